@@ -1,0 +1,44 @@
+package io.gridlearn.cli;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** {@code --data DATASET | --csv FILE}: a dataset in the grid, or a CSV loaded into it first. */
+final class DataSource {
+    static final class Choice {
+        @Option(names = "--data", paramLabel = "DATASET", description = "A dataset in the grid.")
+        String dataset;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file, loaded into the grid first (as a dataset named after the file).")
+        Path csv;
+    }
+
+    private DataSource() {
+    }
+
+    /** The dataset name to use, loading the CSV first when one was given. */
+    static String resolve(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err) {
+        if (choice == null || (choice.dataset == null && choice.csv == null)) {
+            throw new BadInputException("give the data: --data DATASET or --csv FILE");
+        }
+        if (choice.dataset != null) {
+            return choice.dataset;
+        }
+        String stem = choice.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+        if (stem.isEmpty() || stem.startsWith(".") || stem.startsWith("-")) {
+            stem = "_" + stem;
+        }
+        if (new DatasetCatalog(hz).find(stem).isPresent()) {
+            throw new BadInputException("--csv " + choice.csv + ": the grid already has a dataset '" + stem
+                    + "'; use --data " + stem + ", or drop it first");
+        }
+        DatasetSchema s = LoadCommand.load(hz, choice.csv, stem, blockSize, err);
+        return s.name();
+    }
+}

@@ -1,0 +1,49 @@
+package io.gridlearn.cli;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.eval.GridScoring;
+import io.gridlearn.eval.RegressionMetrics;
+import io.gridlearn.model.ModelDocument;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "evaluate", description = "Metrics of a model on data (mse, rmse, mae, r2), computed next to the data.")
+final class EvaluateCommand extends GridCommand {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    DataSource.Choice data;
+
+    @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
+    int blockSize;
+
+    @Override
+    void validate() {
+        if (model.file != null) {
+            io.gridlearn.model.ModelJson.read(model.file); // a bad file fails before a grid starts
+        }
+    }
+
+    @Override
+    void run(HazelcastInstance hz) {
+        ModelDocument m = model.load(hz);
+        String dataset = DataSource.resolve(data, hz, blockSize, err());
+        RegressionMetrics metrics = GridScoring.evaluate(hz, m, dataset);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", m.name());
+            doc.put("version", m.version());
+            doc.put("dataset", dataset);
+            doc.put("metrics", metrics.toMap());
+            Output.json(out(), doc);
+        } else {
+            out().printf("%s on %s: rows=%d r2=%s mse=%s rmse=%s mae=%s%n", m.name(), dataset, metrics.n(),
+                    Output.num(metrics.r2()), Output.num(metrics.mse()), Output.num(metrics.rmse()), Output.num(metrics.mae()));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.gridlearn.cli;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.linear.LinearJob;
+import io.gridlearn.linear.LinearOptions;
+import io.gridlearn.linear.LinearTrainer;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.ModelStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "fit", description = "Train a model (linear, ridge, lasso, elastic-net).")
+final class FitCommand extends GridCommand {
+    @Parameters(index = "0", paramLabel = "ALGORITHM", description = "linear, ridge, lasso, elastic-net")
+    String algorithm;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    DataSource.Choice data;
+
+    @Option(names = "--target", paramLabel = "COL", description = "Target column (default: the last column).")
+    String target;
+
+    @Option(names = "--features", split = ",", paramLabel = "A,B,...", description = "Feature columns (default: every column but the target).")
+    List<String> features;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "Penalty strength (required by ridge, lasso, elastic-net).")
+    Double lambda;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "L1 share of the penalty, in [0, 1].")
+    Double alpha;
+
+    @Option(names = "--standardize", description = "Fit on z-scored features (population sd); report original-scale coefficients.")
+    boolean standardize;
+
+    @Option(names = "--no-intercept", description = "Fit without an intercept.")
+    boolean noIntercept;
+
+    @Option(names = "--solver", defaultValue = "qr", description = "qr (numerically stable, default) or cholesky (normal equations).")
+    String solver;
+
+    @Option(names = "--test-fraction", defaultValue = "0", paramLabel = "F", description = "Hold out this share of rows (by a hash of the row id and --seed).")
+    double testFraction;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the split and folds (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "k-fold cross-validation metrics.")
+    int folds;
+
+    @Option(names = "--path", defaultValue = "0", paramLabel = "N", description = "Also compute a regularisation path of N λ values from λ_max down.")
+    int path;
+
+    @Option(names = "--max-iter", defaultValue = "100000", paramLabel = "N", description = "Coordinate-descent sweeps at most.")
+    int maxIter;
+
+    @Option(names = "--tol", defaultValue = "1e-12", paramLabel = "T", description = "Coordinate-descent tolerance.")
+    double tol;
+
+    @Option(names = "--missing", defaultValue = "error", description = "Rows with NaN or infinity: error (default) or skip.")
+    String missing;
+
+    @Option(names = "--method", defaultValue = "exact", description = "exact (default) or average (one fit per block, averaged; for comparison).")
+    String method;
+
+    @Option(names = "--name", paramLabel = "MODEL", description = "Model name in the store (default DATASET-ALGORITHM).")
+    String name;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the model JSON to this file.")
+    Path out;
+
+    @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
+    int blockSize;
+
+    private LinearOptions options;
+
+    @Override
+    void validate() {
+        if (!LinearOptions.ALGORITHMS.contains(algorithm)) {
+            throw new BadInputException("unknown or not yet supported algorithm '" + algorithm
+                    + "'; this version fits: linear, ridge, lasso, elastic-net");
+        }
+        if (folds == 1) {
+            throw new BadInputException("--folds must be at least 2");
+        }
+        options = new LinearOptions(algorithm, lambda == null ? Double.NaN : lambda, alpha == null ? Double.NaN : alpha,
+                standardize, !noIntercept, solver, new RowGrouping(testFraction, folds, seed), missing, maxIter, tol,
+                path, method);
+        if (name != null) {
+            ModelStore.checkName(name);
+        }
+    }
+
+    @Override
+    void run(HazelcastInstance hz) {
+        String dataset = DataSource.resolve(data, hz, blockSize, err());
+        ModelStore store = ModelStore.forInstance(hz);
+        String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
+        long expected = store.current(modelName).map(ModelDocument::version).orElse(0L);
+        ModelDocument model = LinearTrainer.train(hz, new LinearJob(dataset, target, features, options));
+        ModelDocument published = store.publish(modelName, expected, model);
+        if (out != null) {
+            ModelJson.write(published, out);
+        }
+        if (json) {
+            out().println(ModelJson.write(published));
+        } else {
+            printText(published);
+        }
+    }
+
+    private void printText(ModelDocument m) {
+        out().printf("model %s version %d: %s on %s, target %s%n", m.name(), m.version(), m.algorithm(),
+                m.provenance().get("dataset"), m.target());
+        out().printf("  %-20s %16s %14s%n", "term", "estimate", "std. error");
+        out().printf("  %-20s %16s %14s%n", "(intercept)", Output.num(m.intercept()),
+                m.interceptStandardError() == null ? "" : Output.num(m.interceptStandardError()));
+        for (int j = 0; j < m.features().size(); j++) {
+            out().printf("  %-20s %16s %14s%n", m.features().get(j), Output.num(m.coefficients()[j]),
+                    m.standardErrors() == null ? "" : Output.num(m.standardErrors()[j]));
+        }
+        for (Map.Entry<String, Map<String, Double>> e : m.metrics().entrySet()) {
+            StringBuilder sb = new StringBuilder("  " + e.getKey() + ":");
+            e.getValue().forEach((k, v) -> sb.append(' ').append(k).append('=').append(Output.num(v)));
+            out().println(sb);
+        }
+    }
+}

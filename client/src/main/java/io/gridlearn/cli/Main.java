@@ -1,0 +1,75 @@
+package io.gridlearn.cli;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.GridlearnException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code gridlearn} command line. Exit status: 0 success; 2 bad usage or bad input (the message names
+ * the file, line and column, or the option at fault); 1 any other failure.
+ */
+@Command(name = "gridlearn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Distributed machine learning inside a Hazelcast grid.",
+        subcommands = {LoadCommand.class, DatasetsCommand.class, DescribeCommand.class, DropCommand.class,
+                FitCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class,
+                ModelCommand.class, NodeCommand.class})
+public final class Main implements Runnable {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    final PrintStream out;
+    final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (try --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns its exit status (for tests, without System.exit). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Main main = new Main(out, err);
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionStrategy(parseResult -> {
+            quietLogs(main.global.verbose);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                err.println("gridlearn: " + ex.getMessage());
+                return 2;
+            }
+            if (ex instanceof GridlearnException) {
+                err.println("gridlearn: " + ex.getMessage());
+                return 1;
+            }
+            err.println("gridlearn: unexpected failure: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    private static void quietLogs(boolean verbose) {
+        if (!verbose) {
+            Logger.getLogger("com.hazelcast").setLevel(Level.SEVERE);
+            Logger.getLogger("io.gridlearn").setLevel(Level.WARNING);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.gridlearn.cli;
+
+import io.gridlearn.node.GridNode;
+import io.gridlearn.node.NodeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "node", description = "Run one standalone grid member in the foreground (as gridlearn-node.jar).")
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "5701", description = "Port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--members", split = ",", paramLabel = "HOST:PORT", description = "The other members.")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--cluster-name", defaultValue = "gridlearn", description = "Cluster name (default ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Interface to bind (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--cp-members", defaultValue = "-1", description = "CP members: 0 unsafe mode, >= 3 Raft (default: 3 when three or more members are listed).")
+    int cpMembers;
+
+    @Option(names = "--backup-count", defaultValue = "1", description = "Backups of every data block (default ${DEFAULT-VALUE}).")
+    int backupCount;
+
+    @Option(names = "--config", description = "Start from this Hazelcast configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        GridNode.runForeground(new NodeOptions(port, members, clusterName, bind, cpMembers, backupCount, config));
+        return 0;
+    }
+}

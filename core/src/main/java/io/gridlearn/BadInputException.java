@@ -1,0 +1,18 @@
+package io.gridlearn;
+
+/**
+ * A failure the user caused and can fix: a malformed CSV, an unknown column, a singular design, a model
+ * file of the wrong shape. The message names what was wrong (file, line and column, or the option) and
+ * what is allowed. The command line maps it to exit status 2.
+ */
+public class BadInputException extends GridlearnException {
+    private static final long serialVersionUID = 1L;
+
+    public BadInputException(String message) {
+        super(message);
+    }
+
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

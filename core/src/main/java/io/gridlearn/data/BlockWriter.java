@@ -1,0 +1,137 @@
+package io.gridlearn.data;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridlearn.BadInputException;
+import io.gridlearn.GridlearnException;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Stores a new dataset's blocks, in order, into a fresh map no one else can see, then publishes the schema
+ * that makes the dataset visible. {@link #abort()} (or any failure) destroys the map, so a failed load
+ * leaves nothing behind. Writes are asynchronous with a bounded number in flight, so the driver's memory
+ * stays bounded whatever the file size.
+ */
+public final class BlockWriter implements AutoCloseable {
+    private static final int MAX_IN_FLIGHT = 8;
+
+    private final DatasetCatalog catalog;
+    private final String name;
+    private final int blockSize;
+    private final String mapName;
+    private final IMap<Integer, RowBlock> map;
+    private final Deque<CompletionStage<Void>> inFlight = new ArrayDeque<>();
+    private final Fingerprint fingerprint = new Fingerprint();
+    private int nextBlock;
+    private long rows;
+    private int cols = -1;
+    private boolean done;
+
+    BlockWriter(DatasetCatalog catalog, HazelcastInstance hz, String name, int blockSize) {
+        this.catalog = catalog;
+        this.name = DatasetSchema.checkName(name);
+        this.blockSize = blockSize;
+        if (catalog.find(name).isPresent()) {
+            throw new BadInputException("dataset '" + name + "' already exists; drop it first or choose another name");
+        }
+        this.mapName = io.gridlearn.grid.GridConfigs.DATA_MAP_PREFIX + name + "." + UUID.randomUUID().toString().substring(0, 8);
+        this.map = hz.getMap(mapName);
+    }
+
+    /** Stores the next block; blocks must come in order 0, 1, 2, … and all but the last must be full. */
+    public void write(RowBlock block) {
+        if (done) {
+            throw new IllegalStateException("writer is closed");
+        }
+        if (block.blockId() != nextBlock) {
+            throw new IllegalArgumentException("expected block " + nextBlock + ", got " + block.blockId());
+        }
+        if (nextBlock > 0 && rows % blockSize != 0) {
+            throw new IllegalArgumentException("only the last block may be shorter than " + blockSize + " rows");
+        }
+        if (block.rows() > blockSize || block.rows() == 0) {
+            throw new IllegalArgumentException("a block has 1 to " + blockSize + " rows, got " + block.rows());
+        }
+        if (cols >= 0 && block.cols() != cols) {
+            throw new IllegalArgumentException("block has " + block.cols() + " columns, expected " + cols);
+        }
+        cols = block.cols();
+        fingerprint.add(block);
+        while (inFlight.size() >= MAX_IN_FLIGHT) {
+            await(inFlight.removeFirst());
+        }
+        inFlight.addLast(map.setAsync(block.blockId(), block));
+        nextBlock++;
+        rows += block.rows();
+    }
+
+    /** Waits for every write, checks that the grid holds every block, and makes the dataset visible. */
+    public DatasetSchema publish(List<ColumnSpec> columns, String source) {
+        try {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
+            if (rows == 0) {
+                throw new BadInputException((source == null ? "input" : source) + ": no data rows");
+            }
+            if (columns.size() != cols) {
+                throw new IllegalArgumentException(columns.size() + " column specs for blocks of " + cols + " columns");
+            }
+            int stored = map.size();
+            if (stored != nextBlock) {
+                throw new GridlearnException("dataset '" + name + "': the grid holds " + stored + " of " + nextBlock
+                        + " blocks after loading (members lost during the load?)");
+            }
+            DatasetSchema schema = new DatasetSchema(name, mapName, columns, rows, nextBlock, blockSize,
+                    fingerprint.hex(columns), source, Instant.now().toString());
+            catalog.publish(schema);
+            done = true;
+            return schema;
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** Discards everything written so far. Safe to call more than once. */
+    public void abort() {
+        if (done) {
+            return;
+        }
+        done = true;
+        for (CompletionStage<Void> f : inFlight) {
+            try {
+                f.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the map is destroyed below either way
+            }
+        }
+        inFlight.clear();
+        map.destroy();
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private static void await(CompletionStage<Void> f) {
+        try {
+            f.toCompletableFuture().get(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GridlearnException("interrupted while storing blocks", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new GridlearnException("storing a block failed: " + e.getMessage(), e);
+        }
+    }
+}

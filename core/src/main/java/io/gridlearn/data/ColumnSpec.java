@@ -1,0 +1,25 @@
+package io.gridlearn.data;
+
+import java.util.List;
+
+/**
+ * One column of a dataset.
+ *
+ * @param name   the header name
+ * @param kind   numeric or categorical
+ * @param levels categorical levels in code order (empty for numeric columns)
+ */
+public record ColumnSpec(String name, ColumnKind kind, List<String> levels) {
+    public ColumnSpec {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("column name must not be empty");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("column kind must be given for column " + name);
+        }
+        levels = List.copyOf(levels == null ? List.of() : levels);
+        if (kind == ColumnKind.NUMERIC && !levels.isEmpty()) {
+            throw new IllegalArgumentException("numeric column " + name + " cannot have levels");
+        }
+    }
+}

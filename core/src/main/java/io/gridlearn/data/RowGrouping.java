@@ -1,0 +1,65 @@
+package io.gridlearn.data;
+
+import io.gridlearn.BadInputException;
+
+/**
+ * Deterministic assignment of rows to a held-out test set and to cross-validation folds, from a hash of
+ * the row id and a seed. Row ids do not depend on where blocks live, so the split is the same on any
+ * cluster and in every pass.
+ *
+ * <p>Groups are numbered {@code 0 … folds−1} for the training folds (one group when {@code folds ≤ 1}),
+ * then one test group when {@code testFraction > 0}.
+ *
+ * @param testFraction share of rows held out for testing, in [0, 1)
+ * @param folds        cross-validation folds of the remaining rows (0 or 1: none; else 2 to 100)
+ * @param seed         the split's seed
+ */
+public record RowGrouping(double testFraction, int folds, long seed) {
+    public static final RowGrouping NONE = new RowGrouping(0, 0, 0);
+
+    public RowGrouping {
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new BadInputException("--test-fraction must be in [0, 1), was " + testFraction);
+        }
+        if (folds < 0 || folds > 100) {
+            throw new BadInputException("--folds must be between 2 and 100 (or 0 for none), was " + folds);
+        }
+    }
+
+    public int trainGroups() {
+        return Math.max(folds, 1);
+    }
+
+    public int groups() {
+        return trainGroups() + (hasTest() ? 1 : 0);
+    }
+
+    public boolean hasTest() {
+        return testFraction > 0;
+    }
+
+    /** The test group's index (meaningful when {@link #hasTest()}). */
+    public int testGroup() {
+        return trainGroups();
+    }
+
+    /** The group of a row. */
+    public int group(long rowId) {
+        if (hasTest() && unit(rowId, seed) < testFraction) {
+            return testGroup();
+        }
+        if (folds > 1) {
+            return (int) (unit(rowId, seed ^ 0x5DEE_CE66_DL) * folds);
+        }
+        return 0;
+    }
+
+    /** A uniform number in [0, 1) from a row id and seed (SplitMix64 finaliser; 53 random bits). */
+    static double unit(long rowId, long seed) {
+        long z = rowId * 0x9E37_79B9_7F4A_7C15L + seed;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}

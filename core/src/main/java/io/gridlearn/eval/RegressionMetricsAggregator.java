@@ -1,0 +1,236 @@
+package io.gridlearn.eval;
+
+import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.stats.ExactSum;
+import io.gridlearn.stats.MomentMatrix;
+import io.gridlearn.stats.ShiftedBlockMoments;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * One pass that scores a linear predictor ŷ = b0 + x·b next to the data and gathers, per row group, the
+ * exact sums behind mse, rmse, mae and r²: Σ(y − ŷ)², Σ|y − ŷ| and the moments of y (for the total sum of
+ * squares). Residuals are computed row by row in a fixed order with fused multiply-adds, then summed
+ * exactly, so the metrics are identical on any cluster size.
+ */
+public final class RegressionMetricsAggregator
+        implements Aggregator<Map.Entry<Integer, RowBlock>, RegressionMetricsAggregator>,
+        IdentifiedDataSerializable {
+    private static final long serialVersionUID = 1L;
+    private static final int[] ZERO = {0};
+
+    private int[] featureColumns;
+    private int targetColumn;
+    private double intercept;
+    private double[] coefficients;
+    private RowGrouping grouping;
+    private int blockSize;
+
+    private long blocks;
+    private long rows;
+    private long badRows;
+    private ExactSum[] squared;
+    private ExactSum[] absolute;
+    private MomentMatrix[] target;
+
+    private transient double[] residualScratch;
+    private transient int[] indexScratch;
+    private transient ShiftedBlockMoments kernel;
+
+    public RegressionMetricsAggregator() {
+    }
+
+    public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
+                                       RowGrouping grouping, int blockSize) {
+        if (featureColumns.length != coefficients.length) {
+            throw new IllegalArgumentException(featureColumns.length + " feature columns for "
+                    + coefficients.length + " coefficients");
+        }
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.intercept = intercept;
+        this.coefficients = coefficients.clone();
+        this.grouping = grouping;
+        this.blockSize = blockSize;
+    }
+
+    private void init() {
+        if (squared == null) {
+            int g = grouping.groups();
+            squared = new ExactSum[g];
+            absolute = new ExactSum[g];
+            target = new MomentMatrix[g];
+            for (int i = 0; i < g; i++) {
+                squared[i] = new ExactSum();
+                absolute[i] = new ExactSum();
+                target[i] = new MomentMatrix(1);
+            }
+        }
+    }
+
+    @Override
+    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+        init();
+        RowBlock b = entry.getValue();
+        int n = b.rows();
+        blocks++;
+        rows += n;
+        if (residualScratch == null || residualScratch.length < n) {
+            residualScratch = new double[n];
+            indexScratch = new int[n];
+            kernel = new ShiftedBlockMoments(1);
+        }
+        double[] v = b.values();
+        int groups = squared.length;
+        long firstRowId = (long) b.blockId() * blockSize;
+        for (int g = 0; g < groups; g++) {
+            int m = 0;
+            for (int r = 0; r < n; r++) {
+                if (groups > 1 && grouping.group(firstRowId + r) != g) {
+                    continue;
+                }
+                double y = v[targetColumn * n + r];
+                double yhat = intercept;
+                boolean finite = Double.isFinite(y);
+                for (int j = 0; j < featureColumns.length; j++) {
+                    double x = v[featureColumns[j] * n + r];
+                    finite &= Double.isFinite(x);
+                    yhat = Math.fma(coefficients[j], x, yhat);
+                }
+                if (!finite) {
+                    badRows++;
+                    continue;
+                }
+                double res = y - yhat;
+                squared[g].addProduct(res, res);
+                absolute[g].add(Math.abs(res));
+                indexScratch[m++] = targetColumn * n + r;
+            }
+            kernel.compute(v, 0, ZERO, indexScratch, m);
+            kernel.addTo(target[g], m);
+        }
+    }
+
+    @Override
+    public void combine(Aggregator aggregator) {
+        RegressionMetricsAggregator o = (RegressionMetricsAggregator) aggregator;
+        blocks += o.blocks;
+        rows += o.rows;
+        badRows += o.badRows;
+        if (o.squared == null) {
+            return;
+        }
+        init();
+        for (int g = 0; g < squared.length; g++) {
+            squared[g].add(o.squared[g]);
+            absolute[g].add(o.absolute[g]);
+            target[g].add(o.target[g], 1);
+        }
+    }
+
+    @Override
+    public RegressionMetricsAggregator aggregate() {
+        init();
+        return this;
+    }
+
+    public long blocks() {
+        return blocks;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public long badRows() {
+        return badRows;
+    }
+
+    /** Metrics of the rows of group g. */
+    public RegressionMetrics metrics(int g) {
+        return metrics(g, g + 1);
+    }
+
+    /** Metrics of the rows of groups [from, to). */
+    public RegressionMetrics metrics(int from, int to) {
+        ExactSum sq = new ExactSum();
+        ExactSum ab = new ExactSum();
+        MomentMatrix y = new MomentMatrix(1);
+        for (int g = from; g < to; g++) {
+            sq.add(squared[g]);
+            ab.add(absolute[g]);
+            y.add(target[g], 1);
+        }
+        long n = y.count();
+        if (n == 0) {
+            return RegressionMetrics.EMPTY;
+        }
+        double rss = sq.doubleValue();
+        double tss = y.centred(0, 0);
+        return RegressionMetrics.of(n, rss, ab.doubleValue(), tss);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.REGRESSION_METRICS_AGGREGATOR;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        out.writeDouble(intercept);
+        out.writeDoubleArray(coefficients);
+        out.writeDouble(grouping.testFraction());
+        out.writeInt(grouping.folds());
+        out.writeLong(grouping.seed());
+        out.writeInt(blockSize);
+        out.writeLong(blocks);
+        out.writeLong(rows);
+        out.writeLong(badRows);
+        out.writeBoolean(squared != null);
+        if (squared != null) {
+            for (int g = 0; g < squared.length; g++) {
+                squared[g].writeData(out);
+                absolute[g].writeData(out);
+                target[g].writeData(out);
+            }
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        intercept = in.readDouble();
+        coefficients = in.readDoubleArray();
+        grouping = new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
+        blockSize = in.readInt();
+        blocks = in.readLong();
+        rows = in.readLong();
+        badRows = in.readLong();
+        if (in.readBoolean()) {
+            int g = grouping.groups();
+            squared = new ExactSum[g];
+            absolute = new ExactSum[g];
+            target = new MomentMatrix[g];
+            for (int i = 0; i < g; i++) {
+                squared[i] = ExactSum.readData(in);
+                absolute[i] = ExactSum.readData(in);
+                target[i] = MomentMatrix.readData(in);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.gridlearn.grid;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.eval.PredictProcessor;
+import io.gridlearn.eval.RegressionMetricsAggregator;
+import io.gridlearn.linear.BlockFitProcessor;
+import io.gridlearn.linear.LinearPassAggregator;
+import io.gridlearn.stats.ColumnStatsAggregator;
+
+/** Creates gridlearn's {@link IdentifiedDataSerializable} classes by {@link SerializationIds} id. */
+public final class GridlearnDataSerializableFactory implements DataSerializableFactory {
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+        return switch (typeId) {
+            case SerializationIds.COLUMN_STATS_AGGREGATOR -> new ColumnStatsAggregator();
+            case SerializationIds.LINEAR_PASS_AGGREGATOR -> new LinearPassAggregator();
+            case SerializationIds.REGRESSION_METRICS_AGGREGATOR -> new RegressionMetricsAggregator();
+            case SerializationIds.BLOCK_FIT_PROCESSOR -> new BlockFitProcessor();
+            case SerializationIds.PREDICT_PROCESSOR -> new PredictProcessor();
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.gridlearn.grid;
+
+/**
+ * Every serialization id gridlearn registers with Hazelcast, in one place so that uniqueness is checked by
+ * a single test. Changing an id breaks wire compatibility between members of different versions.
+ */
+public final class SerializationIds {
+    /** {@code DataSerializableFactory} id of {@link GridlearnDataSerializableFactory}. */
+    public static final int FACTORY_ID = 4_711;
+
+    /** Type id of the bulk {@link RowBlockSerializer} (custom serializer ids must be positive). */
+    public static final int ROW_BLOCK_TYPE_ID = 4_712;
+
+    public static final int COLUMN_STATS_AGGREGATOR = 1;
+    public static final int LINEAR_PASS_AGGREGATOR = 2;
+    public static final int REGRESSION_METRICS_AGGREGATOR = 3;
+    public static final int BLOCK_FIT_PROCESSOR = 4;
+    public static final int PREDICT_PROCESSOR = 5;
+
+    private SerializationIds() {
+    }
+}

@@ -1,0 +1,74 @@
+package io.gridlearn.linear;
+
+import io.gridlearn.BadInputException;
+
+import java.util.List;
+
+/**
+ * The numbers a least-squares fit produces, before any statistics: coefficients, the diagonal of
+ * {@code (X'X)^-1} and the sums of squares. Both routes ({@link QrLeastSquares} and
+ * {@link NormalEquations#ols}) return this; {@link #report()} turns it into an {@link OlsReport}.
+ *
+ * @param features         feature names (not including the intercept)
+ * @param intercept        whether the design has a leading column of ones
+ * @param n                number of rows
+ * @param beta             coefficients in design order: the intercept first when there is one
+ * @param unscaledVariance {@code diag((X'X)^-1)} in design order, so {@code se_j = sqrt(sigma^2 v_j)}
+ * @param rss              residual sum of squares {@code ||y - X beta||^2}
+ * @param tss              total sum of squares: {@code sum (y - ybar)^2} with an intercept, else {@code sum y^2}
+ * @param mss              model sum of squares {@code tss - rss}, computed without that subtraction when
+ *                         the route allows it (it is a sum of squares in both routes)
+ */
+public record LeastSquaresSolution(List<String> features, boolean intercept, long n, double[] beta,
+                                   double[] unscaledVariance, double rss, double tss, double mss) {
+    public LeastSquaresSolution {
+        features = List.copyOf(features);
+        int k = features.size() + (intercept ? 1 : 0);
+        if (beta == null || beta.length != k || unscaledVariance == null || unscaledVariance.length != k) {
+            throw new IllegalArgumentException("beta and unscaledVariance must have " + k
+                    + " entries (features plus intercept)");
+        }
+        if (n < 1) {
+            throw new BadInputException("a fit needs at least one row, got n=" + n);
+        }
+        beta = beta.clone();
+        unscaledVariance = unscaledVariance.clone();
+    }
+
+    @Override
+    public double[] beta() {
+        return beta.clone();
+    }
+
+    @Override
+    public double[] unscaledVariance() {
+        return unscaledVariance.clone();
+    }
+
+    /** The intercept, or 0 for a model without one. */
+    public double interceptValue() {
+        return intercept ? beta[0] : 0.0;
+    }
+
+    /** Coefficients of the features (beta without the intercept). */
+    public double[] coefficients() {
+        int off = intercept ? 1 : 0;
+        double[] c = new double[beta.length - off];
+        System.arraycopy(beta, off, c, 0, c.length);
+        return c;
+    }
+
+    /** Standard errors, t and p values, R^2, F and log-likelihood. */
+    public OlsReport report() {
+        return OlsReport.builder()
+                .features(features)
+                .intercept(intercept)
+                .n(n)
+                .beta(beta)
+                .unscaledVariance(unscaledVariance)
+                .rss(rss)
+                .tss(tss)
+                .mss(mss)
+                .build();
+    }
+}

@@ -1,0 +1,141 @@
+package io.gridlearn.linear;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.data.RowGrouping;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Options of a linear-family fit, validated on construction with messages that name the option.
+ *
+ * <p>The objective, for n training rows (CONTRACT.md; glmnet's documented form, scikit-learn's
+ * {@code ElasticNet}):
+ * <pre>
+ *   (1/(2n)) Σ (yᵢ − b₀ − xᵢ·b)²  +  λ [ (1−α)/2 ‖b‖²  +  α ‖b‖₁ ]
+ * </pre>
+ * {@code ridge} is α = 0, {@code lasso} α = 1; the intercept is never penalised.
+ *
+ * @param algorithm   {@code linear}, {@code ridge}, {@code lasso} or {@code elastic-net}
+ * @param lambda      penalty strength λ ≥ 0; NaN when not given (required by ridge, lasso, elastic-net)
+ * @param alpha       L1 share α in [0, 1]; NaN when not given (then 0 for ridge and linear, 1 for lasso,
+ *                    0.5 for elastic-net)
+ * @param standardize penalise z-scored features (population standard deviation); coefficients are
+ *                    reported on the original scale
+ * @param intercept   fit an intercept
+ * @param solver      {@code qr} (tall-skinny QR: the condition number is not squared) or {@code cholesky}
+ *                    (normal equations); penalised L1 fits always use coordinate descent on the Gram
+ * @param grouping    held-out test share and cross-validation folds
+ * @param missing     {@code error} (default: rows with NaN or infinity fail the fit) or {@code skip}
+ * @param maxIter     coordinate-descent sweeps at most
+ * @param tol         coordinate-descent tolerance on the largest scaled coefficient change
+ * @param pathLength  0, or the number of λ values of a regularisation path from λ_max down (warm-started)
+ * @param method      {@code exact} (one pass, the single-machine answer) or {@code average} (one fit per
+ *                    block, averaged: the naive approach, for comparison)
+ */
+public record LinearOptions(String algorithm, double lambda, double alpha, boolean standardize, boolean intercept,
+                            String solver, RowGrouping grouping, String missing, int maxIter, double tol,
+                            int pathLength, String method) {
+    public static final Set<String> ALGORITHMS = Set.of("linear", "ridge", "lasso", "elastic-net");
+
+    public LinearOptions {
+        if (!ALGORITHMS.contains(algorithm)) {
+            throw new BadInputException("unknown linear algorithm '" + algorithm + "'; use linear, ridge, lasso or elastic-net");
+        }
+        if (Double.isNaN(lambda)) {
+            if (!algorithm.equals("linear")) {
+                throw new BadInputException("--lambda is required for " + algorithm + " (the penalty strength λ >= 0)");
+            }
+            lambda = 0;
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new BadInputException("--lambda must be a finite number >= 0, was " + lambda);
+        }
+        if (Double.isNaN(alpha)) {
+            alpha = switch (algorithm) {
+                case "lasso" -> 1.0;
+                case "elastic-net" -> 0.5;
+                default -> 0.0;
+            };
+        }
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new BadInputException("--alpha must be in [0, 1], was " + alpha);
+        }
+        if (algorithm.equals("ridge") && alpha != 0) {
+            throw new BadInputException("ridge is alpha = 0; use elastic-net for --alpha " + alpha);
+        }
+        if (algorithm.equals("lasso") && alpha != 1) {
+            throw new BadInputException("lasso is alpha = 1; use elastic-net for --alpha " + alpha);
+        }
+        if (!solver.equals("qr") && !solver.equals("cholesky")) {
+            throw new BadInputException("--solver for linear models must be qr or cholesky, was '" + solver + "'");
+        }
+        if (!missing.equals("error") && !missing.equals("skip")) {
+            throw new BadInputException("--missing must be error or skip, was '" + missing + "'");
+        }
+        if (maxIter < 1) {
+            throw new BadInputException("--max-iter must be >= 1, was " + maxIter);
+        }
+        if (!(tol > 0) || Double.isInfinite(tol)) {
+            throw new BadInputException("--tol must be a number > 0, was " + tol);
+        }
+        if (pathLength < 0 || pathLength > 1000) {
+            throw new BadInputException("--path must be between 0 and 1000 λ values, was " + pathLength);
+        }
+        if (!method.equals("exact") && !method.equals("average")) {
+            throw new BadInputException("--method must be exact or average, was '" + method + "'");
+        }
+        if (method.equals("average") && (lambda > 0 || grouping.folds() > 1)) {
+            throw new BadInputException("--method average fits unpenalised per-block models without folds");
+        }
+    }
+
+    /** Plain OLS with defaults: intercept, QR, no split. */
+    public static LinearOptions ols() {
+        return new LinearOptions("linear", Double.NaN, Double.NaN, false, true, "qr", RowGrouping.NONE, "error",
+                100_000, 1e-12, 0, "exact");
+    }
+
+    public boolean penalised() {
+        return lambda > 0;
+    }
+
+    /** True when the fit needs coordinate descent (an L1 part). */
+    public boolean needsCoordinateDescent() {
+        return lambda > 0 && alpha > 0;
+    }
+
+    public LinearOptions withGrouping(RowGrouping g) {
+        return new LinearOptions(algorithm, lambda, alpha, standardize, intercept, solver, g, missing, maxIter, tol,
+                pathLength, method);
+    }
+
+    public LinearOptions withSolver(String s) {
+        return new LinearOptions(algorithm, lambda, alpha, standardize, intercept, s, grouping, missing, maxIter, tol,
+                pathLength, method);
+    }
+
+    /** The options as recorded in a model's provenance. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", algorithm);
+        m.put("lambda", lambda);
+        m.put("alpha", alpha);
+        m.put("standardize", standardize);
+        m.put("intercept", intercept);
+        m.put("solver", needsCoordinateDescent() ? "coordinate-descent" : solver);
+        m.put("testFraction", grouping.testFraction());
+        m.put("folds", grouping.folds());
+        m.put("missing", missing);
+        m.put("method", method);
+        if (needsCoordinateDescent()) {
+            m.put("maxIter", maxIter);
+            m.put("tol", tol);
+        }
+        if (pathLength > 0) {
+            m.put("path", pathLength);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,271 @@
+package io.gridlearn.linear;
+
+import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.stats.MomentMatrix;
+import io.gridlearn.stats.ShiftedBlockMoments;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one pass of the linear family. For z = [x_1 … x_p, y] it gathers, per row group (training folds,
+ * test set), the exact moments {@code n, Σz, Σzz'} ({@link MomentMatrix}); when the QR solver is asked for
+ * it also reduces every block's training rows [1?, x, y] to an R factor ({@link BlockQr}), kept by block
+ * number so the driver can merge them in a fixed order.
+ *
+ * <p>Rows with a NaN or infinite value in any used column are left out and counted; the trainer decides
+ * whether that is an error. Blocks and rows seen are counted for {@code PassCheck}.
+ *
+ * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors are O(p²) per
+ * block, i.e. they grow with n / blockSize (a deliberate trade: bit-identical QR needs a fixed merge order).
+ */
+public final class LinearPassAggregator
+        implements Aggregator<Map.Entry<Integer, RowBlock>, LinearPassAggregator>,
+        IdentifiedDataSerializable {
+    private static final long serialVersionUID = 1L;
+
+    private int[] columns;
+    private RowGrouping grouping;
+    private int blockSize;
+    private boolean qr;
+    private boolean intercept;
+
+    private long blocks;
+    private long rows;
+    private long badRows;
+    private MomentMatrix[] moments;
+    private TreeMap<Integer, double[]> rFactors;
+
+    private transient ShiftedBlockMoments kernel;
+    private transient int[][] groupRows;
+    private transient int[] groupCounts;
+
+    public LinearPassAggregator() {
+    }
+
+    /**
+     * @param columns   the dataset columns of z: features, then the target
+     * @param grouping  test split and folds
+     * @param blockSize the dataset's block size (for row ids)
+     * @param qr        also compute per-block R factors of the training rows
+     * @param intercept prepend a column of ones to the QR design
+     */
+    public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept) {
+        this.columns = columns.clone();
+        this.grouping = grouping;
+        this.blockSize = blockSize;
+        this.qr = qr;
+        this.intercept = intercept;
+    }
+
+    private void init() {
+        if (moments == null) {
+            moments = new MomentMatrix[grouping.groups()];
+            for (int g = 0; g < moments.length; g++) {
+                moments[g] = new MomentMatrix(columns.length);
+            }
+            rFactors = new TreeMap<>();
+        }
+    }
+
+    @Override
+    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+        init();
+        RowBlock b = entry.getValue();
+        int n = b.rows();
+        blocks++;
+        rows += n;
+        int groups = moments.length;
+        if (groupRows == null || groupRows[0].length < n) {
+            groupRows = new int[groups][Math.max(n, 16)];
+            groupCounts = new int[groups];
+            kernel = new ShiftedBlockMoments(columns.length);
+        }
+        java.util.Arrays.fill(groupCounts, 0);
+        double[] v = b.values();
+        long firstRowId = (long) b.blockId() * blockSize;
+        for (int r = 0; r < n; r++) {
+            if (!finiteRow(v, n, r)) {
+                badRows++;
+                continue;
+            }
+            int g = groups == 1 ? 0 : grouping.group(firstRowId + r);
+            groupRows[g][groupCounts[g]++] = r;
+        }
+        for (int g = 0; g < groups; g++) {
+            int m = groupCounts[g];
+            if (m > 0) {
+                kernel.compute(v, n, columns, groupCounts[g] == n ? null : groupRows[g], m);
+                kernel.addTo(moments[g], m);
+            }
+        }
+        if (qr) {
+            addRFactor(b, v, n);
+        }
+    }
+
+    private boolean finiteRow(double[] v, int n, int r) {
+        for (int c : columns) {
+            if (!Double.isFinite(v[c * n + r])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addRFactor(RowBlock b, double[] v, int n) {
+        int trainGroups = grouping.trainGroups();
+        int m = 0;
+        for (int g = 0; g < trainGroups; g++) {
+            m += groupCounts[g];
+        }
+        if (m == 0) {
+            return;
+        }
+        int off = intercept ? 1 : 0;
+        int q = columns.length + off;
+        double[] z = new double[m * q];
+        if (intercept) {
+            java.util.Arrays.fill(z, 0, m, 1.0);
+        }
+        // training rows in row order, so the factor does not depend on the grouping's internal order
+        int i = 0;
+        for (int r = 0; r < n; r++) {
+            if (!finiteRow(v, n, r)) {
+                continue;
+            }
+            long rowId = (long) b.blockId() * blockSize + r;
+            if (grouping.hasTest() && grouping.group(rowId) == grouping.testGroup()) {
+                continue;
+            }
+            for (int j = 0; j < columns.length; j++) {
+                z[(j + off) * m + i] = v[columns[j] * n + r];
+            }
+            i++;
+        }
+        rFactors.put(b.blockId(), BlockQr.factor(z, m, q));
+    }
+
+    @Override
+    public void combine(Aggregator aggregator) {
+        LinearPassAggregator o = (LinearPassAggregator) aggregator;
+        blocks += o.blocks;
+        rows += o.rows;
+        badRows += o.badRows;
+        if (o.moments == null) {
+            return;
+        }
+        init();
+        for (int g = 0; g < moments.length; g++) {
+            moments[g].add(o.moments[g], 1);
+        }
+        rFactors.putAll(o.rFactors);
+    }
+
+    @Override
+    public LinearPassAggregator aggregate() {
+        init();
+        return this;
+    }
+
+    public long blocks() {
+        return blocks;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Rows left out for a NaN or infinite value in a used column. */
+    public long badRows() {
+        return badRows;
+    }
+
+    /** Moments of group g (see {@link RowGrouping}). */
+    public MomentMatrix moments(int g) {
+        return moments[g];
+    }
+
+    /** Exact sum of the moments of several groups. */
+    public MomentMatrix sum(int fromGroup, int toGroupExclusive) {
+        MomentMatrix s = new MomentMatrix(columns.length);
+        for (int g = fromGroup; g < toGroupExclusive; g++) {
+            s.add(moments[g], 1);
+        }
+        return s;
+    }
+
+    /** Per-block R factors of the training rows, by block number. */
+    public TreeMap<Integer, double[]> rFactors() {
+        return rFactors;
+    }
+
+    public int qrWidth() {
+        return columns.length + (intercept ? 1 : 0);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.LINEAR_PASS_AGGREGATOR;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(columns);
+        out.writeDouble(grouping.testFraction());
+        out.writeInt(grouping.folds());
+        out.writeLong(grouping.seed());
+        out.writeInt(blockSize);
+        out.writeBoolean(qr);
+        out.writeBoolean(intercept);
+        out.writeLong(blocks);
+        out.writeLong(rows);
+        out.writeLong(badRows);
+        out.writeBoolean(moments != null);
+        if (moments != null) {
+            for (MomentMatrix m : moments) {
+                m.writeData(out);
+            }
+            out.writeInt(rFactors.size());
+            for (Map.Entry<Integer, double[]> e : rFactors.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeDoubleArray(e.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        columns = in.readIntArray();
+        grouping = new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
+        blockSize = in.readInt();
+        qr = in.readBoolean();
+        intercept = in.readBoolean();
+        blocks = in.readLong();
+        rows = in.readLong();
+        badRows = in.readLong();
+        if (in.readBoolean()) {
+            moments = new MomentMatrix[grouping.groups()];
+            for (int g = 0; g < moments.length; g++) {
+                moments[g] = MomentMatrix.readData(in);
+            }
+            rFactors = new TreeMap<>();
+            int k = in.readInt();
+            for (int i = 0; i < k; i++) {
+                rFactors.put(in.readInt(), in.readDoubleArray());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.gridlearn.linear;
+
+import io.gridlearn.stats.MomentMatrix;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns merged statistics into coefficients, on the driver:
+ * <ul>
+ *   <li>OLS: back-substitution on the merged R factor (QR), or Cholesky/LDLᵀ on the exactly centred cross
+ *       products (normal equations); the residual sum of squares is then recomputed exactly from the
+ *       moments, so R², F and σ² carry no rounding from the solve route;</li>
+ *   <li>ridge: QR of R stacked on √(nλ)·diag(s) (the penalty as extra rows; s = 1, or the feature's population
+ *       standard deviation with --standardize), or the closed form (C + nλ diag(s²)) b = c;</li>
+ *   <li>elastic net and lasso: coordinate descent on the cross products (Friedman, Hastie &amp; Tibshirani 2010).</li>
+ * </ul>
+ */
+final class LinearSolver {
+    private LinearSolver() {
+    }
+
+    static LinearSolution solve(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
+        if (!o.penalised()) {
+            return ols(m, r, features, o);
+        }
+        if (!o.needsCoordinateDescent()) {
+            return ridge(m, r, features, o);
+        }
+        return elasticNet(m, features, o, MomentViews.crossProducts(m, o.intercept()), o.lambda());
+    }
+
+    private static LinearSolution ols(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
+        LeastSquaresSolution s = r != null
+                ? QrLeastSquares.solve(r, m.count(), features, o.intercept())
+                : NormalEquations.ols(MomentViews.crossProducts(m, o.intercept()), features);
+        int p = features.size();
+        double rss = MomentViews.rss(m, s.interceptValue(), s.coefficients());
+        double tss = o.intercept() ? m.centred(p, p) : m.raw(p, p);
+        OlsReport rep = new LeastSquaresSolution(features, o.intercept(), m.count(), s.beta(), s.unscaledVariance(),
+                rss, tss, tss - rss).report();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("n", rep.n());
+        summary.put("rSquared", rep.rSquared());
+        summary.put("adjRSquared", rep.adjRSquared());
+        summary.put("residualStandardError", rep.residualStdError());
+        summary.put("sigma2", rep.sigma2());
+        summary.put("rss", rep.rss());
+        summary.put("dfResid", rep.dfResid());
+        summary.put("fStatistic", rep.fStatistic());
+        summary.put("fPValue", rep.fPValue());
+        summary.put("logLikelihood", rep.logLikelihood());
+        if (o.intercept()) {
+            summary.put("interceptTValue", rep.interceptTValue());
+            summary.put("interceptPValue", rep.interceptPValue());
+        }
+        return new LinearSolution(rep.intercept(), rep.coefficients(),
+                o.intercept() ? rep.interceptStdError() : null, rep.stdErrors(), rep.tValues(), rep.pValues(), summary);
+    }
+
+    private static LinearSolution ridge(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
+        double intercept;
+        double[] b;
+        if (r != null) {
+            int p = features.size();
+            int off = o.intercept() ? 1 : 0;
+            int q = p + 1 + off;
+            double[] scale = o.standardize() ? MomentViews.featureScales(m, features) : null;
+            double[] penalty = new double[q * q];
+            double root = Math.sqrt(m.count() * o.lambda());
+            for (int j = 0; j < p; j++) {
+                penalty[(j + off) * q + (j + off)] = root * (scale == null ? 1 : scale[j]);
+            }
+            LeastSquaresSolution s = QrLeastSquares.solve(BlockQr.merge(r, penalty, q), m.count(), features, o.intercept());
+            intercept = s.interceptValue();
+            b = s.coefficients();
+        } else {
+            RidgeFit fit = NormalEquations.ridge(MomentViews.crossProducts(m, o.intercept()), features,
+                    RidgeOptions.of(o.lambda(), o.standardize()));
+            intercept = fit.intercept();
+            b = fit.coefficients();
+        }
+        return new LinearSolution(intercept, b, null, null, null, null, penalisedSummary(m, intercept, b, o));
+    }
+
+    static LinearSolution elasticNet(MomentMatrix m, List<String> features, LinearOptions o, CrossProducts cp,
+                                     double lambda) {
+        ElasticNetFit fit = new ElasticNet(cp, features,
+                new ElasticNetOptions(o.alpha(), o.standardize(), o.tol(), o.maxIter())).fit(lambda);
+        Map<String, Object> summary = penalisedSummary(m, fit.intercept(), fit.coefficients(), o);
+        summary.put("objective", fit.objective());
+        summary.put("nonZero", fit.nonZero());
+        summary.put("iterations", fit.iterations());
+        summary.put("converged", fit.converged());
+        summary.put("maxKktViolation", fit.maxKktViolation());
+        return new LinearSolution(fit.intercept(), fit.coefficients(), null, null, null, null, summary);
+    }
+
+    private static Map<String, Object> penalisedSummary(MomentMatrix m, double intercept, double[] b, LinearOptions o) {
+        int p = b.length;
+        double rss = MomentViews.rss(m, intercept, b);
+        double tss = o.intercept() ? m.centred(p, p) : m.raw(p, p);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("n", m.count());
+        summary.put("lambda", o.lambda());
+        summary.put("alpha", o.alpha());
+        summary.put("rSquared", 1 - rss / tss);
+        summary.put("rss", rss);
+        int nonZero = 0;
+        for (double c : b) {
+            nonZero += c != 0 ? 1 : 0;
+        }
+        summary.put("nonZero", nonZero);
+        return summary;
+    }
+}

@@ -1,0 +1,120 @@
+package io.gridlearn.linear;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.PassCheck;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.eval.GridScoring;
+import io.gridlearn.eval.RegressionMetrics;
+import io.gridlearn.eval.RegressionMetricsAggregator;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.stats.MomentMatrix;
+import io.gridlearn.util.Versions;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits the linear family on a dataset in the grid: one {@link LinearPassAggregator} pass gathers the exact
+ * moments of z = [x, y] per row group (and, for the QR solver, per-block R factors); the driver solves;
+ * one {@link RegressionMetricsAggregator} pass scores the fit on the training and test rows. Cross-validation
+ * and the regularisation path reuse the per-fold moments of the first pass: no further passes.
+ *
+ * <p>Every sum is exact and R factors merge in block order, so the coefficients are a function of the data
+ * alone: bit-identical on 1, 2 or 3 members and after partitions migrate.
+ */
+public final class LinearTrainer {
+    private LinearTrainer() {
+    }
+
+    /** Trains and returns an unpublished model (name null, version 0). */
+    public static ModelDocument train(HazelcastInstance hz, LinearJob job) {
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = catalog.get(job.dataset());
+        LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
+        LinearOptions o = job.options();
+        if (o.method().equals("average")) {
+            return BlockAveraging.train(catalog, schema, design, o);
+        }
+        boolean qr = usesQr(o);
+        LinearPassAggregator pass = catalog.blocks(schema).aggregate(new LinearPassAggregator(
+                design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept()));
+        PassCheck.complete(schema, pass.blocks(), pass.rows());
+        checkBadRows(pass.badRows(), schema, design, o);
+
+        RowGrouping g = o.grouping();
+        MomentMatrix train = pass.sum(0, g.trainGroups());
+        checkSize(train.count(), design.features().size(), o);
+        double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
+        LinearSolution fit = LinearSolver.solve(train, r, design.features(), o);
+
+        Map<String, Object> summary = new LinkedHashMap<>(fit.summary());
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        ModelDocument model = document(schema, design, o, fit, summary, metrics, pass.rows() - pass.badRows());
+        RegressionMetricsAggregator scored = GridScoring.metricsPass(catalog, schema, model, g);
+        metrics.put("train", scored.metrics(0, g.trainGroups()).toMap());
+        if (g.hasTest()) {
+            metrics.put("test", scored.metrics(g.testGroup()).toMap());
+        }
+        if (g.folds() > 1) {
+            metrics.put("cv", CrossValidation.metrics(pass, design.features(), o));
+        }
+        List<Map<String, Object>> path = o.pathLength() > 0 ? RegularizationPath.compute(pass, design.features(), o) : null;
+        return new ModelDocument(model.format(), null, 0, model.algorithm(), model.target(), model.features(),
+                model.intercept(), model.coefficients(), model.interceptStandardError(), model.standardErrors(),
+                model.tValues(), model.pValues(), null, null, null, null, null, null, null, null, null, null,
+                summary, metrics, model.provenance(), path);
+    }
+
+    /** QR for unpenalised and ridge fits when asked; coordinate descent needs only the moments. */
+    static boolean usesQr(LinearOptions o) {
+        return o.solver().equals("qr") && !o.needsCoordinateDescent();
+    }
+
+    private static void checkBadRows(long bad, DatasetSchema schema, LinearDesign design, LinearOptions o) {
+        if (bad > 0 && o.missing().equals("error")) {
+            throw new BadInputException("dataset '" + schema.name() + "': " + bad + " of " + schema.rows()
+                    + " rows have a missing (NaN) or infinite value in the target or features ("
+                    + design.target() + ", " + String.join(", ", design.features())
+                    + "); use --missing skip to leave those rows out");
+        }
+    }
+
+    private static void checkSize(long n, int p, LinearOptions o) {
+        int params = p + (o.intercept() ? 1 : 0);
+        if (n == 0) {
+            throw new BadInputException("no training rows (empty dataset, or every row held out or skipped)");
+        }
+        if (!o.penalised() && n <= params) {
+            throw new BadInputException("only " + n + " training rows for " + params + " parameters; an unpenalised "
+                    + "fit needs more rows than parameters (use ridge, or fewer features)");
+        }
+    }
+
+    private static ModelDocument document(DatasetSchema schema, LinearDesign design, LinearOptions o,
+                                          LinearSolution fit, Map<String, Object> summary,
+                                          Map<String, Map<String, Double>> metrics, long rowsUsed) {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("dataset", schema.name());
+        provenance.put("fingerprint", schema.fingerprint());
+        provenance.put("rows", rowsUsed);
+        provenance.put("options", o.toMap());
+        provenance.put("seed", o.grouping().seed());
+        provenance.put("libraryVersion", Versions.library());
+        provenance.put("createdAt", Instant.now().toString());
+        return new ModelDocument(ModelDocument.FORMAT, null, 0, o.algorithm(), design.target(), design.features(),
+                fit.intercept(), fit.coefficients(), fit.interceptStandardError(), fit.standardErrors(),
+                fit.tValues(), fit.pValues(), null, null, null, null, null, null, null, null, null, null,
+                summary, metrics, provenance, null);
+    }
+
+    /** Metrics of a fit evaluated on exact moments (no pass): used by cross-validation. */
+    static RegressionMetrics heldOut(MomentMatrix m, double intercept, double[] coefficients) {
+        int p = coefficients.length;
+        return RegressionMetrics.of(m.count(), MomentViews.rss(m, intercept, coefficients), Double.NaN, m.centred(p, p));
+    }
+}

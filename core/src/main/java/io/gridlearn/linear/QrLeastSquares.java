@@ -1,0 +1,234 @@
+package io.gridlearn.linear;
+
+import io.gridlearn.BadInputException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Least squares from the final TSQR factor R of {@code Z = [1, x_1..x_p, y]} (with intercept,
+ * {@code q = p + 2}) or {@code Z = [x_1..x_p, y]} (without, {@code q = p + 1}).
+ *
+ * <p>Partition {@code R = [R_X, r_Xy; 0, r_yy]}, with {@code R_X} the leading {@code k x k} block
+ * ({@code k = q - 1} parameters). Since {@code Z = Q R}, the least-squares problem
+ * {@code min ||y - X b||} becomes {@code min ||r_Xy - R_X b||^2 + r_yy^2}, so
+ * <pre>
+ *   b   = R_X^-1 r_Xy                (back substitution),
+ *   RSS = r_yy^2,
+ *   TSS = sum_{i >= 1} R_{i,y}^2     (with intercept: R_{0,y} = sqrt(n) ybar is the mean's part),
+ *       = sum_{i >= 0} R_{i,y}^2     (without: the uncentred sum of y^2),
+ *   MSS = TSS - RSS = the same sums stopping before row k,
+ *   (X'X)^-1 = R_X^-1 R_X^-T,  so  diag((X'X)^-1)_j = ||row j of R_X^-1||^2,
+ * </pre>
+ * with {@code R_X^-1} from a triangular inverse: {@code R'R} is never formed, so the accuracy is that of
+ * Householder QR (Higham 2002, "Accuracy and Stability of Numerical Algorithms", 2nd ed., chapter 20),
+ * governed by {@code cond(X)} rather than its square.
+ *
+ * <p>Rank check: column {@code j} of X is declared collinear with the columns before it (or constant,
+ * when there is an intercept) if {@code |R_jj| <= tol ||Z_j||}, where {@code ||Z_j||^2 = sum_{i<=j} R_ij^2}
+ * is the column's norm recovered from R; {@code |R_jj| / ||Z_j||} is the sine of the angle between
+ * column {@code j} and the span of the earlier ones. Default {@code tol = 1e-13}.
+ *
+ * <p>The final R is rounded to double, which alone limits the coefficients to about
+ * {@code cond(X) * 1e-16} relative accuracy. {@link #refine} removes that limit with one step of
+ * iterative refinement (corrected semi-normal equations) using residual moments accumulated in
+ * double-double over a second pass through the data ({@link ResidualMoments}):
+ * <pre>
+ *   g = X'(y - X b)  (double-double),   R_X' R_X d = g,   b+ = b + d,
+ *   RSS(b+) = r'r - 2 d'g + ||R_X d||^2.
+ * </pre>
+ * The step contracts the error by a factor of about {@code cond(X)^2 * 1e-16} (Bjorck 1996, "Numerical
+ * Methods for Least Squares Problems", SIAM), so one step suffices unless X is nearly singular; a second
+ * step also returns the residual sum of squares of the refined coefficients to double-double accuracy.
+ */
+public final class QrLeastSquares {
+    /** Default relative tolerance of the rank check. */
+    public static final double DEFAULT_RANK_TOLERANCE = 1e-13;
+
+    private QrLeastSquares() {
+    }
+
+    /** {@link #solve(double[], long, List, boolean, double)} with the default tolerance. */
+    public static LeastSquaresSolution solve(double[] r, long n, List<String> features, boolean intercept) {
+        return solve(r, n, features, intercept, DEFAULT_RANK_TOLERANCE);
+    }
+
+    /** {@code solve(...).report()} with the default tolerance. */
+    public static OlsReport fit(double[] r, long n, List<String> features, boolean intercept) {
+        return solve(r, n, features, intercept).report();
+    }
+
+    /**
+     * Solves the least-squares problem whose R factor is {@code r}.
+     *
+     * @param r             row-major {@code q x q} upper-triangular R of {@code [1?, X, y]}
+     * @param n             number of rows of Z
+     * @param features      names of the p feature columns
+     * @param intercept     whether Z starts with a ones column
+     * @param rankTolerance relative tolerance of the rank check, in {@code [0, 1)}
+     * @throws BadInputException if a column is collinear or there are not more rows than parameters
+     */
+    public static LeastSquaresSolution solve(double[] r, long n, List<String> features, boolean intercept,
+                                             double rankTolerance) {
+        int q = features.size() + (intercept ? 2 : 1);
+        checkR(r, q);
+        if (!(rankTolerance >= 0.0 && rankTolerance < 1.0)) {
+            throw new BadInputException("rank tolerance must lie in [0, 1), got " + rankTolerance);
+        }
+        int k = q - 1;
+        if (n <= k) {
+            throw new BadInputException("a model with " + k + " parameters needs more than " + k
+                    + " rows, got n=" + n);
+        }
+        List<String> bad = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            double norm = Householder.norm2(r, j, j + 1, q); // column j, rows 0..j
+            if (!(Math.abs(r[j * q + j]) > rankTolerance * norm)) {
+                bad.add(Collinearity.designName(features, intercept, j));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw Collinearity.error(bad, intercept);
+        }
+        double[] rhs = new double[k];
+        for (int i = 0; i < k; i++) {
+            rhs[i] = r[i * q + k];
+        }
+        double[] beta = backSubstitute(r, q, k, rhs);
+        double[] var = unscaledVariance(r, q, k);
+        int first = intercept ? 1 : 0;
+        double ryy = r[k * q + k];
+        double mss = sumSquares(r, q, k, first, k);
+        double tss = sumSquares(r, q, k, first, k + 1);
+        return new LeastSquaresSolution(features, intercept, n, beta, var, ryy * ryy, tss, mss);
+    }
+
+    /**
+     * One step of iterative refinement (see the class comment).
+     *
+     * @param r        the R factor {@code solution} was computed from
+     * @param solution the current solution
+     * @param moments  {@link ResidualMoments} of all rows at {@code solution.beta()}
+     */
+    public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, ResidualMoments moments) {
+        int k = solution.beta().length;
+        int q = k + 1;
+        checkR(r, q);
+        if (moments.rows() != solution.n()) {
+            throw new IllegalArgumentException("residual moments cover " + moments.rows() + " rows but the fit has "
+                    + solution.n());
+        }
+        double[] g = moments.xtr();
+        if (g.length != k) {
+            throw new IllegalArgumentException("residual moments have " + g.length + " parameters, expected " + k);
+        }
+        // R_X' w = g (forward), R_X d = w (back)
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            double s = g[i];
+            for (int m = 0; m < i; m++) {
+                s -= r[m * q + i] * w[m];
+            }
+            w[i] = s / r[i * q + i];
+        }
+        double[] d = backSubstitute(r, q, k, w);
+        double[] beta = solution.beta();
+        double dg = 0.0;
+        for (int j = 0; j < k; j++) {
+            beta[j] += d[j];
+            dg += d[j] * g[j];
+        }
+        double rdNorm2 = 0.0;
+        for (int i = 0; i < k; i++) {
+            double s = 0.0;
+            for (int m = i; m < k; m++) {
+                s += r[i * q + m] * d[m];
+            }
+            rdNorm2 += s * s;
+        }
+        double rss = Math.max(0.0, moments.rss() - 2.0 * dg + rdNorm2);
+        return new LeastSquaresSolution(solution.features(), solution.intercept(), solution.n(), beta,
+                solution.unscaledVariance(), rss, solution.tss(), solution.mss());
+    }
+
+    /**
+     * {@link #refine(double[], LeastSquaresSolution, ResidualMoments)} with the moments accumulated here,
+     * block by block in the given order. Each block is column-major {@code [1?, X, y]} with
+     * {@code length / q} rows.
+     */
+    public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, Iterable<double[]> blocks) {
+        double[] beta = solution.beta();
+        int q = beta.length + 1;
+        ResidualMoments total = null;
+        for (double[] block : blocks) {
+            if (block.length % q != 0) {
+                throw new IllegalArgumentException("block length " + block.length + " is not a multiple of q=" + q);
+            }
+            ResidualMoments m = ResidualMoments.of(block, block.length / q, q, beta);
+            total = total == null ? m : total.plus(m);
+        }
+        if (total == null) {
+            throw new IllegalArgumentException("refinement needs at least one block");
+        }
+        return refine(r, solution, total);
+    }
+
+    /** Solves {@code R_X b = rhs} where {@code R_X} is the leading {@code k x k} block of r. */
+    static double[] backSubstitute(double[] r, int q, int k, double[] rhs) {
+        double[] b = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double s = rhs[i];
+            for (int m = i + 1; m < k; m++) {
+                s -= r[i * q + m] * b[m];
+            }
+            b[i] = s / r[i * q + i];
+        }
+        return b;
+    }
+
+    /** {@code diag(R_X^-1 R_X^-T)}: squared row norms of the triangular inverse. */
+    static double[] unscaledVariance(double[] r, int q, int k) {
+        double[] inv = new double[k * k]; // row-major upper triangle of R_X^-1
+        for (int c = 0; c < k; c++) {
+            // column c of R_X^-1 solves R_X x = e_c; x is zero below row c
+            inv[c * k + c] = 1.0 / r[c * q + c];
+            for (int i = c - 1; i >= 0; i--) {
+                double s = 0.0;
+                for (int m = i + 1; m <= c; m++) {
+                    s += r[i * q + m] * inv[m * k + c];
+                }
+                inv[i * k + c] = -s / r[i * q + i];
+            }
+        }
+        double[] var = new double[k];
+        for (int j = 0; j < k; j++) {
+            double norm = Householder.norm2(inv, j * k + j, k - j, 1);
+            var[j] = norm * norm;
+        }
+        return var;
+    }
+
+    /** {@code sum_{i=from}^{to-1} R_{i,col}^2}, scaled against overflow. */
+    private static double sumSquares(double[] r, int q, int col, int from, int to) {
+        if (to <= from) {
+            return 0.0;
+        }
+        double norm = Householder.norm2(r, from * q + col, to - from, q);
+        return norm * norm;
+    }
+
+    private static void checkR(double[] r, int q) {
+        if (r == null || r.length != q * q) {
+            throw new IllegalArgumentException("R must be q*q = " + (q * q) + " entries for q = " + q + ", got "
+                    + (r == null ? "null" : r.length));
+        }
+        for (int i = 0; i < q; i++) {
+            for (int k = i; k < q; k++) {
+                if (!Double.isFinite(r[i * q + k])) {
+                    throw new BadInputException("R entry (" + i + ", " + k + ") is " + r[i * q + k]
+                            + "; only finite numbers are allowed");
+                }
+            }
+        }
+    }
+}

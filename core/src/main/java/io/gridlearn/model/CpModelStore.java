@@ -1,0 +1,35 @@
+package io.gridlearn.model;
+
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * Models in the CP Subsystem: one {@code IAtomicReference<String>} per model name holding the current
+ * version's JSON. With 3 or more CP members the reference lives in a Raft group and compare-and-set is
+ * linearizable (survives the loss of a minority of CP members). With fewer, Hazelcast runs CP in "unsafe
+ * mode": the reference is an ordinary partition-replicated value, compare-and-set is still atomic while the
+ * cluster is whole, but a write confirmed just before a network split or a member crash can be lost.
+ */
+final class CpModelStore extends AbstractModelStore {
+    private static final String PREFIX = "gridlearn.model.";
+    private final HazelcastInstance hz;
+
+    CpModelStore(HazelcastInstance hz) {
+        super(hz);
+        this.hz = hz;
+    }
+
+    @Override
+    String read(String name) {
+        return hz.getCPSubsystem().<String>getAtomicReference(PREFIX + name).get();
+    }
+
+    @Override
+    boolean compareAndSet(String name, String expectedJson, String newJson) {
+        return hz.getCPSubsystem().<String>getAtomicReference(PREFIX + name).compareAndSet(expectedJson, newJson);
+    }
+
+    @Override
+    public String kind() {
+        return "cp-atomic-reference";
+    }
+}

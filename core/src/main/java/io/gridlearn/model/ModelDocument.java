@@ -1,0 +1,73 @@
+package io.gridlearn.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained model as an immutable value, in the JSON form of CONTRACT.md ({@code gridlearn-model/1}).
+ * Arrays line up with {@code features}; coefficients are on the original feature scale. Fields that do not
+ * apply to an algorithm are null and left out of the JSON.
+ *
+ * @param summary    algorithm-specific fit statistics (R², F, residual standard error, iterations, …)
+ * @param metrics    {@code train}, {@code test} and {@code cv} metric maps
+ * @param provenance dataset, fingerprint, rows, options, seed, library version, timestamps
+ * @param path       for penalised linear fits with a regularisation path: one entry per λ
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"format", "name", "version", "algorithm", "target", "features", "intercept", "coefficients",
+        "interceptStandardError", "standardErrors", "tValues", "pValues"})
+public record ModelDocument(
+        String format,
+        String name,
+        long version,
+        String algorithm,
+        String target,
+        List<String> features,
+        Double intercept,
+        double[] coefficients,
+        Double interceptStandardError,
+        double[] standardErrors,
+        double[] tValues,
+        double[] pValues,
+        List<Integer> classes,
+        double[] intercepts,
+        double[][] coefficientMatrix,
+        double[][] centers,
+        double[][] components,
+        double[] explainedVariance,
+        double[] explainedVarianceRatio,
+        double[] classPriors,
+        double[][] means,
+        double[][] variances,
+        Map<String, Object> summary,
+        Map<String, Map<String, Double>> metrics,
+        Map<String, Object> provenance,
+        List<Map<String, Object>> path) {
+
+    public static final String FORMAT = "gridlearn-model/1";
+    /** The major format version this build reads; a larger one is refused with a clear message. */
+    public static final int FORMAT_MAJOR = 1;
+
+    public ModelDocument {
+        features = features == null ? null : List.copyOf(features);
+    }
+
+    /** The same model under another name and version. */
+    public ModelDocument withNameAndVersion(String newName, long newVersion) {
+        return new ModelDocument(format, newName, newVersion, algorithm, target, features, intercept, coefficients,
+                interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
+                centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
+                summary, metrics, provenance, path);
+    }
+
+    /** The same model with other metrics. */
+    public ModelDocument withMetrics(Map<String, Map<String, Double>> newMetrics) {
+        return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
+                interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
+                centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
+                summary, newMetrics, provenance, path);
+    }
+}

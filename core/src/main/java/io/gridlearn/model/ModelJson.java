@@ -1,0 +1,88 @@
+package io.gridlearn.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridlearn.BadInputException;
+import io.gridlearn.GridlearnException;
+import io.gridlearn.util.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reading and writing model JSON, with the checks a user-supplied file needs. */
+public final class ModelJson {
+    private ModelJson() {
+    }
+
+    public static String write(ModelDocument model) {
+        try {
+            return Json.mapper().writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new GridlearnException("cannot write model JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static void write(ModelDocument model, Path file) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, write(model) + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new GridlearnException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a model document; {@code origin} names the source in error messages. */
+    public static ModelDocument read(String json, String origin) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(origin + ": not a valid model JSON (truncated or corrupt?): "
+                    + e.getOriginalMessage() + (e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new BadInputException(origin + ": a model JSON must be an object");
+        }
+        JsonNode format = tree.get("format");
+        if (format == null || !format.isTextual() || !format.asText().startsWith("gridlearn-model/")) {
+            throw new BadInputException(origin + ": missing or unknown \"format\"; expected \"" + ModelDocument.FORMAT + "\"");
+        }
+        String version = format.asText().substring("gridlearn-model/".length());
+        int major;
+        try {
+            major = Integer.parseInt(version.split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(origin + ": unreadable format version \"" + format.asText() + "\"");
+        }
+        if (major > ModelDocument.FORMAT_MAJOR) {
+            throw new BadInputException(origin + ": model format " + format.asText() + " is newer than this gridlearn "
+                    + "reads (" + ModelDocument.FORMAT + "); upgrade gridlearn");
+        }
+        ModelDocument model;
+        try {
+            model = Json.mapper().treeToValue(tree, ModelDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(origin + ": malformed model: " + e.getOriginalMessage());
+        }
+        ModelValidation.check(model, origin);
+        return model;
+    }
+
+    public static ModelDocument read(Path file) {
+        try {
+            if (Files.size(file) > Json.MAX_DOCUMENT_BYTES) {
+                throw new BadInputException(file + ": model file larger than " + (Json.MAX_DOCUMENT_BYTES >> 20) + " MiB");
+            }
+            return read(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such model file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.gridlearn.model;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.grid.CpSupport;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Named, versioned models. Every update is a compare-and-set from the version it was computed from, so a
+ * writer that lost a race is told ({@link StaleModelException}) instead of silently overwriting; every
+ * published version is also kept in a history map.
+ *
+ * <p>Two implementations pass the same contract tests: {@link CpModelStore} (the CP Subsystem's
+ * {@code IAtomicReference}; linearizable with 3 or more CP members, "unsafe mode" below that) and
+ * {@link MapModelStore} (a per-key compare-and-set in a {@code BINARY} {@code IMap}) for Hazelcast
+ * builds without the CP Subsystem.
+ */
+public interface ModelStore {
+    Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
+
+    /** The current version of a model, if there is one. */
+    Optional<ModelDocument> current(String name);
+
+    /**
+     * Publishes {@code model} as version {@code expectedVersion + 1} of {@code name} if and only if the
+     * current version is {@code expectedVersion} (0: the name must be new).
+     *
+     * @return the published document, carrying its name and version
+     * @throws StaleModelException if another writer published first
+     */
+    ModelDocument publish(String name, long expectedVersion, ModelDocument model);
+
+    /** Every recorded version, oldest first. */
+    List<ModelDocument> history(String name);
+
+    /** Names of all models, sorted. */
+    List<String> names();
+
+    /** Which implementation, for logs and docs. */
+    String kind();
+
+    /** The current version or a clear error naming the models that exist. */
+    default ModelDocument get(String name) {
+        return current(name).orElseThrow(() -> new BadInputException("unknown model '" + name + "'"
+                + (names().isEmpty() ? "; the store is empty" : "; known: " + String.join(", ", names()))));
+    }
+
+    static String checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new BadInputException("model name '" + name + "' is not allowed: use 1 to 100 letters, digits, "
+                    + "'_', '.' or '-', starting with a letter, digit or '_'");
+        }
+        return name;
+    }
+
+    /** The store for this instance: CP when this Hazelcast build has it, else the IMap fallback. */
+    static ModelStore forInstance(HazelcastInstance hz) {
+        if (CpSupport.available()) {
+            return new CpModelStore(hz);
+        }
+        Logger.getLogger(ModelStore.class.getName()).info("Hazelcast " + CpSupport.version()
+                + " has no community CP Subsystem: models use the IMap compare-and-set store");
+        return new MapModelStore(hz);
+    }
+}

@@ -1,0 +1,163 @@
+package io.gridlearn.stats;
+
+import io.gridlearn.GridlearnException;
+
+/**
+ * The regularized incomplete beta function {@code I_x(a, b) = B(x; a, b) / B(a, b)}.
+ *
+ * <p>Continued fraction (Numerical Recipes, 3rd ed., section 6.4, eq. 6.4.5) evaluated by the modified
+ * Lentz method (Lentz 1976; Thompson and Barnett 1986):
+ * <pre>
+ *   I_x(a, b) = x^a (1-x)^b / (a B(a, b)) * 1/(1+ d_1/(1+ d_2/(1+ ...))),
+ *   d_{2m+1} = -(a+m)(a+b+m) x / ((a+2m)(a+2m+1)),   d_{2m} = m(b-m) x / ((a+2m-1)(a+2m)),
+ * </pre>
+ * which converges rapidly for {@code x < (a+1)/(a+b+2)}; otherwise the symmetry
+ * {@code I_x(a, b) = 1 - I_{1-x}(b, a)} is used. The caller passes both {@code x} and {@code y = 1 - x}
+ * so that neither is computed by a cancelling subtraction, and both {@code I} and its complement are
+ * available without forming {@code 1 - I} for a value near 1.
+ *
+ * <p>The prefactor {@code x^a y^b / B(a, b)} is evaluated in logs. When a parameter is large,
+ * {@code log B(a, b)} is a small difference of large log-gammas, so it is rewritten with Stirling's
+ * series (as in Didonato and Morris 1992, "Algorithm 708: significant digit computation of the
+ * incomplete beta function ratios", ACM TOMS 18(3)): for {@code a, b >= 10}
+ * <pre>
+ *   log[x^a y^b / B(a,b)] = a L(e1) + b L(e2) + log(ab/(a+b))/2 - log(2 pi)/2
+ *                           + delta(a+b) - delta(a) - delta(b),
+ *   e1 = (x b - y a)/a,  e2 = (y a - x b)/b,  L(e) = log(1+e) - e,
+ * </pre>
+ * (the linear terms {@code a e1 + b e2} cancel exactly) and when only one parameter is large the
+ * difference {@code log Gamma(L) - log Gamma(L+s)} is expanded the same way. Relative accuracy is about
+ * {@code 1e-14} in the body of the distribution and degrades only gently in the far tails.
+ */
+public final class Beta {
+    private static final double EPS = Math.ulp(1.0);
+    private static final double FPMIN = Double.MIN_NORMAL / EPS;
+
+    private Beta() {
+    }
+
+    /** {@code I_x(a, b)} for {@code 0 <= x <= 1}, {@code a, b > 0}. */
+    public static double regularized(double x, double a, double b) {
+        checkX(x);
+        return regularized(x, 1.0 - x, a, b, false);
+    }
+
+    /** {@code 1 - I_x(a, b) = I_{1-x}(b, a)}. */
+    public static double regularizedComplement(double x, double a, double b) {
+        checkX(x);
+        return regularized(x, 1.0 - x, a, b, true);
+    }
+
+    /**
+     * {@code I_x(a, b)} (or its complement), given {@code x} and {@code y = 1 - x} separately, both
+     * computed accurately by the caller.
+     */
+    public static double regularized(double x, double y, double a, double b, boolean complement) {
+        if (!(a > 0.0) || !(b > 0.0) || Double.isInfinite(a) || Double.isInfinite(b)) {
+            throw new IllegalArgumentException("incomplete beta needs finite a > 0 and b > 0, got a=" + a + ", b=" + b);
+        }
+        if (Double.isNaN(x) || Double.isNaN(y) || x < 0.0 || y < 0.0) {
+            return Double.NaN;
+        }
+        if (x == 0.0) {
+            return complement ? 1.0 : 0.0;
+        }
+        if (y == 0.0) {
+            return complement ? 0.0 : 1.0;
+        }
+        boolean swap = x > (a + 1.0) / (a + b + 2.0);
+        if (swap) {
+            double t = x;
+            x = y;
+            y = t;
+            t = a;
+            a = b;
+            b = t;
+            complement = !complement;
+        }
+        double logFront = logPowerTerms(x, y, a, b);
+        double v = StrictMath.exp(logFront) * continuedFraction(x, a, b) / a;
+        v = Math.min(1.0, Math.max(0.0, v));
+        return complement ? 1.0 - v : v;
+    }
+
+    /** {@code log[x^a y^b / B(a, b)]} with {@code x + y = 1}. */
+    static double logPowerTerms(double x, double y, double a, double b) {
+        double logX = x < 0.5 ? StrictMath.log(x) : StrictMath.log1p(-y);
+        double logY = y < 0.5 ? StrictMath.log(y) : StrictMath.log1p(-x);
+        double min = Math.min(a, b);
+        double max = Math.max(a, b);
+        if (min >= Gamma.STIRLING_MIN) {
+            double e1 = (x * b - y * a) / a;
+            double e2 = (y * a - x * b) / b;
+            return a * Gamma.log1pmx(e1) + b * Gamma.log1pmx(e2)
+                    + 0.5 * StrictMath.log(a / (a + b) * b) - Gamma.HALF_LOG_2_PI
+                    + Gamma.stirlingCorrection(a + b) - Gamma.stirlingCorrection(a) - Gamma.stirlingCorrection(b);
+        }
+        if (max >= Gamma.STIRLING_MIN) {
+            // log B(a,b) = log Gamma(s) + [log Gamma(L) - log Gamma(L+s)], with
+            // log Gamma(L) - log Gamma(L+s) = -s log L - L*L1(s/L) - (s - 1/2) log1p(s/L) + delta(L) - delta(L+s)
+            double s = min;
+            double big = max;
+            double diff = -s * StrictMath.log(big) - big * Gamma.log1pmx(s / big)
+                    - (s - 0.5) * StrictMath.log1p(s / big)
+                    + Gamma.stirlingCorrection(big) - Gamma.stirlingCorrection(big + s);
+            double logBeta = Gamma.logGamma(s) + diff;
+            return a * logX + b * logY - logBeta;
+        }
+        double logBeta = Gamma.logGamma(a) + Gamma.logGamma(b) - Gamma.logGamma(a + b);
+        return a * logX + b * logY - logBeta;
+    }
+
+    /** Modified Lentz evaluation of the continued fraction (NR3 {@code betacf}). */
+    private static double continuedFraction(double x, double a, double b) {
+        double qab = a + b;
+        double qap = a + 1.0;
+        double qam = a - 1.0;
+        double c = 1.0;
+        double d = 1.0 - qab * x / qap;
+        if (Math.abs(d) < FPMIN) {
+            d = FPMIN;
+        }
+        d = 1.0 / d;
+        double h = d;
+        int maxIter = 10_000 + (int) Math.min(1e7, 20.0 * Math.sqrt(Math.max(a, b)));
+        for (int m = 1; m <= maxIter; m++) {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1.0 + aa * d;
+            if (Math.abs(d) < FPMIN) {
+                d = FPMIN;
+            }
+            c = 1.0 + aa / c;
+            if (Math.abs(c) < FPMIN) {
+                c = FPMIN;
+            }
+            d = 1.0 / d;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1.0 + aa * d;
+            if (Math.abs(d) < FPMIN) {
+                d = FPMIN;
+            }
+            c = 1.0 + aa / c;
+            if (Math.abs(c) < FPMIN) {
+                c = FPMIN;
+            }
+            d = 1.0 / d;
+            double del = d * c;
+            h *= del;
+            if (Math.abs(del - 1.0) <= EPS) {
+                return h;
+            }
+        }
+        throw new GridlearnException("incomplete beta continued fraction did not converge for x=" + x
+                + ", a=" + a + ", b=" + b);
+    }
+
+    private static void checkX(double x) {
+        if (!(x >= 0.0 && x <= 1.0)) {
+            throw new IllegalArgumentException("x must lie in [0, 1], got " + x);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.gridlearn.stats;
+
+import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * One pass of per-column statistics: count, missing, min, max and exact first and second moments
+ * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows seen for {@code PassCheck}.
+ * Merging is exact, so the statistics are identical on any number of members.
+ */
+public final class ColumnStatsAggregator
+        implements Aggregator<Map.Entry<Integer, RowBlock>, ColumnStatsAggregator>,
+        IdentifiedDataSerializable {
+    private static final long serialVersionUID = 1L;
+    private static final int[] ZERO = {0};
+
+    private int cols = -1;
+    private long blocks;
+    private long rows;
+    private long[] missing;
+    private double[] min;
+    private double[] max;
+    private MomentMatrix[] moments;
+    private transient ShiftedBlockMoments kernel;
+    private transient int[] scratchRows;
+
+    public ColumnStatsAggregator() {
+    }
+
+    @Override
+    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+        RowBlock b = entry.getValue();
+        init(b.cols());
+        blocks++;
+        rows += b.rows();
+        if (kernel == null) {
+            kernel = new ShiftedBlockMoments(1);
+        }
+        if (scratchRows == null || scratchRows.length < b.rows()) {
+            scratchRows = new int[b.rows()];
+        }
+        double[] v = b.values();
+        for (int c = 0; c < cols; c++) {
+            int base = b.columnOffset(c);
+            int m = 0;
+            double lo = min[c];
+            double hi = max[c];
+            for (int r = 0; r < b.rows(); r++) {
+                double x = v[base + r];
+                if (Double.isNaN(x)) {
+                    continue;
+                }
+                scratchRows[m++] = base + r;
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            min[c] = lo;
+            max[c] = hi;
+            missing[c] += b.rows() - m;
+            // scratchRows holds absolute indices into v, so the kernel reads "column 0" of a 0-row-stride view
+            kernel.compute(v, 0, ZERO, scratchRows, m);
+            kernel.addTo(moments[c], m);
+        }
+    }
+
+    private void init(int n) {
+        if (cols == n) {
+            return;
+        }
+        if (cols >= 0) {
+            throw new IllegalStateException("blocks with " + n + " and " + cols + " columns in one dataset");
+        }
+        cols = n;
+        missing = new long[n];
+        min = new double[n];
+        max = new double[n];
+        moments = new MomentMatrix[n];
+        for (int c = 0; c < n; c++) {
+            min[c] = Double.POSITIVE_INFINITY;
+            max[c] = Double.NEGATIVE_INFINITY;
+            moments[c] = new MomentMatrix(1);
+        }
+    }
+
+    @Override
+    public void combine(Aggregator aggregator) {
+        ColumnStatsAggregator o = (ColumnStatsAggregator) aggregator;
+        if (o.cols < 0) {
+            return;
+        }
+        init(o.cols);
+        blocks += o.blocks;
+        rows += o.rows;
+        for (int c = 0; c < cols; c++) {
+            missing[c] += o.missing[c];
+            min[c] = Math.min(min[c], o.min[c]);
+            max[c] = Math.max(max[c], o.max[c]);
+            moments[c].add(o.moments[c], 1);
+        }
+    }
+
+    @Override
+    public ColumnStatsAggregator aggregate() {
+        return this;
+    }
+
+    public int columns() {
+        return Math.max(cols, 0);
+    }
+
+    public long blocks() {
+        return blocks;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** The summary of column c (NaN statistics for a column with no values). */
+    public ColumnSummary summary(int c, String name) {
+        MomentMatrix m = moments[c];
+        long n = m.count();
+        if (n == 0) {
+            return new ColumnSummary(name, 0, missing[c], Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double mean;
+        double variance;
+        if (m.isNonFinite()) {
+            mean = Double.NaN;
+            variance = Double.NaN;
+        } else {
+            mean = m.mean(0);
+            variance = n > 1 ? m.centred(0, 0) / (n - 1) : Double.NaN;
+        }
+        return new ColumnSummary(name, n, missing[c], mean, variance, min[c], max[c]);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.COLUMN_STATS_AGGREGATOR;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeInt(cols);
+        out.writeLong(blocks);
+        out.writeLong(rows);
+        for (int c = 0; c < cols; c++) {
+            out.writeLong(missing[c]);
+            out.writeDouble(min[c]);
+            out.writeDouble(max[c]);
+            moments[c].writeData(out);
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        int n = in.readInt();
+        blocks = in.readLong();
+        rows = in.readLong();
+        if (n < 0) {
+            return;
+        }
+        init(n);
+        for (int c = 0; c < cols; c++) {
+            missing[c] = in.readLong();
+            min[c] = in.readDouble();
+            max[c] = in.readDouble();
+            moments[c] = MomentMatrix.readData(in);
+        }
+    }
+}

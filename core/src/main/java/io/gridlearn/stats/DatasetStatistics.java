@@ -1,0 +1,38 @@
+package io.gridlearn.stats;
+
+import io.gridlearn.data.ColumnKind;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.PassCheck;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code describe}: per-column statistics of a dataset in one pass. */
+public final class DatasetStatistics {
+    private DatasetStatistics() {
+    }
+
+    /** Statistics of every column; categorical columns report count and missing only (codes have no mean). */
+    public static Description describe(DatasetCatalog catalog, String dataset) {
+        DatasetSchema schema = catalog.get(dataset);
+        ColumnStatsAggregator agg = catalog.blocks(schema).aggregate(new ColumnStatsAggregator());
+        PassCheck.complete(schema, agg.blocks(), agg.rows());
+        List<ColumnSummary> columns = new ArrayList<>();
+        for (int c = 0; c < schema.columns().size(); c++) {
+            ColumnSummary s = agg.summary(c, schema.columns().get(c).name());
+            if (schema.columns().get(c).kind() == ColumnKind.CATEGORICAL) {
+                s = new ColumnSummary(s.name(), s.count(), s.missing(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            columns.add(s);
+        }
+        return new Description(schema.name(), schema.rows(), columns);
+    }
+
+    /** The result of {@link #describe}. */
+    public record Description(String dataset, long rows, List<ColumnSummary> columns) {
+        public Description {
+            columns = List.copyOf(columns);
+        }
+    }
+}

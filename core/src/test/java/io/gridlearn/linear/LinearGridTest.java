@@ -1,0 +1,142 @@
+package io.gridlearn.linear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.testing.Oracles;
+import io.gridlearn.testing.TestData;
+import io.gridlearn.testing.TestGrids;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static io.gridlearn.testing.Oracles.relErr;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The linear family on an in-process grid, against the public oracles, on 1, 2 and 3 members. */
+class LinearGridTest {
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory();
+
+    @AfterEach
+    void tearDown() {
+        factory.terminateAll();
+    }
+
+    private static LinearOptions options(String algorithm, double lambda, boolean standardize, String solver) {
+        return new LinearOptions(algorithm, lambda, Double.NaN, standardize, true, solver, RowGrouping.NONE, "error",
+                1_000_000, 1e-13, 0, "exact");
+    }
+
+    private ModelDocument fit(int members, String ds, LinearOptions o) {
+        HazelcastInstance[] grid = TestGrids.start(factory, members);
+        TestData.load(new DatasetCatalog(grid[0]), ds + ".csv", ds, 37);
+        ModelDocument m = LinearTrainer.train(grid[0], new LinearJob(ds, null, null, o));
+        factory.terminateAll();
+        return m;
+    }
+
+    private static void assertClose(double[] expected, double[] actual, double tol, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(relErr(actual[i], expected[i]) < tol,
+                    what + "[" + i + "]: " + actual[i] + " vs oracle " + expected[i]);
+        }
+    }
+
+    @Test
+    void olsMatchesStatsmodelsWithBothSolversAndIsBitIdenticalOnAnyClusterSize() {
+        for (String ds : List.of("boston", "diabetes")) {
+            JsonNode ols = Oracles.dataset(ds).path("ols");
+            for (String solver : List.of("qr", "cholesky")) {
+                ModelDocument first = null;
+                for (int members = 1; members <= 3; members++) {
+                    ModelDocument m = fit(members, ds, options("linear", Double.NaN, false, solver));
+                    String w = ds + "/" + solver + "/" + members + " members ";
+                    assertEquals(Oracles.dataset(ds).path("features").size(), m.features().size());
+                    assertTrue(relErr(m.intercept(), ols.path("intercept").asDouble()) < 1e-10, w + "intercept");
+                    assertClose(Oracles.doubles(ols.path("coef")), m.coefficients(), 1e-10, w + "coef");
+                    assertClose(Oracles.doubles(ols.path("std_err")), m.standardErrors(), 1e-10, w + "se");
+                    assertClose(Oracles.doubles(ols.path("t_values")), m.tValues(), 1e-10, w + "t");
+                    assertTrue(relErr(m.interceptStandardError(), ols.path("std_err_intercept").asDouble()) < 1e-10, w);
+                    for (String[] k : new String[][] {{"rSquared", "r_squared"}, {"adjRSquared", "adj_r_squared"},
+                            {"fStatistic", "f_statistic"}, {"logLikelihood", "log_likelihood"}, {"rss", "rss"},
+                            {"sigma2", "sigma2"}}) {
+                        double v = ((Number) m.summary().get(k[0])).doubleValue();
+                        assertTrue(relErr(v, ols.path(k[1]).asDouble()) < 1e-10, w + k[0] + " " + v);
+                    }
+                    assertEquals(ols.path("df_resid").asLong(), ((Number) m.summary().get("dfResid")).longValue());
+                    if (first != null) {
+                        assertArrayEquals(first.coefficients(), m.coefficients(), 0.0, w + "not bit-identical");
+                        assertEquals(first.intercept(), m.intercept(), 0.0, w + "intercept not bit-identical");
+                        assertArrayEquals(first.standardErrors(), m.standardErrors(), 0.0, w + "se not bit-identical");
+                        assertEquals(first.metrics(), m.metrics(), w + "metrics not bit-identical");
+                    }
+                    first = m;
+                }
+            }
+        }
+    }
+
+    @Test
+    void ridgeMatchesScikitLearnOnBothSolversRawAndStandardized() {
+        for (String ds : List.of("boston", "diabetes")) {
+            long n = Oracles.dataset(ds).path("column_stats").path("n").asLong();
+            for (String variant : List.of("raw", "standardized")) {
+                JsonNode o = Oracles.dataset(ds).path("ridge_alpha_1_" + variant);
+                // sklearn Ridge(alpha) = our λ = alpha / n (conventions.ridge_sklearn)
+                double lambda = o.path("alpha").asDouble() / n;
+                for (String solver : List.of("qr", "cholesky")) {
+                    ModelDocument m = fit(2, ds, options("ridge", lambda, variant.equals("standardized"), solver));
+                    double[] expected = Oracles.doubles(o.path("coef"));
+                    if (variant.equals("standardized")) {
+                        // sklearn reports standardized-scale coefficients: divide by the population sd
+                        double[] sd = Oracles.doubles(Oracles.dataset(ds).path("feature_std_population"));
+                        double[] mean = Oracles.doubles(Oracles.dataset(ds).path("feature_mean"));
+                        double b0 = o.path("intercept").asDouble();
+                        for (int j = 0; j < expected.length; j++) {
+                            expected[j] /= sd[j];
+                            b0 -= expected[j] * mean[j];
+                        }
+                        assertTrue(relErr(m.intercept(), b0) < 1e-6, ds + " " + solver + " intercept");
+                    } else {
+                        assertTrue(relErr(m.intercept(), o.path("intercept").asDouble()) < 1e-6);
+                    }
+                    assertClose(expected, m.coefficients(), 1e-6, ds + " ridge " + variant + " " + solver);
+                }
+            }
+        }
+    }
+
+    @Test
+    void lassoMatchesScikitLearnRawAndStandardized() {
+        for (String ds : List.of("boston", "diabetes")) {
+            for (String variant : List.of("raw", "standardized")) {
+                JsonNode o = Oracles.dataset(ds).path("lasso_alpha_0.1_" + variant);
+                ModelDocument m = fit(3, ds, options("lasso", o.path("alpha").asDouble(),
+                        variant.equals("standardized"), "qr"));
+                JsonNode original = variant.equals("raw") ? o : o.path("coef_original_scale");
+                double[] expected = Oracles.doubles(original.path("coef"));
+                double[] actual = m.coefficients();
+                for (int j = 0; j < expected.length; j++) {
+                    if (expected[j] == 0) {
+                        assertEquals(0.0, actual[j], 0.0, ds + " " + variant + " coef " + j + " must be exactly 0");
+                    } else {
+                        assertTrue(relErr(actual[j], expected[j]) < 1e-6, ds + " lasso " + variant + " coef " + j
+                                + ": " + actual[j] + " vs " + expected[j] + " " + Arrays.toString(actual));
+                    }
+                }
+                assertTrue(relErr(m.intercept(), original.path("intercept").asDouble()) < 1e-6);
+                assertEquals(o.path("n_nonzero").asInt(), ((Number) m.summary().get("nonZero")).intValue());
+                assertTrue(relErr(((Number) m.summary().get("objective")).doubleValue(),
+                        o.path("objective_value").asDouble()) < 1e-9, ds + " objective");
+            }
+        }
+    }
+}
