@@ -17,7 +17,7 @@ import io.gridlearn.BadInputException;
  * <p>Reflections follow LAPACK {@code dgeqr2}: for column {@code j},
  * {@code H_j = I - tau_j v_j v_j'} annihilates the entries below the diagonal, and is applied to the
  * columns to its right as {@code z <- z - tau_j (v_j' z) v_j}. Cost: {@code 2 rows q^2} flops for
- * {@link #factor}, about {@code q^3/3} for {@link #merge}. All loops run in a fixed order, so the same
+ * {@link #factor}, about {@code 2q^3/3} for {@link #merge}. All loops run in a fixed order, so the same
  * input gives bit-identical output; neither method modifies its arguments.
  */
 public final class BlockQr {

@@ -17,11 +17,11 @@ import java.util.List;
  * absent (raw cross products). With {@code C} the (working) cross-product matrix, {@code c} the cross
  * products with y and the gradient {@code g = c - C b = X'r}, the coordinate update is
  * <pre>
- *   z_j = g_j/n + (C_jj/n) b_j,    b_j <- S(z_j, lambda alpha) / (C_jj/n + lambda (1-alpha)),
+ *   z_j = g_j/n + (C_jj/n) b_j,    b_j := S(z_j, lambda alpha) / (C_jj/n + lambda (1-alpha)),
  *   S(z, t) = sign(z) max(|z| - t, 0),
  * </pre>
- * and a change {@code d} of {@code b_j} updates {@code g <- g - d C_{.j}} (the covariance update, eq. 9 of
- * the paper), so a sweep costs {@code O(p)} per changed coefficient and never touches the data. The gradient
+ * and a change {@code d} of {@code b_j} updates {@code g <- g - d C_{.j}} (the covariance update of section
+ * 2.2), so a sweep costs {@code O(p)} per changed coefficient and never touches the data. The gradient
  * is recomputed from scratch after every full sweep so that rounding errors cannot accumulate. As in
  * glmnet, after a full sweep the solver iterates over the active set (non-zero coefficients) until it
  * settles and then checks with another full sweep. Sweeps visit coordinates in index order, so results are

@@ -25,8 +25,8 @@ import java.util.List;
  * ill-conditioned designs.
  *
  * <p>Rank check: on the equilibrated matrix each pivot is {@code d_j = 1 - R_j^2} (R_j^2: squared multiple
- * correlation of column j with the earlier columns). {@code d_j <= tol} (default {@code 1e-12}, roughly the
- * square of the QR test's {@code 1e-13} widened to what squared conditioning can resolve) or {@code C_jj = 0}
+ * correlation of column j with the earlier columns). {@code d_j <= tol} (default {@code 1e-12}: forming C squares the
+ * condition number, so smaller pivots are dominated by rounding and cannot be told from zero) or {@code C_jj = 0}
  * (a constant column with intercept, an all-zero one without) raises {@link BadInputException} naming the
  * column(s).
  */

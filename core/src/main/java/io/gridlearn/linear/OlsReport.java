@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@code v_j = diag((X'X)^-1)_j}:
  * <pre>
  *   df_resid = n - k,  sigma^2 = RSS / df_resid,  se_j = sqrt(sigma^2 v_j),  t_j = beta_j / se_j,
- *   p_j = P(|T_{df_resid}| >= |t_j|),
+ *   p_j = P(|T_{df_resid}| &gt;= |t_j|),
  *   R^2 = 1 - RSS/TSS,  adjusted R^2 = 1 - (1 - R^2) (n - i) / df_resid   (i = 1 with intercept, else 0),
  *   F = (MSS / p) / sigma^2 on (p, df_resid) degrees of freedom,  MSS = TSS - RSS,
  *   log L = -n/2 (log(2 pi) + log(RSS/n) + 1).

@@ -15,8 +15,8 @@ import java.util.List;
  * <pre>
  *   b   = R_X^-1 r_Xy                (back substitution),
  *   RSS = r_yy^2,
- *   TSS = sum_{i >= 1} R_{i,y}^2     (with intercept: R_{0,y} = sqrt(n) ybar is the mean's part),
- *       = sum_{i >= 0} R_{i,y}^2     (without: the uncentred sum of y^2),
+ *   TSS = sum_{i &gt;= 1} R_{i,y}^2     (with intercept: R_{0,y} = sqrt(n) ybar is the mean's part),
+ *       = sum_{i &gt;= 0} R_{i,y}^2     (without: the uncentred sum of y^2),
  *   MSS = TSS - RSS = the same sums stopping before row k,
  *   (X'X)^-1 = R_X^-1 R_X^-T,  so  diag((X'X)^-1)_j = ||row j of R_X^-1||^2,
  * </pre>
@@ -30,16 +30,17 @@ import java.util.List;
  * column {@code j} and the span of the earlier ones. Default {@code tol = 1e-13}.
  *
  * <p>The final R is rounded to double, which alone limits the coefficients to about
- * {@code cond(X) * 1e-16} relative accuracy. {@link #refine} removes that limit with one step of
- * iterative refinement (corrected semi-normal equations) using residual moments accumulated in
- * double-double over a second pass through the data ({@link ResidualMoments}):
+ * {@code cond(X) * 1e-16} relative accuracy (and the standard errors likewise). {@link #refine} removes that
+ * limit using {@link ResidualMoments} accumulated in double-double over a second pass through the data
+ * ({@code g = X'(y - X b)}, {@code r'r}, {@code G = X'X}): iterative refinement preconditioned by R
+ * (corrected semi-normal equations, Bjorck 1996, "Numerical Methods for Least Squares Problems", SIAM),
  * <pre>
- *   g = X'(y - X b)  (double-double),   R_X' R_X d = g,   b+ = b + d,
- *   RSS(b+) = r'r - 2 d'g + ||R_X d||^2.
+ *   d := d + R_X^-1 R_X^-T (g - G d)  until converged,   b+ = b + d,   RSS(b+) = r'r - 2 d'g + d'G d,
  * </pre>
- * The step contracts the error by a factor of about {@code cond(X)^2 * 1e-16} (Bjorck 1996, "Numerical
- * Methods for Least Squares Problems", SIAM), so one step suffices unless X is nearly singular; a second
- * step also returns the residual sum of squares of the refined coefficients to double-double accuracy.
+ * and the same for the columns of {@code G^-1}, whose diagonal gives the standard errors. Each sweep
+ * contracts the error by a factor of about {@code ||I - (R'R)^-1 G||}, far below 1 unless X is numerically
+ * singular, so the result is the least-squares solution of the stored data to double precision. See
+ * {@code Refinement}.
  */
 public final class QrLeastSquares {
     /** Default relative tolerance of the rank check. */
@@ -104,51 +105,29 @@ public final class QrLeastSquares {
     }
 
     /**
-     * One step of iterative refinement (see the class comment).
+     * One refinement pass (see the class comment): coefficients, RSS and {@code diag((X'X)^-1)} recomputed
+     * from the double-double moments of a second pass over the data.
      *
      * @param r        the R factor {@code solution} was computed from
      * @param solution the current solution
      * @param moments  {@link ResidualMoments} of all rows at {@code solution.beta()}
      */
     public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, ResidualMoments moments) {
-        int k = solution.beta().length;
+        double[] beta0 = solution.beta();
+        int k = beta0.length;
         int q = k + 1;
         checkR(r, q);
         if (moments.rows() != solution.n()) {
             throw new IllegalArgumentException("residual moments cover " + moments.rows() + " rows but the fit has "
                     + solution.n());
         }
-        double[] g = moments.xtr();
-        if (g.length != k) {
-            throw new IllegalArgumentException("residual moments have " + g.length + " parameters, expected " + k);
+        if (moments.parameters() != k) {
+            throw new IllegalArgumentException("residual moments have " + moments.parameters()
+                    + " parameters, expected " + k);
         }
-        // R_X' w = g (forward), R_X d = w (back)
-        double[] w = new double[k];
-        for (int i = 0; i < k; i++) {
-            double s = g[i];
-            for (int m = 0; m < i; m++) {
-                s -= r[m * q + i] * w[m];
-            }
-            w[i] = s / r[i * q + i];
-        }
-        double[] d = backSubstitute(r, q, k, w);
-        double[] beta = solution.beta();
-        double dg = 0.0;
-        for (int j = 0; j < k; j++) {
-            beta[j] += d[j];
-            dg += d[j] * g[j];
-        }
-        double rdNorm2 = 0.0;
-        for (int i = 0; i < k; i++) {
-            double s = 0.0;
-            for (int m = i; m < k; m++) {
-                s += r[i * q + m] * d[m];
-            }
-            rdNorm2 += s * s;
-        }
-        double rss = Math.max(0.0, moments.rss() - 2.0 * dg + rdNorm2);
-        return new LeastSquaresSolution(solution.features(), solution.intercept(), solution.n(), beta,
-                solution.unscaledVariance(), rss, solution.tss(), solution.mss());
+        Refinement ref = Refinement.run(r, q, beta0, moments);
+        return new LeastSquaresSolution(solution.features(), solution.intercept(), solution.n(), ref.beta,
+                ref.unscaledVariance, ref.rss, solution.tss(), solution.mss());
     }
 
     /**

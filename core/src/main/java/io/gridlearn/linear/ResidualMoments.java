@@ -5,30 +5,35 @@ import io.gridlearn.BadInputException;
 import java.util.Arrays;
 
 /**
- * Residual moments of a fitted linear model, accumulated in double-double precision over data blocks:
- * {@code g = X'r} and {@code r'r} with {@code r = y - X beta}. They feed one step of iterative refinement
- * (corrected semi-normal equations) in {@link QrLeastSquares#refine}.
+ * What one refinement step of {@link QrLeastSquares#refine} needs from a second pass over the data,
+ * accumulated in double-double precision: {@code g = X'r}, {@code r'r} with {@code r = y - X beta}, and the
+ * Gram matrix {@code G = X'X} (X including the ones column when there is one).
  *
  * <p>Each block is the same column-major {@code [1?, X, y]} block given to {@link BlockQr#factor}. Each
  * residual {@code r_i = y_i - sum_j z_ij beta_j} is formed with exact products ({@code fma}) and
  * compensated sums, so it is accurate to about {@code 2^-106 sum_j |z_ij beta_j|} even when it is tiny
- * compared with the terms; the products {@code z_ij r_i} and their sums are double-double too
- * (Ogita, Rump and Oishi 2005, {@code Dot2}). This is what makes refinement converge to the exact
+ * compared with the terms; the products {@code z_ij r_i}, {@code z_ij z_ik} and their sums are double-double
+ * too (Ogita, Rump and Oishi 2005, {@code Dot2}). This is what lets refinement converge to the exact
  * least-squares solution of the stored data (Bjorck 1996, "Numerical Methods for Least Squares Problems",
- * SIAM, on iterative refinement and corrected semi-normal equations; Higham 2002, "Accuracy and Stability of Numerical
- * Algorithms", 2nd ed., chapter 20). Blocks are combined by {@link #plus} in the caller's fixed order, so
+ * SIAM, on iterative refinement and corrected semi-normal equations; Higham 2002, "Accuracy and Stability
+ * of Numerical Algorithms", 2nd ed., chapter 20). Cost per row: {@code k(k+1)/2 + 2k} double-double
+ * multiply-adds for {@code k} parameters. Blocks are combined by {@link #plus} in the caller's fixed order, so
  * the result is deterministic. Immutable.
  */
 public final class ResidualMoments {
     private final long rows;
-    private final int params;
-    /** (hi, lo) pairs: {@code 2*params} for X'r, then 2 for r'r. */
+    private final int k;
+    /** (hi, lo) pairs: {@code k} for X'r, 1 for r'r, then the packed upper triangle of X'X row by row. */
     private final double[] acc;
 
-    private ResidualMoments(long rows, int params, double[] acc) {
+    private ResidualMoments(long rows, int k, double[] acc) {
         this.rows = rows;
-        this.params = params;
+        this.k = k;
         this.acc = acc;
+    }
+
+    private static int length(int k) {
+        return 2 * k + 2 + k * (k + 1);
     }
 
     /**
@@ -47,22 +52,21 @@ public final class ResidualMoments {
         if (rows < 0 || colMajor == null || (long) rows * q != colMajor.length) {
             throw new IllegalArgumentException("block length must be rows*q = " + ((long) rows * q));
         }
-        int k = q - 1;
-        double[] acc = new double[2 * k + 2];
-        for (int i = 0; i < rows; i++) {
-            double y = colMajor[k * rows + i];
-            if (!Double.isFinite(y)) {
-                throw new BadInputException("block value at row " + i + ", column " + k + " is " + y
-                        + "; only finite numbers are allowed");
+        for (int t = 0; t < colMajor.length; t++) {
+            if (!Double.isFinite(colMajor[t])) {
+                throw new BadInputException("block value at row " + (t % rows) + ", column " + (t / rows) + " is "
+                        + colMajor[t] + "; only finite numbers are allowed");
             }
-            double rh = y;
+        }
+        int k = q - 1;
+        double[] acc = new double[length(k)];
+        int rr = 2 * k;
+        int gram = 2 * k + 2;
+        for (int i = 0; i < rows; i++) {
+            double rh = colMajor[k * rows + i];
             double rl = 0.0;
             for (int j = 0; j < k; j++) {
                 double z = colMajor[j * rows + i];
-                if (!Double.isFinite(z)) {
-                    throw new BadInputException("block value at row " + i + ", column " + j + " is " + z
-                            + "; only finite numbers are allowed");
-                }
                 double p = z * beta[j];
                 double pe = Math.fma(z, beta[j], -p);
                 // (rh, rl) -= (p, pe)
@@ -73,26 +77,32 @@ public final class ResidualMoments {
                 rh = s + e;
                 rl = e - (rh - s);
             }
+            int at = gram;
             for (int j = 0; j < k; j++) {
-                DoubleDouble.addProduct(acc, 2 * j, colMajor[j * rows + i], rh, rl);
+                double zj = colMajor[j * rows + i];
+                DoubleDouble.addProduct(acc, 2 * j, zj, rh, rl);
+                for (int m = j; m < k; m++) {
+                    double zm = colMajor[m * rows + i];
+                    double p = zj * zm;
+                    DoubleDouble.add(acc, at, p, Math.fma(zj, zm, -p));
+                    at += 2;
+                }
             }
-            double sq = rh * rh;
-            double sqe = Math.fma(rh, rh, -sq) + 2.0 * rh * rl;
-            DoubleDouble.add(acc, 2 * k, sq, sqe);
+            DoubleDouble.addProduct(acc, rr, rh, rl, rh, rl);
         }
         return new ResidualMoments(rows, k, acc);
     }
 
     /** Sum of the moments of two disjoint sets of rows (computed with the same beta). */
     public ResidualMoments plus(ResidualMoments other) {
-        if (other.params != params) {
-            throw new IllegalArgumentException("parameter counts differ: " + params + " vs " + other.params);
+        if (other.k != k) {
+            throw new IllegalArgumentException("parameter counts differ: " + k + " vs " + other.k);
         }
         double[] sum = acc.clone();
         for (int i = 0; i < sum.length; i += 2) {
             DoubleDouble.add(sum, i, other.acc[i], other.acc[i + 1]);
         }
-        return new ResidualMoments(rows + other.rows, params, sum);
+        return new ResidualMoments(rows + other.rows, k, sum);
     }
 
     /** Rows accumulated. */
@@ -100,34 +110,62 @@ public final class ResidualMoments {
         return rows;
     }
 
+    /** Number of parameters k. */
+    public int parameters() {
+        return k;
+    }
+
     /** {@code X'r} rounded to double, design order. */
     public double[] xtr() {
-        double[] g = new double[params];
-        for (int j = 0; j < params; j++) {
-            g[j] = DoubleDouble.value(acc, 2 * j);
-        }
-        return g;
+        return DoubleDouble.values(Arrays.copyOf(acc, 2 * k));
     }
 
     /** {@code r'r} rounded to double. */
     public double rss() {
-        return DoubleDouble.value(acc, 2 * params);
+        return DoubleDouble.value(acc, 2 * k);
     }
 
-    /** Serialises to plain doubles: {@code [rows, (hi, lo) of X'r..., (hi, lo) of r'r]}. */
+    /** {@code X'r} as (hi, lo) pairs. */
+    double[] xtrPairs() {
+        return Arrays.copyOf(acc, 2 * k);
+    }
+
+    /** {@code r'r} as a (hi, lo) pair. */
+    double[] rssPair() {
+        return Arrays.copyOfRange(acc, 2 * k, 2 * k + 2);
+    }
+
+    /** The full symmetric {@code X'X} as row-major (hi, lo) pairs: element (i, j) at {@code 2(i k + j)}. */
+    double[] gramPairs() {
+        double[] g = new double[2 * k * k];
+        int at = 2 * k + 2;
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                g[2 * (i * k + j)] = acc[at];
+                g[2 * (i * k + j) + 1] = acc[at + 1];
+                g[2 * (j * k + i)] = acc[at];
+                g[2 * (j * k + i) + 1] = acc[at + 1];
+                at += 2;
+            }
+        }
+        return g;
+    }
+
+    /** Serialises to plain doubles: {@code [rows, k, then the (hi, lo) pairs]}. */
     public double[] toDoubles() {
-        double[] out = new double[acc.length + 1];
+        double[] out = new double[acc.length + 2];
         out[0] = rows;
-        System.arraycopy(acc, 0, out, 1, acc.length);
+        out[1] = k;
+        System.arraycopy(acc, 0, out, 2, acc.length);
         return out;
     }
 
     /** Inverse of {@link #toDoubles()}. */
     public static ResidualMoments fromDoubles(double[] data) {
-        if (data == null || data.length < 3 || data.length % 2 != 1) {
-            throw new IllegalArgumentException("expected [rows, 2*(params+1) doubles], got length "
-                    + (data == null ? "null" : data.length));
+        if (data == null || data.length < 2 || data[1] < 1 || data[1] != Math.rint(data[1])
+                || data.length != 2 + length((int) data[1])) {
+            throw new IllegalArgumentException("not a serialised ResidualMoments array");
         }
-        return new ResidualMoments((long) data[0], (data.length - 3) / 2, Arrays.copyOfRange(data, 1, data.length));
+        return new ResidualMoments((long) data[0], (int) data[1], Arrays.copyOfRange(data, 2, data.length));
     }
 }

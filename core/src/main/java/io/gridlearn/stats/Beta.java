@@ -5,7 +5,7 @@ import io.gridlearn.GridlearnException;
 /**
  * The regularized incomplete beta function {@code I_x(a, b) = B(x; a, b) / B(a, b)}.
  *
- * <p>Continued fraction (Numerical Recipes, 3rd ed., section 6.4, eq. 6.4.5) evaluated by the modified
+ * <p>Continued fraction (Numerical Recipes, 3rd ed., section 6.4) evaluated by the modified
  * Lentz method (Lentz 1976; Thompson and Barnett 1986):
  * <pre>
  *   I_x(a, b) = x^a (1-x)^b / (a B(a, b)) * 1/(1+ d_1/(1+ d_2/(1+ ...))),
@@ -30,8 +30,9 @@ import io.gridlearn.GridlearnException;
  * {@code 1e-14} in the body of the distribution and degrades only gently in the far tails.
  */
 public final class Beta {
-    private static final double EPS = Math.ulp(1.0);
-    private static final double FPMIN = Double.MIN_NORMAL / EPS;
+    /** Stopping tolerance of the continued fraction (below double precision: the recurrence is double-double). */
+    private static final double TOL = 1e-17;
+    private static final double FPMIN = 1e-300;
 
     private Beta() {
     }
@@ -76,7 +77,7 @@ public final class Beta {
             complement = !complement;
         }
         double logFront = logPowerTerms(x, y, a, b);
-        double v = StrictMath.exp(logFront) * continuedFraction(x, a, b) / a;
+        double v = StrictMath.exp(logFront) * continuedFraction(x, y, a, b) / a;
         v = Math.min(1.0, Math.max(0.0, v));
         return complement ? 1.0 - v : v;
     }
@@ -109,50 +110,55 @@ public final class Beta {
         return a * logX + b * logY - logBeta;
     }
 
-    /** Modified Lentz evaluation of the continued fraction (NR3 {@code betacf}). */
-    private static double continuedFraction(double x, double a, double b) {
-        double qab = a + b;
-        double qap = a + 1.0;
-        double qam = a - 1.0;
-        double c = 1.0;
-        double d = 1.0 - qab * x / qap;
-        if (Math.abs(d) < FPMIN) {
-            d = FPMIN;
-        }
-        d = 1.0 / d;
-        double h = d;
+    /**
+     * Modified Lentz evaluation of the continued fraction (NR3 {@code betacf}), in double-double.
+     *
+     * <p>When {@code x} is close to 1 and {@code a} is large (Student t with many degrees of freedom, F with
+     * a large denominator df) the partial numerators are close to {@code -1} and {@code 1 + aa d} cancels:
+     * in double the result would carry errors of about {@code 1e-16 / (1 - x)}. Carrying the recurrence, and
+     * {@code x = 1 - y} itself, in double-double makes that amplification harmless.
+     */
+    private static double continuedFraction(double x, double y, double a, double b) {
+        Dd xd = x > 0.5 ? Dd.sum(1.0, -y) : Dd.of(x);
+        Dd ad = Dd.of(a);
+        Dd qab = Dd.sum(a, b);
+        Dd qap = Dd.sum(a, 1.0);
+        Dd qam = Dd.sum(a, -1.0);
+        Dd c = Dd.ONE;
+        Dd d = Dd.ONE.add(qab.mul(xd).div(qap).mul(Dd.of(-1.0)));
+        d = guard(d);
+        d = Dd.ONE.div(d);
+        Dd h = d;
         int maxIter = 10_000 + (int) Math.min(1e7, 20.0 * Math.sqrt(Math.max(a, b)));
         for (int m = 1; m <= maxIter; m++) {
-            int m2 = 2 * m;
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1.0 + aa * d;
-            if (Math.abs(d) < FPMIN) {
-                d = FPMIN;
-            }
-            c = 1.0 + aa / c;
-            if (Math.abs(c) < FPMIN) {
-                c = FPMIN;
-            }
-            d = 1.0 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1.0 + aa * d;
-            if (Math.abs(d) < FPMIN) {
-                d = FPMIN;
-            }
-            c = 1.0 + aa / c;
-            if (Math.abs(c) < FPMIN) {
-                c = FPMIN;
-            }
-            d = 1.0 / d;
-            double del = d * c;
-            h *= del;
-            if (Math.abs(del - 1.0) <= EPS) {
-                return h;
+            double m2 = 2.0 * m;
+            // aa = m (b - m) x / ((a - 1 + 2m)(a + 2m))
+            Dd num = Dd.of(m).mul(Dd.sum(b, -m)).mul(xd);
+            Dd den = qam.add(Dd.of(m2)).mul(Dd.sum(a, m2));
+            Dd aa = num.div(den);
+            d = guard(Dd.ONE.add(aa.mul(d)));
+            c = guard(Dd.ONE.add(aa.div(c)));
+            d = Dd.ONE.div(d);
+            h = h.mul(d).mul(c);
+            // aa = -(a + m)(a + b + m) x / ((a + 2m)(a + 1 + 2m))
+            num = Dd.sum(a, m).mul(qab.add(Dd.of(m))).mul(xd);
+            den = Dd.sum(a, m2).mul(qap.add(Dd.of(m2)));
+            aa = num.div(den).mul(Dd.of(-1.0));
+            d = guard(Dd.ONE.add(aa.mul(d)));
+            c = guard(Dd.ONE.add(aa.div(c)));
+            d = Dd.ONE.div(d);
+            Dd del = d.mul(c);
+            h = h.mul(del);
+            if (Math.abs((del.hi() - 1.0) + del.lo()) <= TOL) {
+                return h.value();
             }
         }
         throw new GridlearnException("incomplete beta continued fraction did not converge for x=" + x
                 + ", a=" + a + ", b=" + b);
+    }
+
+    private static Dd guard(Dd v) {
+        return Math.abs(v.hi()) < FPMIN ? Dd.of(FPMIN) : v;
     }
 
     private static void checkX(double x) {
