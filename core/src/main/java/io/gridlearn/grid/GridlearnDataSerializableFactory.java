@@ -6,6 +6,7 @@ import io.gridlearn.eval.PredictProcessor;
 import io.gridlearn.eval.RegressionMetricsAggregator;
 import io.gridlearn.linear.BlockFitProcessor;
 import io.gridlearn.linear.LinearPassAggregator;
+import io.gridlearn.linear.RefinementAggregator;
 import io.gridlearn.stats.ColumnStatsAggregator;
 
 /** Creates gridlearn's {@link IdentifiedDataSerializable} classes by {@link SerializationIds} id. */
@@ -18,6 +19,7 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.REGRESSION_METRICS_AGGREGATOR -> new RegressionMetricsAggregator();
             case SerializationIds.BLOCK_FIT_PROCESSOR -> new BlockFitProcessor();
             case SerializationIds.PREDICT_PROCESSOR -> new PredictProcessor();
+            case SerializationIds.REFINEMENT_AGGREGATOR -> new RefinementAggregator();
             default -> null;
         };
     }

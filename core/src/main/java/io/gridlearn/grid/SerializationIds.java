@@ -16,6 +16,7 @@ public final class SerializationIds {
     public static final int REGRESSION_METRICS_AGGREGATOR = 3;
     public static final int BLOCK_FIT_PROCESSOR = 4;
     public static final int PREDICT_PROCESSOR = 5;
+    public static final int REFINEMENT_AGGREGATOR = 6;
 
     private SerializationIds() {
     }

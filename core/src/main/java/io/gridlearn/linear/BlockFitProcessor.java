@@ -40,42 +40,18 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
 
     @Override
     public double[] process(Map.Entry<Integer, RowBlock> entry) {
-        RowBlock b = entry.getValue();
-        int n = b.rows();
-        int q = columns.length + 1;
-        double[] v = b.values();
-        int[] keep = new int[n];
-        int m = 0;
-        for (int r = 0; r < n; r++) {
-            if (grouping.hasTest() && grouping.group((long) b.blockId() * blockSize + r) == grouping.testGroup()) {
-                continue;
-            }
-            boolean finite = true;
-            for (int c : columns) {
-                finite &= Double.isFinite(v[c * n + r]);
-            }
-            if (finite) {
-                keep[m++] = r;
-            }
-        }
+        TrainingRows t = TrainingRows.of(entry.getValue(), columns, grouping, blockSize, true);
         int p = columns.length - 1;
+        int m = t.rows();
         if (m <= p + 1) {
             return null;
-        }
-        double[] design = new double[m * q];
-        for (int i = 0; i < m; i++) {
-            int r = keep[i];
-            design[i] = 1.0;
-            for (int j = 0; j < columns.length; j++) {
-                design[(j + 1) * m + i] = v[columns[j] * n + r];
-            }
         }
         try {
             List<String> names = new java.util.ArrayList<>();
             for (int j = 0; j < p; j++) {
                 names.add("x" + j);
             }
-            LeastSquaresSolution s = QrLeastSquares.solve(BlockQr.factor(design, m, q), m, names, true);
+            LeastSquaresSolution s = QrLeastSquares.solve(BlockQr.factor(t.values(), m, t.q()), m, names, true);
             double[] out = new double[p + 2];
             out[0] = m;
             out[1] = s.interceptValue();

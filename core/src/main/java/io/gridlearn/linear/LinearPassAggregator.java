@@ -107,7 +107,7 @@ public final class LinearPassAggregator
             }
         }
         if (qr) {
-            addRFactor(b, v, n);
+            addRFactor(b);
         }
     }
 
@@ -120,37 +120,11 @@ public final class LinearPassAggregator
         return true;
     }
 
-    private void addRFactor(RowBlock b, double[] v, int n) {
-        int trainGroups = grouping.trainGroups();
-        int m = 0;
-        for (int g = 0; g < trainGroups; g++) {
-            m += groupCounts[g];
+    private void addRFactor(RowBlock b) {
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept);
+        if (t.rows() > 0) {
+            rFactors.put(b.blockId(), BlockQr.factor(t.values(), t.rows(), t.q()));
         }
-        if (m == 0) {
-            return;
-        }
-        int off = intercept ? 1 : 0;
-        int q = columns.length + off;
-        double[] z = new double[m * q];
-        if (intercept) {
-            java.util.Arrays.fill(z, 0, m, 1.0);
-        }
-        // training rows in row order, so the factor does not depend on the grouping's internal order
-        int i = 0;
-        for (int r = 0; r < n; r++) {
-            if (!finiteRow(v, n, r)) {
-                continue;
-            }
-            long rowId = (long) b.blockId() * blockSize + r;
-            if (grouping.hasTest() && grouping.group(rowId) == grouping.testGroup()) {
-                continue;
-            }
-            for (int j = 0; j < columns.length; j++) {
-                z[(j + off) * m + i] = v[columns[j] * n + r];
-            }
-            i++;
-        }
-        rFactors.put(b.blockId(), BlockQr.factor(z, m, q));
     }
 
     @Override

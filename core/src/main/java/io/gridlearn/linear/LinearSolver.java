@@ -21,9 +21,18 @@ final class LinearSolver {
     private LinearSolver() {
     }
 
+    /** A second pass over the training rows: residual moments at the given coefficients (design order). */
+    interface Refiner {
+        ResidualMoments residualMoments(double[] beta);
+    }
+
     static LinearSolution solve(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
+        return solve(m, r, features, o, null);
+    }
+
+    static LinearSolution solve(MomentMatrix m, double[] r, List<String> features, LinearOptions o, Refiner refiner) {
         if (!o.penalised()) {
-            return ols(m, r, features, o);
+            return ols(m, r, features, o, refiner);
         }
         if (!o.needsCoordinateDescent()) {
             return ridge(m, r, features, o);
@@ -31,17 +40,29 @@ final class LinearSolver {
         return elasticNet(m, features, o, MomentViews.crossProducts(m, o.intercept()), o.lambda());
     }
 
-    private static LinearSolution ols(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
+    private static LinearSolution ols(MomentMatrix m, double[] r, List<String> features, LinearOptions o,
+                                      Refiner refiner) {
         LeastSquaresSolution s = r != null
                 ? QrLeastSquares.solve(r, m.count(), features, o.intercept())
                 : NormalEquations.ols(MomentViews.crossProducts(m, o.intercept()), features);
-        int p = features.size();
-        double rss = MomentViews.rss(m, s.interceptValue(), s.coefficients());
-        double tss = o.intercept() ? m.centred(p, p) : m.raw(p, p);
-        OlsReport rep = new LeastSquaresSolution(features, o.intercept(), m.count(), s.beta(), s.unscaledVariance(),
-                rss, tss, tss - rss).report();
+        if (r != null && refiner != null) {
+            s = QrLeastSquares.refine(r, s, refiner.residualMoments(s.beta()));
+        }
+        OlsReport rep;
+        if (r == null) {
+            // the normal equations' own RSS (y'y − b'c) cancels; the moments give it without cancellation
+            int p = features.size();
+            double rss = MomentViews.rss(m, s.interceptValue(), s.coefficients());
+            double tss = o.intercept() ? m.centred(p, p) : m.raw(p, p);
+            rep = new LeastSquaresSolution(features, o.intercept(), m.count(), s.beta(), s.unscaledVariance(),
+                    rss, tss, tss - rss).report();
+        } else {
+            // QR's RSS (refined in double-double) is exact to working precision even for an exact fit
+            rep = s.report();
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("n", rep.n());
+        summary.put("solver", r == null ? "cholesky" : refiner == null ? "qr" : "qr+refinement");
         summary.put("rSquared", rep.rSquared());
         summary.put("adjRSquared", rep.adjRSquared());
         summary.put("residualStandardError", rep.residualStdError());

@@ -50,7 +50,13 @@ public final class LinearTrainer {
         MomentMatrix train = pass.sum(0, g.trainGroups());
         checkSize(train.count(), design.features().size(), o);
         double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
-        LinearSolution fit = LinearSolver.solve(train, r, design.features(), o);
+        LinearSolver.Refiner refiner = qr && !o.penalised() ? beta -> {
+            RefinementAggregator ra = catalog.blocks(schema).aggregate(new RefinementAggregator(
+                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta));
+            PassCheck.complete(schema, ra.blocks(), ra.rows());
+            return ra.moments();
+        } : null;
+        LinearSolution fit = LinearSolver.solve(train, r, design.features(), o, refiner);
 
         Map<String, Object> summary = new LinkedHashMap<>(fit.summary());
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();

@@ -39,12 +39,31 @@ public final class Oracles {
         return out;
     }
 
-    /** Path of a test resource file. */
-    public static Path resource(String name) {
+    /** Path of a test resource file (copied out to a temporary file when it sits inside a jar). */
+    public static synchronized Path resource(String name) {
         try {
-            return Path.of(Oracles.class.getResource("/datasets/" + name).toURI());
+            java.net.URL url = Oracles.class.getResource("/datasets/" + name);
+            if (url == null) {
+                throw new IllegalArgumentException("no test resource datasets/" + name);
+            }
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path dir = java.nio.file.Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
+                    "gridlearn-test-data-" + ProcessHandle.current().pid()));
+            Path out = dir.resolve(name.replace('/', '_'));
+            if (!java.nio.file.Files.exists(out)) {
+                try (InputStream in = url.openStream()) {
+                    java.nio.file.Files.copy(in, out);
+                }
+                out.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+            }
+            return out;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,70 @@
+package io.gridlearn.benchmarks;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+import java.io.IOException;
+
+/**
+ * The field-by-field alternative to {@code RowBlockSerializer}, for comparison only: a row block as an
+ * {@link IdentifiedDataSerializable} that writes three ints and Hazelcast's {@code writeDoubleArray}.
+ */
+public final class DoubleArrayBlock implements IdentifiedDataSerializable {
+    /** Not gridlearn's factory id; registered only in the benchmark's serialization service. */
+    public static final int FACTORY_ID = 7_770_001;
+    public static final int CLASS_ID = 1;
+
+    private int blockId;
+    private int rows;
+    private int cols;
+    private double[] values;
+
+    public DoubleArrayBlock() {
+    }
+
+    public DoubleArrayBlock(int blockId, int rows, int cols, double[] values) {
+        this.blockId = blockId;
+        this.rows = rows;
+        this.cols = cols;
+        this.values = values;
+    }
+
+    public double[] values() {
+        return values;
+    }
+
+    public static DataSerializableFactory factory() {
+        return id -> id == CLASS_ID ? new DoubleArrayBlock() : null;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return CLASS_ID;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeInt(blockId);
+        out.writeInt(rows);
+        out.writeInt(cols);
+        out.writeDoubleArray(values);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        blockId = in.readInt();
+        rows = in.readInt();
+        cols = in.readInt();
+        values = in.readDoubleArray();
+        if (values == null || (long) rows * cols != values.length) {
+            throw new IOException("corrupt block");
+        }
+    }
+}

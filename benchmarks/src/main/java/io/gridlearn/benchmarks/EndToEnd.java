@@ -1,0 +1,671 @@
+package io.gridlearn.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.BuildInfoProvider;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.LocalMapStats;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
+import io.gridlearn.data.BlockWriter;
+import io.gridlearn.data.ColumnKind;
+import io.gridlearn.data.ColumnSpec;
+import io.gridlearn.data.CsvLoader;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.eval.GridScoring;
+import io.gridlearn.grid.GridConfigs;
+import io.gridlearn.grid.GridSettings;
+import io.gridlearn.linear.LinearJob;
+import io.gridlearn.linear.LinearOptions;
+import io.gridlearn.linear.LinearPassAggregator;
+import io.gridlearn.linear.LinearTrainer;
+import io.gridlearn.model.ModelDocument;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end figures on an embedded grid of real members on loopback, each next to a plain-Java baseline
+ * over the same data held in one {@code double[]}, in the same run (so the ratios mean something on a shared
+ * machine whose absolute speed varies).
+ *
+ * <p>Usage: {@code java -Xmx12g -cp gridlearn-benchmarks.jar io.gridlearn.benchmarks.EndToEnd
+ * [--rows N] [--cols D] [--members M] [--block-size B] [--bytes-rows n1,n2] [--json]}. Defaults: 1,000,000
+ * rows, 50 features (plus the target y: D + 1 stored columns), 3 members, blocks of 4096 rows, bytes per pass
+ * at 250,000 and N rows.
+ *
+ * <p>Every timed job runs twice and the second run is reported (the first warms up the JIT and the
+ * members). With {@code --json} the last line of stdout is one JSON document.
+ */
+public final class EndToEnd {
+    private static final long SEED = 42L;
+    /** Kept so the level sticks (JUL holds loggers weakly). */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
+    private final int rows;
+    private final int features;
+    private final int q;
+    private final int memberCount;
+    private final int blockSize;
+    private final long[] bytesRows;
+    private final boolean json;
+    private final List<HazelcastInstance> members = new ArrayList<>();
+    private final List<Map<String, Object>> jobs = new ArrayList<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private EndToEnd(int rows, int features, int memberCount, int blockSize, long[] bytesRows, boolean json) {
+        this.rows = rows;
+        this.features = features;
+        this.q = features + 1;
+        this.memberCount = memberCount;
+        this.blockSize = blockSize;
+        this.bytesRows = bytesRows;
+        this.json = json;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = 1_000_000;
+        int cols = 50;
+        int m = 3;
+        int block = CsvOptions.DEFAULT_BLOCK_SIZE;
+        long[] bytesRows = null;
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
+                case "--cols" -> cols = Integer.parseInt(args[++i]);
+                case "--members" -> m = Integer.parseInt(args[++i]);
+                case "--block-size" -> block = Integer.parseInt(args[++i]);
+                case "--bytes-rows" -> bytesRows = Stream.of(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
+                case "--json" -> json = true;
+                case "-h", "--help" -> {
+                    System.out.println("EndToEnd [--rows N] [--cols D] [--members M] [--block-size B] "
+                            + "[--bytes-rows n1,n2] [--json]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if ((long) rows * (cols + 1) > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("rows × (cols + 1) must fit one Java array for the baseline");
+        }
+        if (bytesRows == null) {
+            bytesRows = rows > 250_000 ? new long[] {250_000, rows} : new long[] {rows};
+        }
+        for (long n : bytesRows) {
+            if (n < 1 || n > rows) {
+                throw new IllegalArgumentException("--bytes-rows values must be between 1 and --rows");
+            }
+        }
+        HAZELCAST_LOG.setLevel(Level.WARNING);
+        new EndToEnd(rows, cols, m, block, bytesRows, json).run();
+    }
+
+    private void run() throws Exception {
+        Map<String, Object> machine = machine();
+        log("machine: %s", machine);
+        Path dir = Files.createTempDirectory("gridlearn-e2e");
+        Path csv = dir.resolve("synthetic.csv");
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            long t0 = System.nanoTime();
+            double[] beta = generate(csv);
+            double mb = Files.size(csv) / 1e6;
+            log("generated %s: %,d rows × %d columns (%d features + y), %.1f MB, seed %d, in %.1f s", csv, rows, q,
+                    features, mb, SEED, secondsSince(t0));
+
+            // ---- load: baseline first (it also builds the double[] every other baseline uses)
+            double[] data = plainLoad(csv);
+            t0 = System.nanoTime();
+            data = plainLoad(csv);
+            double loopLoad = secondsSince(t0);
+
+            startGrid();
+            HazelcastInstance hz = members.get(0);
+            DatasetCatalog catalog = new DatasetCatalog(hz);
+            CsvOptions csvOptions = CsvOptions.defaults().withBlockSize(blockSize);
+            CsvLoader.load(catalog, csv, "warmup", csvOptions, null);
+            catalog.drop("warmup");
+            long heapBefore = usedHeapAfterGc();
+            t0 = System.nanoTime();
+            DatasetSchema schema = CsvLoader.load(catalog, csv, "bench", csvOptions, null);
+            double gridLoad = secondsSince(t0);
+            long heapAfter = usedHeapAfterGc();
+            if (schema.rows() != rows || schema.columns().size() != q) {
+                throw new IllegalStateException("loaded " + schema.rows() + " rows × " + schema.columns().size());
+            }
+            addJob("load", gridLoad, loopLoad, Map.of("fileMB", mb, "gridMBps", mb / gridLoad, "loopMBps", mb / loopLoad,
+                    "gridParseThreads", csvOptions.threads(), "loopThreads", 1));
+            memory(schema, heapBefore, heapAfter);
+
+            // ---- fits
+            double[] loopCoef = null;
+            double loopGram = 0;
+            for (int round = 0; round < 2; round++) {
+                t0 = System.nanoTime();
+                loopCoef = loopFit(data, pool);
+                loopGram = secondsSince(t0);
+            }
+            details.put("loopCoefficientMaxAbsErrorVsTrueBeta", maxAbsDiff(loopCoef, 0, beta));
+            for (String solver : List.of("cholesky", "qr")) {
+                fitJob(hz, catalog, schema, solver, loopGram, loopCoef);
+            }
+
+            // ---- bytes sent per pass
+            bytesPerPass(hz, catalog, schema, data);
+        } finally {
+            for (HazelcastInstance h : members) {
+                h.getLifecycleService().terminate();
+            }
+            pool.shutdownNow();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        details.put("notes", notes);
+        printTable();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("jobs", jobs);
+            doc.put("bytesPerValue", details.get("bytesPerValue"));
+            doc.put("loadMBps", details.get("loadMBps"));
+            doc.put("machine", machine);
+            doc.put("details", details);
+            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+            System.out.println(mapper.writeValueAsString(doc));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ grid
+
+    private void startGrid() {
+        GridSettings s = new GridSettings("gridlearn-bench-" + ProcessHandle.current().pid(), "127.0.0.1", 5701,
+                true, List.of(), 0, 1);
+        HazelcastInstance first = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(s));
+        members.add(first);
+        int port = first.getCluster().getLocalMember().getAddress().getPort();
+        for (int i = 1; i < memberCount; i++) {
+            members.add(Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
+                    s.withMembers(List.of("127.0.0.1:" + port), 0).withPort(port + 1, true))));
+        }
+        if (first.getCluster().getMembers().size() != memberCount) {
+            throw new IllegalStateException("cluster has " + first.getCluster().getMembers().size() + " members");
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!first.getPartitionService().isClusterSafe() && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        log("grid: %d members on loopback, backup-count 1, OBJECT format", memberCount);
+    }
+
+    private void memory(DatasetSchema schema, long heapBefore, long heapAfter) {
+        int backups = 1;
+        long copies = 1 + backups;
+        double values = (double) schema.rows() * schema.columns().size() * copies;
+        double perValue = (heapAfter - heapBefore) / values;
+        long owned = 0;
+        long backup = 0;
+        long heapCost = 0;
+        for (HazelcastInstance h : members) {
+            LocalMapStats st = h.getMap(schema.mapName()).getLocalMapStats();
+            owned += st.getOwnedEntryMemoryCost();
+            backup += st.getBackupEntryMemoryCost();
+            heapCost += st.getHeapCost();
+        }
+        details.put("bytesPerValue", perValue);
+        details.put("bytesPerValueMeasure", "MemoryMXBean used heap after System.gc(), after minus before the "
+                + "measured CsvLoader.load, divided by rows × stored columns × (1 + backupCount); all members are "
+                + "in this JVM");
+        details.put("heapGrowthBytes", heapAfter - heapBefore);
+        details.put("storedValuesAllCopies", values);
+        details.put("ownedEntryMemoryCost", owned);
+        details.put("backupEntryMemoryCost", backup);
+        details.put("mapHeapCost", heapCost);
+        if (owned + backup > 0) {
+            details.put("bytesPerValueFromMapStats", (owned + backup) / values);
+        } else {
+            notes.add("Hazelcast reports ownedEntryMemoryCost = backupEntryMemoryCost = 0 for the OBJECT in-memory "
+                    + "format (heapCost " + heapCost + "), so bytes per value come from the heap measure only");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ fits
+
+    private void fitJob(HazelcastInstance hz, DatasetCatalog catalog, DatasetSchema schema, String solver,
+                        double loopSeconds, double[] loopCoef) {
+        LinearOptions o = LinearOptions.ols().withSolver(solver);
+        LinearJob job = new LinearJob(schema.name(), "y", null, o);
+        ModelDocument model = null;
+        double train = 0;
+        for (int round = 0; round < 2; round++) {
+            long t0 = System.nanoTime();
+            model = LinearTrainer.train(hz, job);
+            train = secondsSince(t0);
+        }
+        boolean qr = solver.equals("qr");
+        double pass = 0;
+        for (int round = 0; round < 2; round++) {
+            long t0 = System.nanoTime();
+            LinearPassAggregator agg = catalog.blocks(schema).aggregate(passAggregator(schema, qr));
+            pass = secondsSince(t0);
+            if (agg.rows() != schema.rows()) {
+                throw new IllegalStateException("fit pass saw " + agg.rows() + " rows");
+            }
+        }
+        double metrics = 0;
+        for (int round = 0; round < 2; round++) {
+            long t0 = System.nanoTime();
+            GridScoring.metricsPass(catalog, schema, model, RowGrouping.NONE);
+            metrics = secondsSince(t0);
+        }
+        double[] gridCoef = new double[q];
+        gridCoef[0] = model.intercept();
+        System.arraycopy(model.coefficients(), 0, gridCoef, 1, features);
+        double diff = maxAbsDiff(gridCoef, 0, loopCoef);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("passes", 2);
+        extra.put("metricsPassSeconds", metrics);
+        extra.put("maxAbsCoefficientDiffVsLoop", diff);
+        addJob("fit-linear-" + solver, train, loopSeconds, extra);
+        Map<String, Object> extraPass = new LinkedHashMap<>();
+        extraPass.put("passes", 1);
+        extraPass.put("what", "catalog.blocks(schema).aggregate(new LinearPassAggregator(...)) alone, qr=" + qr);
+        addJob("fit-linear-" + solver + "-pass", pass, loopSeconds, extraPass);
+    }
+
+    private LinearPassAggregator passAggregator(DatasetSchema schema, boolean qr) {
+        int[] z = new int[q];
+        for (int j = 0; j < q; j++) {
+            z[j] = j; // x0 … x{d-1}, then y: the file's column order
+        }
+        return new LinearPassAggregator(z, RowGrouping.NONE, schema.blockSize(), qr, true);
+    }
+
+    /**
+     * The plain baseline: Z'Z and Σz of z = [x, y] with the naive triple loop, over one row-major
+     * {@code double[]} split into one contiguous row range per core, then the normal equations with an
+     * intercept solved by a textbook Cholesky. Returns [b0, b1 … bd].
+     */
+    private double[] loopFit(double[] data, ExecutorService pool) throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        int tri = q * (q + 1) / 2;
+        List<Future<double[]>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) rows * t / threads);
+            int to = (int) ((long) rows * (t + 1) / threads);
+            parts.add(pool.submit(() -> {
+                double[] g = new double[tri + q];
+                for (int r = from; r < to; r++) {
+                    int base = r * q;
+                    for (int j = 0; j < q; j++) {
+                        double xj = data[base + j];
+                        int row = j * (j + 1) / 2;
+                        for (int k = 0; k <= j; k++) {
+                            g[row + k] += xj * data[base + k];
+                        }
+                        g[tri + j] += xj;
+                    }
+                }
+                return g;
+            }));
+        }
+        double[] g = new double[tri + q];
+        for (Future<double[]> f : parts) {
+            double[] p = f.get();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += p[i];
+            }
+        }
+        // normal equations for [1, x]: A = [[n, Σx'], [Σx, X'X]], rhs = [Σy, X'y]
+        int p = features + 1;
+        double[] a = new double[p * p];
+        double[] rhs = new double[p];
+        a[0] = rows;
+        rhs[0] = g[tri + features];
+        for (int j = 0; j < features; j++) {
+            a[(j + 1) * p] = g[tri + j];
+            a[j + 1] = g[tri + j];
+            for (int k = 0; k <= j; k++) {
+                double v = g[j * (j + 1) / 2 + k];
+                a[(j + 1) * p + k + 1] = v;
+                a[(k + 1) * p + j + 1] = v;
+            }
+            rhs[j + 1] = g[features * (features + 1) / 2 + j];
+        }
+        return choleskySolve(a, rhs, p);
+    }
+
+    static double[] choleskySolve(double[] a, double[] b, int n) {
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * n + k] * l[j * n + k];
+                }
+                if (i == j) {
+                    if (!(s > 0)) {
+                        throw new IllegalStateException("matrix is not positive definite");
+                    }
+                    l[i * n + i] = Math.sqrt(s);
+                } else {
+                    l[i * n + j] = s / l[j * n + j];
+                }
+            }
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i * n + k] * y[k];
+            }
+            y[i] = s / l[i * n + i];
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k * n + i] * x[k];
+            }
+            x[i] = s / l[i * n + i];
+        }
+        return x;
+    }
+
+    // ------------------------------------------------------------------------------------------ bytes
+
+    private void bytesPerPass(HazelcastInstance hz, DatasetCatalog catalog, DatasetSchema full, double[] data) {
+        SerializationService ss = ((SerializationServiceSupport) hz).getSerializationService();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (long n : bytesRows) {
+            DatasetSchema schema = n == full.rows() ? full : subset(catalog, data, (int) n);
+            for (boolean qr : new boolean[] {false, true}) {
+                LinearPassAggregator merged = catalog.blocks(schema).aggregate(passAggregator(schema, qr));
+                long mergedBytes = ss.toData(merged).totalSize();
+                long perMemberSum = 0;
+                List<Long> perMember = new ArrayList<>();
+                for (HazelcastInstance h : members) {
+                    IMap<Integer, RowBlock> local = h.getMap(schema.mapName());
+                    LinearPassAggregator partial = passAggregator(schema, qr);
+                    for (Integer key : local.localKeySet()) {
+                        partial.accumulate(Map.entry(key, local.get(key)));
+                    }
+                    long size = ss.toData(partial.aggregate()).totalSize();
+                    perMember.add(size);
+                    perMemberSum += size;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rows", n);
+                row.put("blocks", schema.blocks());
+                row.put("pass", qr ? "qr" : "cholesky");
+                row.put("mergedResultBytes", mergedBytes);
+                row.put("estimateMergedTimesMembers", mergedBytes * memberCount);
+                row.put("perMemberPartialBytes", perMember);
+                row.put("sumOfPerMemberPartials", perMemberSum);
+                out.add(row);
+            }
+            if (schema != full) {
+                catalog.drop(schema.name());
+            }
+        }
+        details.put("bytesPerPass", out);
+    }
+
+    /** The first n rows of the data as a dataset written block by block (no CSV): same blocks as a load. */
+    private DatasetSchema subset(DatasetCatalog catalog, double[] data, int n) {
+        String name = "bench-" + n;
+        BlockWriter w = catalog.newWriter(name, blockSize);
+        for (int b = 0, first = 0; first < n; b++, first += blockSize) {
+            int m = Math.min(blockSize, n - first);
+            double[] v = new double[m * q];
+            for (int r = 0; r < m; r++) {
+                for (int c = 0; c < q; c++) {
+                    v[c * m + r] = data[(first + r) * q + c];
+                }
+            }
+            w.write(new RowBlock(b, m, q, v));
+        }
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (int j = 0; j < features; j++) {
+            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
+        }
+        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
+        return w.publish(cols, "first " + n + " rows");
+    }
+
+    // ------------------------------------------------------------------------------------------ data
+
+    /**
+     * Writes {@code x0 … x{d-1}, y} with x uniform in (-5, 5) and y = 1.5 + Σ β_j x_j + N(0, 1), every value
+     * printed with 7 decimals (like exported feature matrices). Returns [b0, β].
+     */
+    private double[] generate(Path file) throws IOException {
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] beta = new double[q];
+        beta[0] = 1.5;
+        for (int j = 1; j < q; j++) {
+            beta[j] = ((j * 37) % 11 - 5) / 4.0;
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            StringBuilder header = new StringBuilder();
+            for (int j = 0; j < features; j++) {
+                header.append('x').append(j).append(',');
+            }
+            out.write(header.append("y\n").toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[q * 24];
+            for (int r = 0; r < rows; r++) {
+                int pos = 0;
+                double y = beta[0];
+                for (int j = 0; j < features; j++) {
+                    long scaled = (long) Math.floor((random.nextDouble() * 10 - 5) * 1e7 + 0.5);
+                    y += beta[j + 1] * (scaled / 1e7);
+                    pos = fixed7(scaled, line, pos);
+                    line[pos++] = ',';
+                }
+                y += random.nextGaussian();
+                pos = fixed7((long) Math.floor(y * 1e7 + 0.5), line, pos);
+                line[pos++] = '\n';
+                out.write(line, 0, pos);
+            }
+        }
+        return beta;
+    }
+
+    /** Writes scaled / 1e7 with exactly 7 decimals. */
+    private static int fixed7(long scaled, byte[] b, int pos) {
+        if (scaled < 0) {
+            b[pos++] = '-';
+            scaled = -scaled;
+        }
+        long whole = scaled / 10_000_000L;
+        long frac = scaled % 10_000_000L;
+        String w = Long.toString(whole);
+        for (int i = 0; i < w.length(); i++) {
+            b[pos++] = (byte) w.charAt(i);
+        }
+        b[pos++] = '.';
+        for (int i = 6; i >= 0; i--) {
+            b[pos + i] = (byte) ('0' + frac % 10);
+            frac /= 10;
+        }
+        return pos + 7;
+    }
+
+    /** The plain loop: readLine, split, parseDouble, into one row-major array. */
+    private double[] plainLoad(Path file) throws IOException {
+        double[] data = new double[rows * q];
+        int r = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(",");
+                int base = r * q;
+                for (int c = 0; c < q; c++) {
+                    data[base + c] = Double.parseDouble(f[c]);
+                }
+                r++;
+            }
+        }
+        if (r != rows) {
+            throw new IllegalStateException("read " + r + " rows");
+        }
+        return data;
+    }
+
+    // ------------------------------------------------------------------------------------------ output
+
+    private void addJob(String name, double grid, double loop, Map<String, Object> extra) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("name", name);
+        j.put("gridSeconds", grid);
+        j.put("loopSeconds", loop);
+        j.put("ratio", loop / grid);
+        j.putAll(extra);
+        jobs.add(j);
+        if (name.equals("load")) {
+            details.put("loadMBps", extra.get("gridMBps"));
+        }
+        log("%s: grid %.3f s, loop %.3f s, loop/grid %.2f", name, grid, loop, loop / grid);
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "gridlearn end-to-end: %,d rows × %d features + y, %d members, blocks of %d; "
+                + "each job run twice, second run reported%n", rows, features, memberCount, blockSize);
+        System.out.printf(Locale.ROOT, "%-26s %10s %10s %16s  %s%n", "job", "grid s", "loop s", "loop/grid", "note");
+        for (Map<String, Object> j : jobs) {
+            String name = (String) j.get("name");
+            String note = switch (name) {
+                case "load" -> String.format(Locale.ROOT, "grid %.1f MB/s (%s parse threads) vs loop %.1f MB/s (1 thread)",
+                        j.get("gridMBps"), j.get("gridParseThreads"), j.get("loopMBps"));
+                case "fit-linear-cholesky", "fit-linear-qr" -> String.format(Locale.ROOT,
+                        "LinearTrainer.train: fit pass + solve + metrics pass (metrics pass alone %.3f s); "
+                                + "max |coef diff| vs loop %.2e", j.get("metricsPassSeconds"),
+                        j.get("maxAbsCoefficientDiffVsLoop"));
+                default -> "fit aggregation pass alone";
+            };
+            System.out.printf(Locale.ROOT, "%-26s %10.3f %10.3f %16.2f  %s%n", name, j.get("gridSeconds"),
+                    j.get("loopSeconds"), j.get("ratio"), note);
+        }
+        System.out.println("loop = plain Java over one row-major double[]: load = BufferedReader.readLine + split + "
+                + "Double.parseDouble (1 thread); fits = naive triple-loop Gram of [x, y] on "
+                + Runtime.getRuntime().availableProcessors() + " threads + textbook Cholesky");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "heap: %.2f bytes per stored value per copy (%s)%n",
+                details.get("bytesPerValue"), details.get("bytesPerValueMeasure"));
+        System.out.printf(Locale.ROOT, "      map stats: ownedEntryMemoryCost %,d + backupEntryMemoryCost %,d bytes, heapCost %,d%s%n",
+                details.get("ownedEntryMemoryCost"), details.get("backupEntryMemoryCost"), details.get("mapHeapCost"),
+                details.containsKey("bytesPerValueFromMapStats")
+                        ? String.format(Locale.ROOT, " = %.2f bytes per value", details.get("bytesPerValueFromMapStats"))
+                        : " (0: not reported for OBJECT format)");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-10s %7s %-9s %14s %18s %22s%n", "rows", "blocks", "pass", "merged bytes",
+                "merged × members", "Σ per-member partials");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> bytes = (List<Map<String, Object>>) details.get("bytesPerPass");
+        for (Map<String, Object> b : bytes) {
+            System.out.printf(Locale.ROOT, "%,10d %7d %-9s %,14d %,18d %,22d%n", b.get("rows"), b.get("blocks"),
+                    b.get("pass"), b.get("mergedResultBytes"), b.get("estimateMergedTimesMembers"),
+                    b.get("sumOfPerMemberPartials"));
+        }
+        for (String n : notes) {
+            System.out.println("note: " + n);
+        }
+    }
+
+    private Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        m.put("cpu", cpuModel());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("hazelcast", BuildInfoProvider.getBuildInfo().getVersion());
+        m.put("maxHeapMB", Runtime.getRuntime().maxMemory() >> 20);
+        m.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
+        m.put("loadAverageAtStart", read("/proc/loadavg", () -> "n/a").trim());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return m;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String read(String file, Supplier<String> fallback) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            return fallback.get();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double maxAbsDiff(double[] a, int offset, double[] b) {
+        double d = 0;
+        for (int i = offset; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
+    private static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[e2e] " + format + "%n", args);
+    }
+}

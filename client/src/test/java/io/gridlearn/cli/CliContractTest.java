@@ -1,0 +1,254 @@
+package io.gridlearn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.GridConfigs;
+import io.gridlearn.grid.GridSettings;
+import io.gridlearn.testing.Oracles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.gridlearn.testing.Oracles.relErr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line as a user scripts it (CONTRACT.md): exit codes, --json documents, model files. Runs
+ * against one real member on loopback (thin client mode) and against embedded grids.
+ */
+class CliContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static HazelcastInstance member;
+    private static String clusterName;
+    private static String address;
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("stdout is not one JSON document: " + out + "\nstderr: " + err, e);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void startMember() {
+        clusterName = "cli-test-" + UUID.randomUUID().toString().substring(0, 8);
+        member = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
+                new GridSettings(clusterName, "127.0.0.1", 5901, true, List.of("127.0.0.1:5901"), 0, 1)));
+        address = "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stopMember() {
+        member.getLifecycleService().terminate();
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The same command against the test member, as a thin client. */
+    static Run client(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--cluster";
+        all[1] = address;
+        all[2] = "--cluster-name";
+        all[3] = clusterName;
+        System.arraycopy(args, 0, all, 4, args.length);
+        return run(all);
+    }
+
+    static String boston() {
+        return Oracles.resource("boston.csv").toString();
+    }
+
+    @Test
+    void embeddedFitMatchesStatsmodelsAndIsByteIdenticalOnOneAndThreeMembers() {
+        Run one = run("--members", "1", "fit", "linear", "--csv", boston(), "--block-size", "40", "--json");
+        Run three = run("--members", "3", "fit", "linear", "--csv", boston(), "--block-size", "40", "--json");
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(0, three.exit(), three.err());
+        JsonNode a = one.json();
+        JsonNode b = three.json();
+        assertEquals("gridlearn-model/1", a.path("format").asText());
+        assertEquals("boston-linear", a.path("name").asText());
+        assertEquals(1, a.path("version").asInt());
+        assertEquals("medv", a.path("target").asText());
+        assertEquals(a.path("coefficients").toString(), b.path("coefficients").toString(), "byte-identical coefficients");
+        assertEquals(a.path("intercept").asText(), b.path("intercept").asText());
+        assertEquals(a.path("standardErrors").toString(), b.path("standardErrors").toString());
+        JsonNode ols = Oracles.dataset("boston").path("ols");
+        assertTrue(relErr(a.path("intercept").asDouble(), ols.path("intercept").asDouble()) < 1e-10);
+        assertTrue(relErr(a.path("interceptStandardError").asDouble(), ols.path("std_err_intercept").asDouble()) < 1e-10);
+        for (int j = 0; j < 13; j++) {
+            assertTrue(relErr(a.path("coefficients").get(j).asDouble(), ols.path("coef").get(j).asDouble()) < 1e-10);
+            assertTrue(relErr(a.path("standardErrors").get(j).asDouble(), ols.path("std_err").get(j).asDouble()) < 1e-10);
+        }
+        for (String k : List.of("dataset", "fingerprint", "rows", "options", "seed", "libraryVersion", "createdAt")) {
+            assertTrue(a.path("provenance").has(k), "provenance." + k);
+        }
+        assertTrue(relErr(a.path("metrics").path("train").path("r2").asDouble(), ols.path("r_squared").asDouble()) < 1e-10);
+    }
+
+    @Test
+    void describeAsThinClientEqualsTheOracle() {
+        assertEquals(0, client("load", boston(), "--name", "boston-d", "--block-size", "33").exit());
+        Run d = client("describe", "boston-d", "--json");
+        assertEquals(0, d.exit(), d.err());
+        JsonNode doc = d.json();
+        JsonNode oracle = Oracles.dataset("boston").path("column_stats");
+        assertEquals("boston-d", doc.path("dataset").asText());
+        assertEquals(506, doc.path("rows").asInt());
+        for (int c = 0; c < 14; c++) {
+            JsonNode col = doc.path("columns").get(c);
+            assertEquals(oracle.path("columns").get(c).asText(), col.path("name").asText());
+            assertEquals(506, col.path("count").asInt());
+            assertEquals(0, col.path("missing").asInt());
+            assertTrue(relErr(col.path("mean").asDouble(), oracle.path("mean").get(c).asDouble()) < 1e-10);
+            assertTrue(relErr(col.path("variance").asDouble(), oracle.path("var_sample").get(c).asDouble()) < 1e-10);
+            assertEquals(oracle.path("min").get(c).asDouble(), col.path("min").asDouble(), 0.0);
+            assertEquals(oracle.path("max").get(c).asDouble(), col.path("max").asDouble(), 0.0);
+        }
+        assertEquals(0, client("drop", "boston-d").exit());
+        assertEquals(2, client("describe", "boston-d").exit());
+    }
+
+    @Test
+    void malformedCsvsExitTwoNameFileAndLineAndLeaveNoDataset() throws IOException {
+        Path corpus = Path.of(System.getProperty("user.dir"), "src/test/resources/bad-csv");
+        // text in a numeric column after the 1000-row type-inference sample
+        StringBuilder late = new StringBuilder("a,b\n");
+        for (int i = 0; i < 1500; i++) {
+            late.append(i).append(',').append(i == 1200 ? "oops" : String.valueOf(i * 2)).append('\n');
+        }
+        Path lateFile = tmp.resolve("late-text-line-1202.csv");
+        Files.writeString(lateFile, late);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = new java.util.ArrayList<>(s.filter(p -> p.toString().endsWith(".csv")).sorted().toList());
+        }
+        files.add(lateFile);
+        files.add(tmp.resolve("missing-file.csv"));
+        assertTrue(files.size() >= 10);
+        int i = 0;
+        for (Path f : files) {
+            Run r = client("load", f.toString(), "--name", "bad" + i++, "--block-size", "100");
+            String name = f.getFileName().toString();
+            assertEquals(2, r.exit(), name + ": " + r.err());
+            assertTrue(r.err().contains(name), name + " not named in: " + r.err());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line-(\\d+)").matcher(name);
+            if (m.find()) {
+                assertTrue(r.err().contains("line " + m.group(1)), name + ": no 'line " + m.group(1) + "' in " + r.err());
+            }
+        }
+        Run list = client("datasets", "--json");
+        assertEquals(0, list.exit());
+        for (JsonNode ds : list.json().path("datasets")) {
+            assertFalse(ds.path("dataset").asText().startsWith("bad"), "a failed load left " + ds);
+        }
+        // and no orphan block maps either
+        assertTrue(member.getDistributedObjects().stream()
+                .noneMatch(o -> o.getName().startsWith(GridConfigs.DATA_MAP_PREFIX + "bad")), "orphan data map");
+    }
+
+    @Test
+    void localAndGridPredictionsAgreeAndModelFilesEvaluate() throws IOException {
+        assertEquals(0, client("load", boston(), "--name", "boston-p", "--block-size", "50").exit());
+        Path model = tmp.resolve("model.json");
+        Run fit = client("fit", "linear", "--data", "boston-p", "--name", "bp", "--out", model.toString(), "--json");
+        assertEquals(0, fit.exit(), fit.err());
+        assertEquals(fit.json().path("coefficients"), JSON.readTree(model.toFile()).path("coefficients"));
+
+        Path preds = tmp.resolve("preds.csv");
+        Run local = run("predict", "--model-file", model.toString(), "--csv", boston(), "--out", preds.toString(), "--json");
+        assertEquals(0, local.exit(), local.err());
+        List<String> lines = Files.readAllLines(preds);
+        assertEquals("prediction", lines.get(0));
+        assertEquals(507, lines.size());
+
+        Run grid = client("predict", "--model", "bp", "--data", "boston-p", "--into", "boston-scored", "--json");
+        assertEquals(0, grid.exit(), grid.err());
+        DatasetCatalog catalog = new DatasetCatalog(member);
+        DatasetSchema scored = catalog.get("boston-scored");
+        assertEquals(List.of("prediction", "medv"), scored.columnNames());
+        Map<Integer, RowBlock> blocks = catalog.blocks(scored);
+        for (int row = 0; row < 506; row++) {
+            RowBlock b = blocks.get(row / 50);
+            double inGrid = b.get(row % 50, 0);
+            assertEquals(Double.parseDouble(lines.get(row + 1)), inGrid, 0.0, "row " + row + ": local vs grid");
+        }
+
+        Run eval = client("evaluate", "--model-file", model.toString(), "--data", "boston-p", "--json");
+        assertEquals(0, eval.exit(), eval.err());
+        JsonNode train = fit.json().path("metrics").path("train");
+        for (String k : List.of("mse", "rmse", "mae", "r2")) {
+            assertEquals(train.path(k).asDouble(), eval.json().path("metrics").path(k).asDouble(), 0.0, k);
+        }
+    }
+
+    @Test
+    void badModelFilesAndBadOptionsExitTwoAndLeaveTheStoreAsItWas() throws IOException {
+        Path model = tmp.resolve("m.json");
+        assertEquals(0, client("fit", "linear", "--csv", boston(), "--name", "kept", "--out", model.toString()).exit());
+        String good = Files.readString(model);
+
+        Path truncated = tmp.resolve("truncated.json");
+        Files.writeString(truncated, good.substring(0, good.length() / 2));
+        Path newer = tmp.resolve("newer.json");
+        Files.writeString(newer, good.replace("gridlearn-model/1", "gridlearn-model/2"));
+        Path wrongCount = tmp.resolve("wrong-count.json");
+        Files.writeString(wrongCount, good.replaceFirst("\"coefficients\" : \\[", "\"coefficients\" : [ 1.0,"));
+        for (Path p : List.of(truncated, newer, wrongCount, tmp.resolve("absent.json"))) {
+            Run r = run("predict", "--model-file", p.toString(), "--csv", boston(), "--out", tmp.resolve("o.csv").toString());
+            assertEquals(2, r.exit(), p + ": " + r.err());
+            assertTrue(r.err().contains(p.getFileName().toString()), r.err());
+            assertFalse(Files.exists(tmp.resolve("o.csv")), "no output on failure");
+        }
+        assertTrue(run("predict", "--model-file", newer.toString(), "--csv", boston(), "--out", "x.csv")
+                .err().contains("newer"));
+
+        Run unknownColumn = client("fit", "linear", "--data", "boston", "--name", "kept", "--features", "crim,nope");
+        assertEquals(2, unknownColumn.exit());
+        assertTrue(unknownColumn.err().contains("nope"), unknownColumn.err());
+        assertEquals(2, client("fit", "ridge", "--data", "boston", "--name", "kept").exit(), "ridge needs --lambda");
+        assertEquals(2, client("fit", "linear", "--data", "no-such-dataset", "--name", "kept").exit());
+        assertEquals(2, run("fit", "linear", "--csv", boston(), "--solver", "magic").exit());
+        Run history = client("model", "history", "kept", "--json");
+        assertEquals(0, history.exit(), history.err());
+        assertEquals(1, history.json().path("versions").size(), "failed fits published nothing");
+
+        assertEquals(0, client("fit", "linear", "--data", "boston", "--name", "kept").exit());
+        assertEquals(2, client("model", "history", "kept", "--json").json().path("versions").size());
+        Path exported = tmp.resolve("exported.json");
+        assertEquals(0, client("model", "export", "kept", exported.toString()).exit());
+        assertEquals(2, JSON.readTree(exported.toFile()).path("version").asInt());
+    }
+}

@@ -1,0 +1,49 @@
+package io.gridlearn.linear;
+
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.data.RowGrouping;
+
+/**
+ * The training rows of one block as a column-major design {@code [1?, x_1 … x_p, y]}: rows in row order,
+ * rows with a non-finite value and test-set rows left out. Shared by the R-factor pass and the refinement
+ * pass, which must see exactly the same rows in the same order.
+ *
+ * @param values column-major, {@code rows × q}
+ * @param rows   the number of training rows
+ * @param q      columns, including the ones column when there is an intercept
+ */
+record TrainingRows(double[] values, int rows, int q) {
+
+    static TrainingRows of(RowBlock b, int[] columns, RowGrouping grouping, int blockSize, boolean intercept) {
+        int n = b.rows();
+        double[] v = b.values();
+        int[] keep = new int[n];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            if (grouping.hasTest() && grouping.group((long) b.blockId() * blockSize + r) == grouping.testGroup()) {
+                continue;
+            }
+            boolean finite = true;
+            for (int c : columns) {
+                finite &= Double.isFinite(v[c * n + r]);
+            }
+            if (finite) {
+                keep[m++] = r;
+            }
+        }
+        int off = intercept ? 1 : 0;
+        int q = columns.length + off;
+        double[] z = new double[m * q];
+        if (intercept) {
+            java.util.Arrays.fill(z, 0, m, 1.0);
+        }
+        for (int j = 0; j < columns.length; j++) {
+            int src = columns[j] * n;
+            int dst = (j + off) * m;
+            for (int i = 0; i < m; i++) {
+                z[dst + i] = v[src + keep[i]];
+            }
+        }
+        return new TrainingRows(z, m, q);
+    }
+}
