@@ -161,8 +161,13 @@ public final class EndToEnd {
             if (schema.rows() != rows || schema.columns().size() != q) {
                 throw new IllegalStateException("loaded " + schema.rows() + " rows × " + schema.columns().size());
             }
-            addJob("load", gridLoad, loopLoad, Map.of("fileMB", mb, "gridMBps", mb / gridLoad, "loopMBps", mb / loopLoad,
-                    "gridParseThreads", csvOptions.threads(), "loopThreads", 1));
+            Map<String, Object> loadExtra = new LinkedHashMap<>();
+            loadExtra.put("fileMB", mb);
+            loadExtra.put("gridMBps", mb / gridLoad);
+            loadExtra.put("loopMBps", mb / loopLoad);
+            loadExtra.put("gridParseThreads", csvOptions.threads());
+            loadExtra.put("loopThreads", 1);
+            addJob("load", gridLoad, loopLoad, loadExtra);
             memory(schema, heapBefore, heapAfter);
 
             // ---- fits

@@ -8,6 +8,7 @@ import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.PassCheck;
+import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.linear.LinearPredictor;
@@ -36,6 +37,7 @@ public final class GridScoring {
         int target = p.targetColumn(schema.columns());
         Map<Integer, RowBlock> scored = catalog.blocks(schema).executeOnEntries(
                 new PredictProcessor(features, target, p.intercept(), p.coefficients()));
+        Passes.checkNothingLost(catalog, schema);
         long rows = 0;
         for (RowBlock b : scored.values()) {
             rows += b.rows();
@@ -76,9 +78,7 @@ public final class GridScoring {
             throw new BadInputException("dataset '" + schema.name() + "' has no target column '" + model.target()
                     + "' to evaluate against");
         }
-        RegressionMetricsAggregator agg = catalog.blocks(schema).aggregate(new RegressionMetricsAggregator(
+        return Passes.aggregate(catalog, schema, () -> new RegressionMetricsAggregator(
                 features, target, p.intercept(), p.coefficients(), grouping, schema.blockSize()));
-        PassCheck.complete(schema, agg.blocks(), agg.rows());
-        return agg;
     }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class RegressionMetricsAggregator
         implements Aggregator<Map.Entry<Integer, RowBlock>, RegressionMetricsAggregator>,
-        IdentifiedDataSerializable {
+        IdentifiedDataSerializable, PassCounts {
     private static final long serialVersionUID = 1L;
     private static final int[] ZERO = {0};
 
@@ -141,10 +142,12 @@ public final class RegressionMetricsAggregator
         return this;
     }
 
+    @Override
     public long blocks() {
         return blocks;
     }
 
+    @Override
     public long rows() {
         return rows;
     }

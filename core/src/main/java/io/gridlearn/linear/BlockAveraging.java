@@ -3,6 +3,7 @@ package io.gridlearn.linear;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.eval.GridScoring;
 import io.gridlearn.eval.RegressionMetricsAggregator;
@@ -29,6 +30,11 @@ final class BlockAveraging {
         }
         Map<Integer, double[]> fits = catalog.blocks(schema).executeOnEntries(
                 new BlockFitProcessor(design.zColumns(), o.grouping(), schema.blockSize()));
+        Passes.checkNothingLost(catalog, schema);
+        if (fits.size() != schema.blocks()) {
+            throw new io.gridlearn.GridlearnException("dataset '" + schema.name() + "': per-block fits came back for "
+                    + fits.size() + " of " + schema.blocks() + " blocks; retry");
+        }
         int p = design.features().size();
         double[] mean = new double[p + 1];
         int used = 0;

@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
@@ -21,14 +22,14 @@ import java.util.TreeMap;
  * number so the driver can merge them in a fixed order.
  *
  * <p>Rows with a NaN or infinite value in any used column are left out and counted; the trainer decides
- * whether that is an error. Blocks and rows seen are counted for {@code PassCheck}.
+ * whether that is an error. Blocks and rows seen are counted for {@link io.gridlearn.data.Passes}.
  *
  * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors are O(p²) per
  * block, i.e. they grow with n / blockSize (a deliberate trade: bit-identical QR needs a fixed merge order).
  */
 public final class LinearPassAggregator
         implements Aggregator<Map.Entry<Integer, RowBlock>, LinearPassAggregator>,
-        IdentifiedDataSerializable {
+        IdentifiedDataSerializable, PassCounts {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -149,10 +150,12 @@ public final class LinearPassAggregator
         return this;
     }
 
+    @Override
     public long blocks() {
         return blocks;
     }
 
+    @Override
     public long rows() {
         return rows;
     }

@@ -4,7 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
-import io.gridlearn.data.PassCheck;
+import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.eval.GridScoring;
 import io.gridlearn.eval.RegressionMetrics;
@@ -41,9 +41,8 @@ public final class LinearTrainer {
             return BlockAveraging.train(catalog, schema, design, o);
         }
         boolean qr = usesQr(o);
-        LinearPassAggregator pass = catalog.blocks(schema).aggregate(new LinearPassAggregator(
+        LinearPassAggregator pass = Passes.aggregate(catalog, schema, () -> new LinearPassAggregator(
                 design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept()));
-        PassCheck.complete(schema, pass.blocks(), pass.rows());
         checkBadRows(pass.badRows(), schema, design, o);
 
         RowGrouping g = o.grouping();
@@ -51,10 +50,8 @@ public final class LinearTrainer {
         checkSize(train.count(), design.features().size(), o);
         double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
         LinearSolver.Refiner refiner = qr && !o.penalised() ? beta -> {
-            RefinementAggregator ra = catalog.blocks(schema).aggregate(new RefinementAggregator(
-                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta));
-            PassCheck.complete(schema, ra.blocks(), ra.rows());
-            return ra.moments();
+            return Passes.aggregate(catalog, schema, () -> new RefinementAggregator(
+                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta)).moments();
         } : null;
         LinearSolution fit = LinearSolver.solve(train, r, design.features(), o, refiner);
 

@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * least-squares solution of the stored data on every NIST StRD problem here (Björck 1996, §2.9).
  */
 public final class RefinementAggregator implements Aggregator<Map.Entry<Integer, RowBlock>, RefinementAggregator>,
-        IdentifiedDataSerializable {
+        IdentifiedDataSerializable, PassCounts {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -68,10 +69,12 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         return this;
     }
 
+    @Override
     public long blocks() {
         return blocks;
     }
 
+    @Override
     public long rows() {
         return rows;
     }

@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.grid.SerializationIds;
 
@@ -12,12 +13,12 @@ import java.util.Map;
 
 /**
  * One pass of per-column statistics: count, missing, min, max and exact first and second moments
- * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows seen for {@code PassCheck}.
+ * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows seen for {@link io.gridlearn.data.Passes}.
  * Merging is exact, so the statistics are identical on any number of members.
  */
 public final class ColumnStatsAggregator
         implements Aggregator<Map.Entry<Integer, RowBlock>, ColumnStatsAggregator>,
-        IdentifiedDataSerializable {
+        IdentifiedDataSerializable, PassCounts {
     private static final long serialVersionUID = 1L;
     private static final int[] ZERO = {0};
 
@@ -115,10 +116,12 @@ public final class ColumnStatsAggregator
         return Math.max(cols, 0);
     }
 
+    @Override
     public long blocks() {
         return blocks;
     }
 
+    @Override
     public long rows() {
         return rows;
     }

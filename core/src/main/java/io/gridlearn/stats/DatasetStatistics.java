@@ -3,7 +3,7 @@ package io.gridlearn.stats;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
-import io.gridlearn.data.PassCheck;
+import io.gridlearn.data.Passes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,7 @@ public final class DatasetStatistics {
     /** Statistics of every column; categorical columns report count and missing only (codes have no mean). */
     public static Description describe(DatasetCatalog catalog, String dataset) {
         DatasetSchema schema = catalog.get(dataset);
-        ColumnStatsAggregator agg = catalog.blocks(schema).aggregate(new ColumnStatsAggregator());
-        PassCheck.complete(schema, agg.blocks(), agg.rows());
+        ColumnStatsAggregator agg = Passes.aggregate(catalog, schema, ColumnStatsAggregator::new);
         List<ColumnSummary> columns = new ArrayList<>();
         for (int c = 0; c < schema.columns().size(); c++) {
             ColumnSummary s = agg.summary(c, schema.columns().get(c).name());

@@ -1,0 +1,71 @@
+package io.gridlearn.data;
+
+import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import io.gridlearn.GridlearnException;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Runs one aggregation pass over a dataset so that a member lost mid-pass costs time, not correctness.
+ *
+ * <p>{@code IMap.aggregate} may throw when a member leaves mid-pass, or — worse — return normally with the
+ * partitions the dead member owned simply missing. Every gridlearn aggregator counts the blocks and rows it
+ * saw; a pass is accepted only when the counts equal the schema's. Otherwise the pass is run again, from a
+ * fresh aggregator, once the backups have been promoted (a short wait). If the grid no longer holds every
+ * block (more members died than there are backups), the pass fails at once with a message that says how
+ * many blocks are gone — never a result computed from part of the data. Since every merge is exact and
+ * in a fixed order, a retried pass gives the same bits as an undisturbed one.
+ */
+public final class Passes {
+    private static final Logger LOG = Logger.getLogger(Passes.class.getName());
+    private static final int ATTEMPTS = 5;
+
+    private Passes() {
+    }
+
+    public static <A extends Aggregator<Map.Entry<Integer, RowBlock>, A> & PassCounts> A aggregate(
+            DatasetCatalog catalog, DatasetSchema schema, Supplier<A> fresh) {
+        String problem = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                A result = catalog.blocks(schema).aggregate(fresh.get());
+                if (result.blocks() == schema.blocks() && result.rows() == schema.rows()) {
+                    return result;
+                }
+                problem = "the pass saw " + result.blocks() + " of " + schema.blocks() + " blocks";
+            } catch (HazelcastInstanceNotActiveException e) {
+                throw new GridlearnException("this grid member is shutting down: " + e.getMessage(), e);
+            } catch (HazelcastException e) {
+                problem = "the pass failed: " + e;
+            }
+            checkNothingLost(catalog, schema);
+            LOG.warning("dataset '" + schema.name() + "': " + problem + "; retrying (attempt " + (attempt + 1) + ")");
+            pause(attempt);
+        }
+        throw new GridlearnException("dataset '" + schema.name() + "': no complete pass after " + ATTEMPTS
+                + " attempts (" + problem + "); the grid may be losing members");
+    }
+
+    /** Fails with a clear message when blocks are gone for good. */
+    public static void checkNothingLost(DatasetCatalog catalog, DatasetSchema schema) {
+        int present = catalog.blocks(schema).size();
+        if (present < schema.blocks()) {
+            throw new GridlearnException("dataset '" + schema.name() + "' lost " + (schema.blocks() - present) + " of "
+                    + schema.blocks() + " blocks: more members failed than its backups cover. Nothing was computed "
+                    + "from the partial data; reload the dataset.");
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(250L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GridlearnException("interrupted while waiting to retry a pass", e);
+        }
+    }
+}
