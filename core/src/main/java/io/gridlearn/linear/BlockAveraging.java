@@ -39,7 +39,7 @@ final class BlockAveraging {
         double[] mean = new double[p + 1];
         int used = 0;
         for (double[] f : new TreeMap<>(fits).values()) {
-            if (f == null) {
+            if (f.length == 1) {
                 continue;
             }
             for (int j = 0; j <= p; j++) {

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * {@code --method average}: an ordinary least-squares fit of one block's training rows, next to the data.
- * Returns {@code [rows, b0, b1 … bp]}, or null when the block cannot be fit on its own (too few rows, or
- * collinear columns within the block). This is the seed's approach — one-shot parameter averaging — kept
+ * Returns {@code [rows, b0, b1 … bp]}, or {@code [0]} when the block cannot be fit on its own (too few rows,
+ * or collinear columns within the block); never null, since {@code executeOnEntries} drops null results and
+ * the caller counts one result per block. This is the seed's approach — one-shot parameter averaging — kept
  * to show its gap to the exact fit; it is not exact.
  */
 public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock, double[]>, ReadOnly,
@@ -44,7 +45,7 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
         int p = columns.length - 1;
         int m = t.rows();
         if (m <= p + 1) {
-            return null;
+            return new double[] {0};
         }
         try {
             List<String> names = new java.util.ArrayList<>();
@@ -58,7 +59,7 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
             System.arraycopy(s.coefficients(), 0, out, 2, p);
             return out;
         } catch (BadInputException collinearInThisBlock) {
-            return null;
+            return new double[] {0};
         }
     }
 

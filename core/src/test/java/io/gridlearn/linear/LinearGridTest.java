@@ -139,4 +139,22 @@ class LinearGridTest {
             }
         }
     }
+
+    @Test
+    void averagingPerBlockFitsIsExactOnlyWhenThereIsOneBlock() {
+        LinearOptions avg = new LinearOptions("linear", Double.NaN, Double.NaN, false, true, "qr", RowGrouping.NONE,
+                "error", 1, 1e-12, 0, "average");
+        HazelcastInstance[] grid = TestGrids.start(factory, 2);
+        DatasetCatalog catalog = new DatasetCatalog(grid[0]);
+        TestData.load(catalog, "boston.csv", "one-block", 4096);
+        TestData.load(catalog, "boston.csv", "many-blocks", 100);
+        JsonNode ols = Oracles.dataset("boston").path("ols");
+        ModelDocument single = LinearTrainer.train(grid[0], new LinearJob("one-block", null, null, avg));
+        assertClose(Oracles.doubles(ols.path("coef")), single.coefficients(), 1e-10, "one block = the exact fit");
+        ModelDocument many = LinearTrainer.train(grid[0], new LinearJob("many-blocks", null, null, avg));
+        assertEquals(5, ((Number) many.summary().get("blocksAveraged")).intValue()
+                + ((Number) many.summary().get("blocksSkipped")).intValue());
+        assertTrue(relErr(many.intercept(), ols.path("intercept").asDouble()) > 1e-3, "averaging is not exact");
+        assertTrue(many.metrics().get("train").get("mse") > single.metrics().get("train").get("mse"));
+    }
 }

@@ -1,0 +1,31 @@
+package io.gridlearn.cli;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.examples.BostonRegression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "example", description = {
+        "The Boston housing example on an embedded grid: a deterministic 80/20 split, the exact least-squares",
+        "fit in one pass and, beside it, the seed's per-block fits averaged, with train and test MSE."})
+final class ExampleCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BOSTON.csv", defaultValue = "examples/data/boston.csv")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(csv)) {
+            throw new BadInputException(csv + ": no such file (run from the repository root, or give the path)");
+        }
+        BostonRegression.run(csv, main.global.members, main.out);
+        return 0;
+    }
+}
