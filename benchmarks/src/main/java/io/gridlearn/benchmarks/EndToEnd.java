@@ -264,53 +264,61 @@ public final class EndToEnd {
     // ------------------------------------------------------------------------------------------ fits
 
     private void fitJob(HazelcastInstance hz, DatasetCatalog catalog, DatasetSchema schema, String solver,
-                        double loopSeconds, double[] loopCoef) {
+                        Timing loop, double[] loopCoef) {
         LinearOptions o = LinearOptions.ols().withSolver(solver);
         LinearJob job = new LinearJob(schema.name(), "y", null, o);
-        ModelDocument model = null;
-        double train = 0;
-        for (int round = 0; round < 2; round++) {
-            long t0 = System.nanoTime();
-            model = LinearTrainer.train(hz, job);
-            train = secondsSince(t0);
-        }
         boolean qr = solver.equals("qr");
-        double pass = 0;
-        for (int round = 0; round < 2; round++) {
-            long t0 = System.nanoTime();
+        ModelDocument[] model = new ModelDocument[1];
+        Timing train = Timing.twice(() -> model[0] = LinearTrainer.train(hz, job));
+        Timing pass = Timing.twice(() -> {
             LinearPassAggregator agg = catalog.blocks(schema).aggregate(passAggregator(schema, qr));
-            pass = secondsSince(t0);
             if (agg.rows() != schema.rows()) {
                 throw new IllegalStateException("fit pass saw " + agg.rows() + " rows");
             }
-        }
-        double metrics = 0;
-        for (int round = 0; round < 2; round++) {
-            long t0 = System.nanoTime();
-            GridScoring.metricsPass(catalog, schema, model, RowGrouping.NONE);
-            metrics = secondsSince(t0);
-        }
-        double[] gridCoef = new double[q];
-        gridCoef[0] = model.intercept();
-        System.arraycopy(model.coefficients(), 0, gridCoef, 1, features);
-        double diff = maxAbsDiff(gridCoef, 0, loopCoef);
+        });
+        Timing metrics = Timing.twice(() -> GridScoring.metricsPass(catalog, schema, model[0], RowGrouping.NONE));
+        double[] beta = designBeta(model[0]);
+        Timing refinement = qr ? Timing.twice(() -> catalog.blocks(schema).aggregate(refinementAggregator(schema, beta)))
+                : null;
+        double diff = maxAbsDiff(beta, 0, loopCoef);
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("passes", 2);
-        extra.put("metricsPassSeconds", metrics);
+        extra.put("passes", qr ? 3 : 2);
+        extra.put("what", "LinearTrainer.train: fit pass"
+                + (qr ? " (Gram + per-block R factors), solve, refinement pass" : " (Gram), solve") + ", metrics pass");
+        extra.put("metricsPassSeconds", metrics.seconds);
+        if (refinement != null) {
+            extra.put("refinementPassSeconds", refinement.seconds);
+        }
         extra.put("maxAbsCoefficientDiffVsLoop", diff);
-        addJob("fit-linear-" + solver, train, loopSeconds, extra);
+        addJob("fit-linear-" + solver, train, loop, extra);
         Map<String, Object> extraPass = new LinkedHashMap<>();
         extraPass.put("passes", 1);
-        extraPass.put("what", "catalog.blocks(schema).aggregate(new LinearPassAggregator(...)) alone, qr=" + qr);
-        addJob("fit-linear-" + solver + "-pass", pass, loopSeconds, extraPass);
+        extraPass.put("what", "catalog.blocks(schema).aggregate(new LinearPassAggregator(..., qr=" + qr + ", ...)) alone");
+        addJob("fit-linear-" + solver + "-pass", pass, loop, extraPass);
     }
 
-    private LinearPassAggregator passAggregator(DatasetSchema schema, boolean qr) {
+    /** Intercept first, then the coefficients: the design order of the QR solver and of the loop's solution. */
+    private double[] designBeta(ModelDocument model) {
+        double[] beta = new double[q];
+        beta[0] = model.intercept();
+        System.arraycopy(model.coefficients(), 0, beta, 1, features);
+        return beta;
+    }
+
+    private RefinementAggregator refinementAggregator(DatasetSchema schema, double[] beta) {
+        return new RefinementAggregator(zColumns(), RowGrouping.NONE, schema.blockSize(), true, beta);
+    }
+
+    private int[] zColumns() {
         int[] z = new int[q];
         for (int j = 0; j < q; j++) {
             z[j] = j; // x0 … x{d-1}, then y: the file's column order
         }
-        return new LinearPassAggregator(z, RowGrouping.NONE, schema.blockSize(), qr, true);
+        return z;
+    }
+
+    private LinearPassAggregator passAggregator(DatasetSchema schema, boolean qr) {
+        return new LinearPassAggregator(zColumns(), RowGrouping.NONE, schema.blockSize(), qr, true);
     }
 
     /**
@@ -406,33 +414,51 @@ public final class EndToEnd {
 
     // ------------------------------------------------------------------------------------------ bytes
 
-    private void bytesPerPass(HazelcastInstance hz, DatasetCatalog catalog, DatasetSchema full, double[] data) {
+    /**
+     * Bytes one pass sends back to the caller. The aggregation runs once per member and each member returns
+     * one partial aggregator, serialized; so besides the estimate asked for (the merged result's size times
+     * the number of members) this also serializes each member's actual partial (the member's own blocks,
+     * accumulated here from {@code localKeySet()}) and sums them. The caller's own partial does not cross the
+     * network, so the sum is an upper bound on what travels.
+     */
+    private void bytesPerPass(HazelcastInstance hz, DatasetCatalog catalog, DatasetSchema full, double[] data,
+                              double[] beta) {
         SerializationService ss = ((SerializationServiceSupport) hz).getSerializationService();
         List<Map<String, Object>> out = new ArrayList<>();
         for (long n : bytesRows) {
             DatasetSchema schema = n == full.rows() ? full : subset(catalog, data, (int) n);
-            for (boolean qr : new boolean[] {false, true}) {
-                LinearPassAggregator merged = catalog.blocks(schema).aggregate(passAggregator(schema, qr));
+            for (String kind : List.of("cholesky", "qr", "qr-refinement")) {
+                Supplier<Aggregator<Map.Entry<Integer, RowBlock>, ?>> fresh = switch (kind) {
+                    case "cholesky" -> () -> passAggregator(schema, false);
+                    case "qr" -> () -> passAggregator(schema, true);
+                    default -> () -> refinementAggregator(schema, beta);
+                };
+                Object merged = catalog.blocks(schema).aggregate(fresh.get());
                 long mergedBytes = ss.toData(merged).totalSize();
                 long perMemberSum = 0;
                 List<Long> perMember = new ArrayList<>();
+                List<Integer> localBlocks = new ArrayList<>();
                 for (HazelcastInstance h : members) {
                     IMap<Integer, RowBlock> local = h.getMap(schema.mapName());
-                    LinearPassAggregator partial = passAggregator(schema, qr);
+                    Aggregator<Map.Entry<Integer, RowBlock>, ?> partial = fresh.get();
+                    int count = 0;
                     for (Integer key : local.localKeySet()) {
                         partial.accumulate(Map.entry(key, local.get(key)));
+                        count++;
                     }
                     long size = ss.toData(partial.aggregate()).totalSize();
                     perMember.add(size);
+                    localBlocks.add(count);
                     perMemberSum += size;
                 }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("rows", n);
                 row.put("blocks", schema.blocks());
-                row.put("pass", qr ? "qr" : "cholesky");
+                row.put("pass", kind);
                 row.put("mergedResultBytes", mergedBytes);
                 row.put("estimateMergedTimesMembers", mergedBytes * memberCount);
                 row.put("perMemberPartialBytes", perMember);
+                row.put("perMemberOwnedBlocks", localBlocks);
                 row.put("sumOfPerMemberPartials", perMemberSum);
                 out.add(row);
             }
