@@ -2,6 +2,7 @@ package io.gridlearn.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.BuildInfoProvider;
@@ -25,6 +26,7 @@ import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.linear.LinearPassAggregator;
 import io.gridlearn.linear.LinearTrainer;
+import io.gridlearn.linear.RefinementAggregator;
 import io.gridlearn.model.ModelDocument;
 
 import java.io.BufferedOutputStream;
@@ -142,49 +144,47 @@ public final class EndToEnd {
                     features, mb, SEED, secondsSince(t0));
 
             // ---- load: baseline first (it also builds the double[] every other baseline uses)
-            double[] data = plainLoad(csv);
-            t0 = System.nanoTime();
-            data = plainLoad(csv);
-            double loopLoad = secondsSince(t0);
+            double[][] holder = new double[1][];
+            Timing loopLoad = Timing.twice(() -> holder[0] = plainLoad(csv));
+            double[] data = holder[0];
 
             startGrid();
             HazelcastInstance hz = members.get(0);
             DatasetCatalog catalog = new DatasetCatalog(hz);
             CsvOptions csvOptions = CsvOptions.defaults().withBlockSize(blockSize);
+            t0 = System.nanoTime();
             CsvLoader.load(catalog, csv, "warmup", csvOptions, null);
+            double firstLoad = secondsSince(t0);
             catalog.drop("warmup");
             long heapBefore = usedHeapAfterGc();
+            long c0 = Timing.cpuNanos();
             t0 = System.nanoTime();
             DatasetSchema schema = CsvLoader.load(catalog, csv, "bench", csvOptions, null);
-            double gridLoad = secondsSince(t0);
+            Timing gridLoad = new Timing(secondsSince(t0), (Timing.cpuNanos() - c0) / 1e9, firstLoad);
             long heapAfter = usedHeapAfterGc();
             if (schema.rows() != rows || schema.columns().size() != q) {
                 throw new IllegalStateException("loaded " + schema.rows() + " rows × " + schema.columns().size());
             }
             Map<String, Object> loadExtra = new LinkedHashMap<>();
             loadExtra.put("fileMB", mb);
-            loadExtra.put("gridMBps", mb / gridLoad);
-            loadExtra.put("loopMBps", mb / loopLoad);
+            loadExtra.put("gridMBps", mb / gridLoad.seconds);
+            loadExtra.put("loopMBps", mb / loopLoad.seconds);
             loadExtra.put("gridParseThreads", csvOptions.threads());
             loadExtra.put("loopThreads", 1);
             addJob("load", gridLoad, loopLoad, loadExtra);
             memory(schema, heapBefore, heapAfter);
 
             // ---- fits
-            double[] loopCoef = null;
-            double loopGram = 0;
-            for (int round = 0; round < 2; round++) {
-                t0 = System.nanoTime();
-                loopCoef = loopFit(data, pool);
-                loopGram = secondsSince(t0);
-            }
+            double[][] coef = new double[1][];
+            Timing loopGram = Timing.twice(() -> coef[0] = loopFit(data, pool));
+            double[] loopCoef = coef[0];
             details.put("loopCoefficientMaxAbsErrorVsTrueBeta", maxAbsDiff(loopCoef, 0, beta));
             for (String solver : List.of("cholesky", "qr")) {
                 fitJob(hz, catalog, schema, solver, loopGram, loopCoef);
             }
 
             // ---- bytes sent per pass
-            bytesPerPass(hz, catalog, schema, data);
+            bytesPerPass(hz, catalog, schema, data, loopCoef);
         } finally {
             for (HazelcastInstance h : members) {
                 h.getLifecycleService().terminate();
@@ -264,7 +264,7 @@ public final class EndToEnd {
     // ------------------------------------------------------------------------------------------ fits
 
     private void fitJob(HazelcastInstance hz, DatasetCatalog catalog, DatasetSchema schema, String solver,
-                        Timing loop, double[] loopCoef) {
+                        Timing loop, double[] loopCoef) throws Exception {
         LinearOptions o = LinearOptions.ols().withSolver(solver);
         LinearJob job = new LinearJob(schema.name(), "y", null, o);
         boolean qr = solver.equals("qr");
@@ -278,8 +278,8 @@ public final class EndToEnd {
         });
         Timing metrics = Timing.twice(() -> GridScoring.metricsPass(catalog, schema, model[0], RowGrouping.NONE));
         double[] beta = designBeta(model[0]);
-        Timing refinement = qr ? Timing.twice(() -> catalog.blocks(schema).aggregate(refinementAggregator(schema, beta)))
-                : null;
+        Timing refinement = qr
+                ? Timing.twice(() -> catalog.blocks(schema).aggregate(refinementAggregator(schema, beta))) : null;
         double diff = maxAbsDiff(beta, 0, loopCoef);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("passes", qr ? 3 : 2);
@@ -573,42 +573,76 @@ public final class EndToEnd {
 
     // ------------------------------------------------------------------------------------------ output
 
-    private void addJob(String name, double grid, double loop, Map<String, Object> extra) {
+    private void addJob(String name, Timing grid, Timing loop, Map<String, Object> extra) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("name", name);
-        j.put("gridSeconds", grid);
-        j.put("loopSeconds", loop);
-        j.put("ratio", loop / grid);
+        j.put("gridSeconds", grid.seconds);
+        j.put("loopSeconds", loop.seconds);
+        j.put("ratio", loop.seconds / grid.seconds);
+        j.put("gridCpuSeconds", grid.cpuSeconds);
+        j.put("loopCpuSeconds", loop.cpuSeconds);
+        j.put("gridFirstRunSeconds", grid.firstSeconds);
+        j.put("loopFirstRunSeconds", loop.firstSeconds);
         j.putAll(extra);
         jobs.add(j);
         if (name.equals("load")) {
             details.put("loadMBps", extra.get("gridMBps"));
         }
-        log("%s: grid %.3f s, loop %.3f s, loop/grid %.2f", name, grid, loop, loop / grid);
+        log("%s: grid %.3f s (cpu %.2f s, first run %.3f s), loop %.3f s (cpu %.2f s, first run %.3f s), loop/grid %.2f",
+                name, grid.seconds, grid.cpuSeconds, grid.firstSeconds, loop.seconds, loop.cpuSeconds, loop.firstSeconds,
+                loop.seconds / grid.seconds);
+    }
+
+    /** Wall and process CPU seconds of the second of two runs; the first run warms up JIT and grid. */
+    record Timing(double seconds, double cpuSeconds, double firstSeconds) {
+        interface Job {
+            void run() throws Exception;
+        }
+
+        static Timing twice(Job job) throws Exception {
+            long t0 = System.nanoTime();
+            job.run();
+            double first = (System.nanoTime() - t0) / 1e9;
+            long c0 = cpuNanos();
+            t0 = System.nanoTime();
+            job.run();
+            return new Timing((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, first);
+        }
+
+        static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
     }
 
     private void printTable() {
         System.out.println();
-        System.out.printf(Locale.ROOT, "gridlearn end-to-end: %,d rows × %d features + y, %d members, blocks of %d; "
-                + "each job run twice, second run reported%n", rows, features, memberCount, blockSize);
-        System.out.printf(Locale.ROOT, "%-26s %10s %10s %16s  %s%n", "job", "grid s", "loop s", "loop/grid", "note");
+        System.out.printf(Locale.ROOT, "gridlearn end-to-end: %,d rows × %d features + y, %d members in one JVM, blocks of "
+                + "%d, backup-count 1; each job run twice, the second run reported%n", rows, features, memberCount,
+                blockSize);
+        System.out.printf(Locale.ROOT, "%-26s %9s %9s %10s %10s %10s  %s%n", "job", "grid s", "loop s", "loop/grid",
+                "grid cpu s", "loop cpu s", "note");
         for (Map<String, Object> j : jobs) {
             String name = (String) j.get("name");
             String note = switch (name) {
                 case "load" -> String.format(Locale.ROOT, "grid %.1f MB/s (%s parse threads) vs loop %.1f MB/s (1 thread)",
                         j.get("gridMBps"), j.get("gridParseThreads"), j.get("loopMBps"));
-                case "fit-linear-cholesky", "fit-linear-qr" -> String.format(Locale.ROOT,
-                        "LinearTrainer.train: fit pass + solve + metrics pass (metrics pass alone %.3f s); "
-                                + "max |coef diff| vs loop %.2e", j.get("metricsPassSeconds"),
-                        j.get("maxAbsCoefficientDiffVsLoop"));
-                default -> "fit aggregation pass alone";
+                case "fit-linear-cholesky" -> String.format(Locale.ROOT,
+                        "LinearTrainer.train, 2 passes: fit + metrics (metrics pass alone %.3f s); max |coef diff| vs loop %.1e",
+                        j.get("metricsPassSeconds"), j.get("maxAbsCoefficientDiffVsLoop"));
+                case "fit-linear-qr" -> String.format(Locale.ROOT,
+                        "LinearTrainer.train, 3 passes: fit + refinement (alone %.3f s) + metrics (alone %.3f s); "
+                                + "max |coef diff| vs loop %.1e", j.get("refinementPassSeconds"),
+                        j.get("metricsPassSeconds"), j.get("maxAbsCoefficientDiffVsLoop"));
+                default -> "the fit aggregation pass alone";
             };
-            System.out.printf(Locale.ROOT, "%-26s %10.3f %10.3f %16.2f  %s%n", name, j.get("gridSeconds"),
-                    j.get("loopSeconds"), j.get("ratio"), note);
+            System.out.printf(Locale.ROOT, "%-26s %9.3f %9.3f %10.2f %10.2f %10.2f  %s%n", name, j.get("gridSeconds"),
+                    j.get("loopSeconds"), j.get("ratio"), j.get("gridCpuSeconds"), j.get("loopCpuSeconds"), note);
         }
         System.out.println("loop = plain Java over one row-major double[]: load = BufferedReader.readLine + split + "
                 + "Double.parseDouble (1 thread); fits = naive triple-loop Gram of [x, y] on "
-                + Runtime.getRuntime().availableProcessors() + " threads + textbook Cholesky");
+                + Runtime.getRuntime().availableProcessors() + " threads + textbook Cholesky. cpu s = process CPU time "
+                + "of the whole JVM (members included) during the run");
         System.out.println();
         System.out.printf(Locale.ROOT, "heap: %.2f bytes per stored value per copy (%s)%n",
                 details.get("bytesPerValue"), details.get("bytesPerValueMeasure"));
@@ -618,14 +652,14 @@ public final class EndToEnd {
                         ? String.format(Locale.ROOT, " = %.2f bytes per value", details.get("bytesPerValueFromMapStats"))
                         : " (0: not reported for OBJECT format)");
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-10s %7s %-9s %14s %18s %22s%n", "rows", "blocks", "pass", "merged bytes",
-                "merged × members", "Σ per-member partials");
+        System.out.printf(Locale.ROOT, "%-10s %7s %-14s %14s %18s %22s  %s%n", "rows", "blocks", "pass", "merged bytes",
+                "merged × members", "Σ per-member partials", "blocks per member");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> bytes = (List<Map<String, Object>>) details.get("bytesPerPass");
         for (Map<String, Object> b : bytes) {
-            System.out.printf(Locale.ROOT, "%,10d %7d %-9s %,14d %,18d %,22d%n", b.get("rows"), b.get("blocks"),
+            System.out.printf(Locale.ROOT, "%,10d %7d %-14s %,14d %,18d %,22d  %s%n", b.get("rows"), b.get("blocks"),
                     b.get("pass"), b.get("mergedResultBytes"), b.get("estimateMergedTimesMembers"),
-                    b.get("sumOfPerMemberPartials"));
+                    b.get("sumOfPerMemberPartials"), b.get("perMemberOwnedBlocks"));
         }
         for (String n : notes) {
             System.out.println("note: " + n);
