@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * against the triple loop most code would write over a row-major array. Both compute the lower triangle
  * of Z'Z; the kernel additionally centres the columns and computes the column sums. A third benchmark adds
  * the block to an exact {@link MomentMatrix}, which is the full per-block cost inside
- * {@code LinearPassAggregator.accumulate}.
+ * {@code LinearPassAggregator.accumulate}. A fourth runs {@link TiledGramPrototype}, a proposed register-tiled
+ * version of the kernel that gives bit-identical results (checked in {@link #setup()}); it is not gridlearn code.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +39,7 @@ public class GramKernelBench {
     private int[] columns;
     private ShiftedBlockMoments kernel;
     private double[][] g;
+    private TiledGramPrototype tiled;
 
     @Setup
     public void setup() {
@@ -49,6 +51,13 @@ public class GramKernelBench {
         }
         kernel = new ShiftedBlockMoments(COLS);
         g = new double[COLS][COLS];
+        tiled = new TiledGramPrototype(COLS);
+        kernel.compute(colMajor, ROWS, columns, null, ROWS);
+        tiled.compute(colMajor, ROWS, columns, ROWS);
+        if (!java.util.Arrays.equals(kernel.shiftedCross(), tiled.d) || !java.util.Arrays.equals(kernel.shift(), tiled.shift)
+                || !java.util.Arrays.equals(kernel.shiftedSums(), tiled.e)) {
+            throw new IllegalStateException("the tiled prototype is not bit-identical to ShiftedBlockMoments");
+        }
     }
 
     @Benchmark
@@ -75,6 +84,13 @@ public class GramKernelBench {
             }
         }
         return gram;
+    }
+
+    /** The proposal: same results, bit for bit, with 8 accumulator chains instead of 4. */
+    @Benchmark
+    public double[] tiledPrototype() {
+        tiled.compute(colMajor, ROWS, columns, ROWS);
+        return tiled.d;
     }
 
     /** The kernel plus the exact merge into a fresh moment matrix: all a linear pass does per block. */

@@ -1,7 +1,6 @@
 package io.gridlearn.cli;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.GridlearnException;
 import io.gridlearn.data.BlockWriter;
@@ -12,7 +11,7 @@ import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.csv.CsvOptions;
 import io.gridlearn.grid.GridConfigs;
-import io.gridlearn.grid.GridSettings;
+import io.gridlearn.grid.EmbeddedGrid;
 import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.linear.LinearTrainer;
@@ -51,14 +50,7 @@ class RealMembersTest {
 
     private void startMembers(int n, int backups) {
         clusterName = "real-" + UUID.randomUUID().toString().substring(0, 8);
-        GridSettings first = new GridSettings(clusterName, "127.0.0.1", 5961, true, List.of(), 0, backups);
-        HazelcastInstance m0 = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(first));
-        members.add(m0);
-        int port = m0.getCluster().getLocalMember().getAddress().getPort();
-        for (int i = 1; i < n; i++) {
-            members.add(Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
-                    first.withMembers(List.of("127.0.0.1:" + port), 0).withPort(port + 1, true))));
-        }
+        members.addAll(EmbeddedGrid.start(clusterName, n, 0, backups, 5961).members());
     }
 
     private HazelcastInstance client() {

@@ -8,6 +8,7 @@ import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.grid.Wire;
 import io.gridlearn.stats.ExactSum;
 import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.stats.ShiftedBlockMoments;
@@ -196,9 +197,7 @@ public final class RegressionMetricsAggregator
         out.writeInt(targetColumn);
         out.writeDouble(intercept);
         out.writeDoubleArray(coefficients);
-        out.writeDouble(grouping.testFraction());
-        out.writeInt(grouping.folds());
-        out.writeLong(grouping.seed());
+        Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
         out.writeLong(blocks);
         out.writeLong(rows);
@@ -219,7 +218,7 @@ public final class RegressionMetricsAggregator
         targetColumn = in.readInt();
         intercept = in.readDouble();
         coefficients = in.readDoubleArray();
-        grouping = new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
+        grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
         blocks = in.readLong();
         rows = in.readLong();

@@ -9,6 +9,7 @@ import io.gridlearn.BadInputException;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.grid.Wire;
 
 import java.io.IOException;
 import java.util.List;
@@ -81,16 +82,14 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeIntArray(columns);
-        out.writeDouble(grouping.testFraction());
-        out.writeInt(grouping.folds());
-        out.writeLong(grouping.seed());
+        Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         columns = in.readIntArray();
-        grouping = new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
+        grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
     }
 }

@@ -8,6 +8,7 @@ import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.grid.Wire;
 import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.stats.ShiftedBlockMoments;
 
@@ -201,9 +202,7 @@ public final class LinearPassAggregator
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeIntArray(columns);
-        out.writeDouble(grouping.testFraction());
-        out.writeInt(grouping.folds());
-        out.writeLong(grouping.seed());
+        Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
         out.writeBoolean(qr);
         out.writeBoolean(intercept);
@@ -215,18 +214,14 @@ public final class LinearPassAggregator
             for (MomentMatrix m : moments) {
                 m.writeData(out);
             }
-            out.writeInt(rFactors.size());
-            for (Map.Entry<Integer, double[]> e : rFactors.entrySet()) {
-                out.writeInt(e.getKey());
-                out.writeDoubleArray(e.getValue());
-            }
+            Wire.writeBlockMap(out, rFactors);
         }
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         columns = in.readIntArray();
-        grouping = new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
+        grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
         qr = in.readBoolean();
         intercept = in.readBoolean();
@@ -238,11 +233,7 @@ public final class LinearPassAggregator
             for (int g = 0; g < moments.length; g++) {
                 moments[g] = MomentMatrix.readData(in);
             }
-            rFactors = new TreeMap<>();
-            int k = in.readInt();
-            for (int i = 0; i < k; i++) {
-                rFactors.put(in.readInt(), in.readDoubleArray());
-            }
+            rFactors = Wire.readBlockMap(in);
         }
     }
 }

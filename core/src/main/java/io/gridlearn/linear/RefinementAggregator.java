@@ -8,6 +8,7 @@ import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.grid.Wire;
 
 import java.io.IOException;
 import java.util.Map;
@@ -102,34 +103,24 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeIntArray(columns);
-        out.writeDouble(grouping.testFraction());
-        out.writeInt(grouping.folds());
-        out.writeLong(grouping.seed());
+        Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
         out.writeBoolean(intercept);
         out.writeDoubleArray(beta);
         out.writeLong(blocks);
         out.writeLong(rows);
-        out.writeInt(byBlock.size());
-        for (Map.Entry<Integer, double[]> e : byBlock.entrySet()) {
-            out.writeInt(e.getKey());
-            out.writeDoubleArray(e.getValue());
-        }
+        Wire.writeBlockMap(out, byBlock);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         columns = in.readIntArray();
-        grouping = new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
+        grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
         intercept = in.readBoolean();
         beta = in.readDoubleArray();
         blocks = in.readLong();
         rows = in.readLong();
-        byBlock = new TreeMap<>();
-        int k = in.readInt();
-        for (int i = 0; i < k; i++) {
-            byBlock.put(in.readInt(), in.readDoubleArray());
-        }
+        byBlock = Wire.readBlockMap(in);
     }
 }

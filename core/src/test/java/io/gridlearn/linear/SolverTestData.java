@@ -163,21 +163,11 @@ final class SolverTestData {
 
     /** Factors each block and merges the R factors pairwise (balanced binary tree). */
     static double[] tsqrTree(List<double[]> blocks, int q) {
-        List<double[]> level = new ArrayList<>();
+        java.util.TreeMap<Integer, double[]> byBlock = new java.util.TreeMap<>();
         for (double[] b : blocks) {
-            level.add(BlockQr.factor(b, b.length / q, q));
+            byBlock.put(byBlock.size(), BlockQr.factor(b, b.length / q, q));
         }
-        while (level.size() > 1) {
-            List<double[]> next = new ArrayList<>();
-            for (int i = 0; i + 1 < level.size(); i += 2) {
-                next.add(BlockQr.merge(level.get(i), level.get(i + 1), q));
-            }
-            if (level.size() % 2 == 1) {
-                next.add(level.get(level.size() - 1));
-            }
-            level = next;
-        }
-        return level.get(0);
+        return RFactors.mergeInOrder(byBlock, q); // the production tree
     }
 
     /** Factors each block and folds the R factors left to right (sequential TSQR). */

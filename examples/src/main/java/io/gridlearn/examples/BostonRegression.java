@@ -1,13 +1,11 @@
 package io.gridlearn.examples;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.data.CsvLoader;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.data.csv.CsvOptions;
-import io.gridlearn.grid.GridConfigs;
-import io.gridlearn.grid.GridSettings;
+import io.gridlearn.grid.EmbeddedGrid;
 import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.linear.LinearTrainer;
@@ -15,8 +13,6 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelStore;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The seed's flow done right, on an embedded grid of three members: load the Boston housing data in
@@ -36,17 +32,9 @@ public final class BostonRegression {
 
     /** Runs the example on an embedded grid of {@code memberCount} members, printing to {@code out}. */
     public static void run(Path csv, int memberCount, java.io.PrintStream out) {
-        List<HazelcastInstance> members = new ArrayList<>();
-        try {
-            GridSettings s = new GridSettings("boston-example-" + ProcessHandle.current().pid(), "127.0.0.1", 5701,
-                    true, List.of(), 0, 1);
-            HazelcastInstance first = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(s));
-            members.add(first);
-            int port = first.getCluster().getLocalMember().getAddress().getPort();
-            for (int i = 1; i < memberCount; i++) {
-                members.add(Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
-                        s.withMembers(List.of("127.0.0.1:" + port), 0).withPort(port + 1, true))));
-            }
+        try (EmbeddedGrid grid = EmbeddedGrid.start("boston-example-" + ProcessHandle.current().pid(), memberCount,
+                0, 1, 5701)) {
+            HazelcastInstance first = grid.first();
             DatasetCatalog catalog = new DatasetCatalog(first);
             CsvLoader.load(catalog, csv, "boston", CsvOptions.defaults().withBlockSize(64), null);
 
@@ -58,7 +46,7 @@ public final class BostonRegression {
             ModelDocument e = store.publish("boston-ols", 0, LinearTrainer.train(first, new LinearJob("boston", "medv", null, exact)));
             ModelDocument a = store.publish("boston-averaged", 0, LinearTrainer.train(first, new LinearJob("boston", "medv", null, averaged)));
 
-            out.printf("Boston housing, %d members, blocks of 64 rows, 80/20 split (seed 42)%n", members.size());
+            out.printf("Boston housing, %d members, blocks of 64 rows, 80/20 split (seed 42)%n", memberCount);
             out.printf("%-34s %12s %12s%n", "", "train MSE", "test MSE");
             out.printf("%-34s %12.4f %12.4f%n", "exact least squares (one pass)",
                     e.metrics().get("train").get("mse"), e.metrics().get("test").get("mse"));
@@ -67,8 +55,6 @@ public final class BostonRegression {
             out.printf("exact intercept %.6f, averaged intercept %.6f (%s blocks averaged; %s blocks could not "
                     + "be fit on their own: a column is constant or collinear within the block)%n",
                     e.intercept(), a.intercept(), a.summary().get("blocksAveraged"), a.summary().get("blocksSkipped"));
-        } finally {
-            members.forEach(m -> m.getLifecycleService().terminate());
         }
     }
 }
