@@ -12,7 +12,10 @@ import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.linear.LinearPredictor;
+import io.gridlearn.model.FeatureBinding;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.Predictors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +35,11 @@ public final class GridScoring {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(dataset);
         DatasetSchema.checkName(into);
-        LinearPredictor p = new LinearPredictor(model);
-        int[] features = p.featureColumns(schema.columns(), "dataset '" + dataset + "'");
-        int target = p.targetColumn(schema.columns());
+        Predictors.of(model); // fails here, not on the members, for a model that cannot predict
+        int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
+        int target = FeatureBinding.targetColumn(model, schema.columns());
         Map<Integer, RowBlock> scored = catalog.blocks(schema).executeOnEntries(
-                new PredictProcessor(features, target, p.intercept(), p.coefficients()));
+                new PredictProcessor(ModelJson.write(model), features, target));
         Passes.checkNothingLost(catalog, schema);
         long rows = 0;
         for (RowBlock b : scored.values()) {
@@ -72,8 +75,8 @@ public final class GridScoring {
     public static RegressionMetricsAggregator metricsPass(DatasetCatalog catalog, DatasetSchema schema,
                                                          ModelDocument model, RowGrouping grouping) {
         LinearPredictor p = new LinearPredictor(model);
-        int[] features = p.featureColumns(schema.columns(), "dataset '" + schema.name() + "'");
-        int target = p.targetColumn(schema.columns());
+        int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + schema.name() + "'");
+        int target = FeatureBinding.targetColumn(model, schema.columns());
         if (target < 0) {
             throw new BadInputException("dataset '" + schema.name() + "' has no target column '" + model.target()
                     + "' to evaluate against");

@@ -6,8 +6,10 @@ import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.csv.CsvIngest;
 import io.gridlearn.data.csv.CsvOptions;
-import io.gridlearn.linear.LinearPredictor;
+import io.gridlearn.model.FeatureBinding;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.Predictors;
+import io.gridlearn.model.RowPredictor;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,22 +32,24 @@ public final class LocalScoring {
 
     /** Scores {@code in} into {@code out}; returns the number of rows scored and rows with missing features. */
     public static long[] scoreCsv(ModelDocument model, Path in, Path out) {
-        LinearPredictor predictor = new LinearPredictor(model);
+        RowPredictor predictor = Predictors.of(model);
+        int featureCount = model.features().size();
+        boolean labels = Predictors.predictsLabels(model);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long[] counts = new long[2];
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write("prediction\n");
             int[][] columns = new int[1][];
-            double[] x = new double[predictor.featureCount()];
+            double[] x = new double[featureCount];
             CsvIngest.ingest(in, CsvOptions.defaults(), new io.gridlearn.data.csv.BlockSink() {
                 @Override
                 public void accept(RowBlock block) throws Exception {
                     if (columns[0] == null) {
                         throw new IllegalStateException("header not seen");
                     }
-                    writeBlock(block, columns[0], predictor, x, w, counts);
+                    writeBlock(block, columns[0], predictor, labels, x, w, counts);
                 }
-            }, null, (names, kinds) -> columns[0] = predictor.featureColumns(specs(names, kinds), in.getFileName().toString()));
+            }, null, (names, kinds) -> columns[0] = FeatureBinding.featureColumns(model, specs(names, kinds), in.getFileName().toString()));
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new GridlearnException("cannot write " + out + ": " + e.getMessage(), e);
@@ -61,7 +65,7 @@ public final class LocalScoring {
         return counts;
     }
 
-    private static void writeBlock(RowBlock b, int[] cols, LinearPredictor p, double[] x, BufferedWriter w,
+    private static void writeBlock(RowBlock b, int[] cols, RowPredictor p, boolean labels, double[] x, BufferedWriter w,
                                    long[] counts) throws IOException {
         int n = b.rows();
         double[] v = b.values();
@@ -73,7 +77,12 @@ public final class LocalScoring {
                 finite &= Double.isFinite(x[j]);
             }
             if (finite) {
-                sb.append(p.predict(x));
+                double y = p.predict(x);
+                if (labels) {
+                    sb.append((long) y);
+                } else {
+                    sb.append(y);
+                }
             } else {
                 counts[1]++;
             }

@@ -7,34 +7,38 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.Predictors;
+import io.gridlearn.model.RowPredictor;
 
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Scores a block next to the data with a linear predictor ŷ = b0 + x·b (fused multiply-adds in feature
- * order, the same arithmetic as local prediction, so grid and local predictions agree bit for bit). The
- * result block has the same id and row count, with the prediction and, when the dataset has it, the
- * target. Read-only and not offloaded: on {@code OBJECT} format the block is read in place, not copied.
+ * Scores a block next to the data with any model that predicts one value per row ({@link Predictors}: the
+ * same arithmetic as local prediction, so grid and local predictions agree bit for bit). The model travels
+ * as its JSON document and is parsed once per processor instance on the member. The result block has the
+ * same id and row count, with the prediction and, when the dataset has it, the target. Read-only and not
+ * offloaded: on {@code OBJECT} format the block is read in place, not copied. A row with a missing feature
+ * gets NaN.
  */
 public final class PredictProcessor implements EntryProcessor<Integer, RowBlock, RowBlock>, ReadOnly,
         IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    private String modelJson;
     private int[] featureColumns;
     private int targetColumn;
-    private double intercept;
-    private double[] coefficients;
+    private transient RowPredictor predictor;
 
     public PredictProcessor() {
     }
 
     /** @param targetColumn the target's column, or −1 to output predictions only */
-    public PredictProcessor(int[] featureColumns, int targetColumn, double intercept, double[] coefficients) {
+    public PredictProcessor(String modelJson, int[] featureColumns, int targetColumn) {
+        this.modelJson = modelJson;
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
-        this.intercept = intercept;
-        this.coefficients = coefficients.clone();
     }
 
     @Override
@@ -44,12 +48,17 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         int outCols = targetColumn >= 0 ? 2 : 1;
         double[] out = new double[n * outCols];
         double[] v = b.values();
+        if (predictor == null) {
+            predictor = Predictors.of(ModelJson.read(modelJson, "model"));
+        }
+        double[] x = new double[featureColumns.length];
         for (int r = 0; r < n; r++) {
-            double yhat = intercept;
+            boolean finite = true;
             for (int j = 0; j < featureColumns.length; j++) {
-                yhat = Math.fma(coefficients[j], v[featureColumns[j] * n + r], yhat);
+                x[j] = v[featureColumns[j] * n + r];
+                finite &= Double.isFinite(x[j]);
             }
-            out[r] = yhat;
+            out[r] = finite ? predictor.predict(x) : Double.NaN;
         }
         if (targetColumn >= 0) {
             System.arraycopy(v, targetColumn * n, out, n, n);
@@ -74,17 +83,15 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(modelJson);
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
-        out.writeDouble(intercept);
-        out.writeDoubleArray(coefficients);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        modelJson = in.readString();
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
-        intercept = in.readDouble();
-        coefficients = in.readDoubleArray();
     }
 }

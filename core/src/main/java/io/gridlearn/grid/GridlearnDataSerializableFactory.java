@@ -20,6 +20,9 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.BLOCK_FIT_PROCESSOR -> new BlockFitProcessor();
             case SerializationIds.PREDICT_PROCESSOR -> new PredictProcessor();
             case SerializationIds.REFINEMENT_AGGREGATOR -> new RefinementAggregator();
+            case SerializationIds.KERNEL_AGGREGATOR -> new io.gridlearn.pass.KernelAggregator();
+            case SerializationIds.SAMPLE_AGGREGATOR -> new io.gridlearn.pass.SampleAggregator();
+            case SerializationIds.CLASSIFICATION_KERNEL -> new io.gridlearn.eval.ClassificationKernel();
             default -> null;
         };
     }

@@ -17,6 +17,9 @@ public final class SerializationIds {
     public static final int BLOCK_FIT_PROCESSOR = 4;
     public static final int PREDICT_PROCESSOR = 5;
     public static final int REFINEMENT_AGGREGATOR = 6;
+    public static final int KERNEL_AGGREGATOR = 7;
+    public static final int SAMPLE_AGGREGATOR = 8;
+    public static final int CLASSIFICATION_KERNEL = 9;
 
     private SerializationIds() {
     }

@@ -1,11 +1,8 @@
 package io.gridlearn.linear;
 
 import io.gridlearn.BadInputException;
-import io.gridlearn.data.ColumnKind;
-import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.model.ModelDocument;
 
-import java.util.List;
 
 /**
  * ŷ = b0 + Σ b_j x_j for a linear-family model, evaluated with fused multiply-adds in feature order: the
@@ -48,41 +45,5 @@ public final class LinearPredictor {
             y = Math.fma(coefficients[j], x[j], y);
         }
         return y;
-    }
-
-    /**
-     * Positions of the model's features among {@code columns}, with a clear error for a missing or
-     * categorical one; {@code where} names the data in messages.
-     */
-    public int[] featureColumns(List<ColumnSpec> columns, String where) {
-        List<String> features = model.features();
-        int[] idx = new int[features.size()];
-        for (int j = 0; j < idx.length; j++) {
-            idx[j] = -1;
-            for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).name().equals(features.get(j))) {
-                    idx[j] = c;
-                }
-            }
-            if (idx[j] < 0) {
-                throw new BadInputException(where + " has no column '" + features.get(j) + "' that the model needs; "
-                        + "the model's features are " + String.join(", ", features));
-            }
-            if (columns.get(idx[j]).kind() != ColumnKind.NUMERIC) {
-                throw new BadInputException(where + ": column '" + features.get(j) + "' is not numeric, but the model "
-                        + "uses it as a numeric feature");
-            }
-        }
-        return idx;
-    }
-
-    /** Position of the model's target among {@code columns}, or −1. */
-    public int targetColumn(List<ColumnSpec> columns) {
-        for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).name().equals(model.target())) {
-                return c;
-            }
-        }
-        return -1;
     }
 }

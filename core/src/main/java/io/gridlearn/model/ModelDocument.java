@@ -70,4 +70,12 @@ public record ModelDocument(
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
                 summary, newMetrics, provenance, path);
     }
+
+    /** The same model with other provenance. */
+    public ModelDocument withProvenance(Map<String, Object> newProvenance) {
+        return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
+                interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
+                centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
+                summary, metrics, newProvenance, path);
+    }
 }

@@ -105,7 +105,8 @@ class SerializationTest {
         objects.add(pass);
         objects.add(metrics);
         objects.add(refine);
-        objects.add(new PredictProcessor(new int[] {0, 1}, 2, 1.0, new double[] {0.5, -0.5}));
+        objects.add(new PredictProcessor("{\"format\":\"gridlearn-model/1\"}", new int[] {0, 1}, 2));
+        objects.add(new io.gridlearn.pass.KernelAggregator(new io.gridlearn.eval.ClassificationKernel("{}", new int[] {0, 1}, 2, 3), 50));
         objects.add(new BlockFitProcessor(cols, g, 50));
         for (Object o : objects) {
             byte[] once = ss.toData(o).toByteArray();

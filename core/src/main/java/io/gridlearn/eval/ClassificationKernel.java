@@ -1,0 +1,100 @@
+package io.gridlearn.eval;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.Predictors;
+import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.BlockKernel;
+
+import java.io.IOException;
+
+/**
+ * Scores a classifier next to the data: per block, the confusion counts (K×K, rows true class, columns
+ * predicted), the summed log loss −log p(true class) (probabilities clipped to [1e-15, 1 − 1e-15], as
+ * scikit-learn's {@code log_loss}), the rows scored and the rows skipped for a missing value or a target
+ * outside 0…K−1. Summed exactly by the runner.
+ */
+public final class ClassificationKernel implements BlockKernel {
+    private static final long serialVersionUID = 1L;
+    private static final double EPS = 1e-15;
+
+    private String modelJson;
+    private int[] featureColumns;
+    private int targetColumn;
+    private int classes;
+    private transient RowPredictor predictor;
+
+    public ClassificationKernel() {
+    }
+
+    public ClassificationKernel(String modelJson, int[] featureColumns, int targetColumn, int classes) {
+        this.modelJson = modelJson;
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.classes = classes;
+    }
+
+    @Override
+    public int width() {
+        return classes * classes + 3;
+    }
+
+    @Override
+    public void accumulate(RowBlock b, long firstRowId, double[] partial) {
+        if (predictor == null) {
+            predictor = Predictors.of(ModelJson.read(modelJson, "model"));
+        }
+        int n = b.rows();
+        double[] v = b.values();
+        double[] x = new double[featureColumns.length];
+        int base = classes * classes;
+        for (int r = 0; r < n; r++) {
+            double y = v[targetColumn * n + r];
+            boolean ok = y == Math.rint(y) && y >= 0 && y < classes;
+            for (int j = 0; j < featureColumns.length; j++) {
+                x[j] = v[featureColumns[j] * n + r];
+                ok &= Double.isFinite(x[j]);
+            }
+            if (!ok) {
+                partial[base + 2]++;
+                continue;
+            }
+            int truth = (int) y;
+            double[] p = predictor.probabilities(x);
+            int predicted = (int) predictor.predict(x);
+            partial[truth * classes + predicted]++;
+            double pt = Math.min(1 - EPS, Math.max(EPS, p[truth]));
+            partial[base] -= Math.log(pt);
+            partial[base + 1]++;
+        }
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.CLASSIFICATION_KERNEL;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(modelJson);
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        out.writeInt(classes);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        modelJson = in.readString();
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        classes = in.readInt();
+    }
+}

@@ -1,0 +1,59 @@
+package io.gridlearn.model;
+
+import io.gridlearn.GridlearnException;
+import io.gridlearn.pass.IterationListener;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Publishes every iteration of an iterative fit as a new version of a named model (compare-and-set from the
+ * version it last published, so a concurrent writer is detected), prints progress, and stops the fit when
+ * asked to (Ctrl-C). Each publish is one atomic compare-and-set of a complete document, so a stopped or
+ * killed fit leaves the store at its last complete checkpoint, from which {@code --resume} continues.
+ */
+public final class CheckpointPublisher implements IterationListener {
+    private final ModelStore store;
+    private final String name;
+    private final Map<String, Object> provenance;
+    private final PrintStream progress;
+    private final BooleanSupplier cancelled;
+    private long version;
+    private ModelDocument last;
+
+    public CheckpointPublisher(ModelStore store, String name, long currentVersion, Map<String, Object> provenance,
+                               PrintStream progress, BooleanSupplier cancelled) {
+        this.store = store;
+        this.name = name;
+        this.version = currentVersion;
+        this.provenance = provenance;
+        this.progress = progress;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public void onIteration(ModelDocument checkpoint) {
+        last = store.publish(name, version, checkpoint.withProvenance(provenance));
+        version = last.version();
+        if (progress != null) {
+            Map<String, Object> s = checkpoint.summary();
+            progress.printf("%s: iteration %s  objective %s  change %s  (version %d)%n", name, s.get("iteration"),
+                    s.get("objective"), s.get("change"), version);
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new GridlearnException("fit of '" + name + "' cancelled after iteration " + checkpoint.summary()
+                    .get("iteration") + "; the store holds that checkpoint as version " + version
+                    + " (continue with --resume)");
+        }
+    }
+
+    /** The last published version (null before the first iteration). */
+    public ModelDocument last() {
+        return last;
+    }
+
+    public long version() {
+        return version;
+    }
+}

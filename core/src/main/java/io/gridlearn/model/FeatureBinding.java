@@ -1,0 +1,52 @@
+package io.gridlearn.model;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.data.ColumnKind;
+import io.gridlearn.data.ColumnSpec;
+
+import java.util.List;
+
+/** Where a model's features and target sit among a dataset's or a file's columns. */
+public final class FeatureBinding {
+    private FeatureBinding() {
+    }
+
+    /**
+     * Positions of the model's features among {@code columns}, with a clear error for a missing or
+     * categorical one; {@code where} names the data in messages.
+     */
+    public static int[] featureColumns(ModelDocument model, List<ColumnSpec> columns, String where) {
+        List<String> features = model.features();
+        int[] idx = new int[features.size()];
+        for (int j = 0; j < idx.length; j++) {
+            idx[j] = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).name().equals(features.get(j))) {
+                    idx[j] = c;
+                }
+            }
+            if (idx[j] < 0) {
+                throw new BadInputException(where + " has no column '" + features.get(j) + "' that the model needs; "
+                        + "the model's features are " + String.join(", ", features));
+            }
+            if (columns.get(idx[j]).kind() != ColumnKind.NUMERIC) {
+                throw new BadInputException(where + ": column '" + features.get(j) + "' is not numeric, but the model "
+                        + "uses it as a numeric feature");
+            }
+        }
+        return idx;
+    }
+
+    /** Position of the model's target among {@code columns}, or −1. */
+    public static int targetColumn(ModelDocument model, List<ColumnSpec> columns) {
+        if (model.target() == null) {
+            return -1;
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).name().equals(model.target())) {
+                return c;
+            }
+        }
+        return -1;
+    }
+}

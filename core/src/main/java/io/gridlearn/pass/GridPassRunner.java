@@ -1,0 +1,33 @@
+package io.gridlearn.pass;
+
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.Passes;
+
+import java.util.SortedMap;
+
+/** Passes in the grid, next to the data, retried on member loss ({@link Passes}). */
+public final class GridPassRunner implements PassRunner {
+    private final DatasetCatalog catalog;
+    private final DatasetSchema schema;
+
+    public GridPassRunner(DatasetCatalog catalog, DatasetSchema schema) {
+        this.catalog = catalog;
+        this.schema = schema;
+    }
+
+    @Override
+    public double[] sum(BlockKernel kernel) {
+        return Passes.aggregate(catalog, schema, () -> new KernelAggregator(kernel, schema.blockSize())).result();
+    }
+
+    @Override
+    public SortedMap<Long, double[]> sample(BlockSampler sampler) {
+        return Passes.aggregate(catalog, schema, () -> new SampleAggregator(sampler, schema.blockSize())).sample();
+    }
+
+    @Override
+    public long rows() {
+        return schema.rows();
+    }
+}

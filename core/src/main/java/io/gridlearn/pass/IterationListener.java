@@ -1,0 +1,16 @@
+package io.gridlearn.pass;
+
+import io.gridlearn.model.ModelDocument;
+
+/**
+ * Told after every iteration of an iterative learner. The checkpoint is a complete model (it predicts) whose
+ * {@code summary} carries {@code iteration}, {@code objective} and {@code change}; the trainer can resume
+ * from it. The grid driver publishes each checkpoint as a new version in the model store (compare-and-set)
+ * and prints progress; returning normally continues, throwing stops the fit.
+ */
+@FunctionalInterface
+public interface IterationListener {
+    IterationListener NONE = checkpoint -> { };
+
+    void onIteration(ModelDocument checkpoint);
+}
