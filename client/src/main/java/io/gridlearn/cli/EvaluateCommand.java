@@ -2,7 +2,6 @@ package io.gridlearn.cli;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.eval.GridScoring;
-import io.gridlearn.eval.RegressionMetrics;
 import io.gridlearn.model.ModelDocument;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Option;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "evaluate", description = "Metrics of a model on data (mse, rmse, mae, r2), computed next to the data.")
+@Command(name = "evaluate", description = "Metrics of a model on data, computed next to the data: mse, rmse, mae, r2 (regression); accuracy, logLoss, confusion matrix (classifiers).")
 final class EvaluateCommand extends GridCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource model;
@@ -33,17 +32,19 @@ final class EvaluateCommand extends GridCommand {
     void run(HazelcastInstance hz) {
         ModelDocument m = model.load(hz);
         String dataset = DataSource.resolve(data, hz, blockSize, err());
-        RegressionMetrics metrics = GridScoring.evaluate(hz, m, dataset);
+        Map<String, Object> metrics = GridScoring.evaluateAny(hz, m, dataset);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", m.name());
             doc.put("version", m.version());
             doc.put("dataset", dataset);
-            doc.put("metrics", metrics.toMap());
+            doc.put("metrics", metrics);
             Output.json(out(), doc);
         } else {
-            out().printf("%s on %s: rows=%d r2=%s mse=%s rmse=%s mae=%s%n", m.name(), dataset, metrics.n(),
-                    Output.num(metrics.r2()), Output.num(metrics.mse()), Output.num(metrics.rmse()), Output.num(metrics.mae()));
+            StringBuilder sb = new StringBuilder(m.name() + " on " + dataset + ":");
+            metrics.forEach((k, v) -> sb.append(' ').append(k).append('=')
+                    .append(v instanceof Double d ? Output.num(d) : v instanceof long[][] c ? java.util.Arrays.deepToString(c) : v));
+            out().println(sb);
         }
     }
 }

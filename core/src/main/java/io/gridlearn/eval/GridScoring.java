@@ -63,6 +63,52 @@ public final class GridScoring {
         }
     }
 
+    /**
+     * Metrics of any predicting model on a whole dataset, in one pass next to the data: mse, rmse, mae, r2 for
+     * the linear family; accuracy, logLoss and the confusion matrix (rows true, columns predicted) for
+     * classifiers.
+     */
+    public static Map<String, Object> evaluateAny(HazelcastInstance hz, ModelDocument model, String dataset) {
+        if (!Predictors.predictsLabels(model)) {
+            return new java.util.LinkedHashMap<>(evaluate(hz, model, dataset).toMap());
+        }
+        if (model.algorithm().equals("kmeans")) {
+            throw new BadInputException("evaluate takes regression and classification models; a kmeans model's "
+                    + "inertia is in its training metrics");
+        }
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = catalog.get(dataset);
+        int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
+        int target = FeatureBinding.targetColumn(model, schema.columns());
+        if (target < 0) {
+            throw new BadInputException("dataset '" + dataset + "' has no target column '" + model.target() + "'");
+        }
+        int k = model.classes().size();
+        double[] s = new io.gridlearn.pass.GridPassRunner(catalog, schema)
+                .sum(new ClassificationKernel(ModelJson.write(model), features, target, k));
+        long n = (long) s[k * k + 1];
+        long skipped = (long) s[k * k + 2];
+        double correct = 0;
+        long[][] confusion = new long[k][k];
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                confusion[t][p] = (long) s[t * k + p];
+                if (t == p) {
+                    correct += s[t * k + p];
+                }
+            }
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("rows", n);
+        m.put("accuracy", n == 0 ? Double.NaN : correct / n);
+        m.put("logLoss", n == 0 ? Double.NaN : s[k * k] / n);
+        m.put("confusionMatrix", confusion);
+        if (skipped > 0) {
+            m.put("rowsSkipped", skipped);
+        }
+        return m;
+    }
+
     /** Metrics of a linear model on a whole dataset (one pass). */
     public static RegressionMetrics evaluate(HazelcastInstance hz, ModelDocument model, String dataset) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
