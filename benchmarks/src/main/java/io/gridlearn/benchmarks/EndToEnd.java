@@ -57,8 +57,8 @@ import java.util.stream.Stream;
  * over the same data held in one {@code double[]}, in the same run (so the ratios mean something on a shared
  * machine whose absolute speed varies).
  *
- * <p>Usage: {@code java -Xmx12g -cp gridlearn-benchmarks.jar io.gridlearn.benchmarks.EndToEnd
- * [--rows N] [--cols D] [--members M] [--block-size B] [--bytes-rows n1,n2] [--json]}. Defaults: 1,000,000
+ * <p>Usage: {@code java -Xmx12g -jar gridlearn-benchmarks.jar end-to-end [--rows N] [--cols D] [--members M]
+ * [--block-size B] [--bytes-rows n1,n2] [--json]} (see {@link Main}; BENCHMARKS.md has the measured figures). Defaults: 1,000,000
  * rows, 50 features (plus the target y: D + 1 stored columns), 3 members, blocks of 4096 rows, bytes per pass
  * at 250,000 and N rows.
  *

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,8 +55,8 @@ public class GramKernelBench {
         tiled = new TiledGramPrototype(COLS);
         kernel.compute(colMajor, ROWS, columns, null, ROWS);
         tiled.compute(colMajor, ROWS, columns, ROWS);
-        if (!java.util.Arrays.equals(kernel.shiftedCross(), tiled.d) || !java.util.Arrays.equals(kernel.shift(), tiled.shift)
-                || !java.util.Arrays.equals(kernel.shiftedSums(), tiled.e)) {
+        if (!Arrays.equals(kernel.shiftedCross(), tiled.d) || !Arrays.equals(kernel.shift(), tiled.shift)
+                || !Arrays.equals(kernel.shiftedSums(), tiled.e)) {
             throw new IllegalStateException("the tiled prototype is not bit-identical to ShiftedBlockMoments");
         }
     }
@@ -72,7 +73,7 @@ public class GramKernelBench {
         double[][] gram = g;
         double[] x = rowMajor;
         for (double[] row : gram) {
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
         }
         for (int r = 0; r < ROWS; r++) {
             int base = r * COLS;

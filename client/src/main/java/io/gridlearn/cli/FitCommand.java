@@ -18,9 +18,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "fit", description = "Train a model (linear, ridge, lasso, elastic-net).")
+@Command(name = "fit", description = "Train a model: linear, ridge, lasso, elastic-net, logistic, softmax, kmeans, pca, naive-bayes.")
 final class FitCommand extends GridCommand {
-    @Parameters(index = "0", paramLabel = "ALGORITHM", description = "linear, ridge, lasso, elastic-net")
+    static final java.util.Set<String> ITERATIVE = java.util.Set.of("logistic", "softmax", "kmeans", "pca", "naive-bayes");
+
+    @Parameters(index = "0", paramLabel = "ALGORITHM",
+            description = "linear, ridge, lasso, elastic-net, logistic, softmax, kmeans, pca, naive-bayes")
     String algorithm;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -44,8 +47,25 @@ final class FitCommand extends GridCommand {
     @Option(names = "--no-intercept", description = "Fit without an intercept.")
     boolean noIntercept;
 
-    @Option(names = "--solver", defaultValue = "qr", description = "qr (numerically stable, default) or cholesky (normal equations).")
+    @Option(names = "--solver", description = "Linear family: qr (numerically stable, default) or cholesky; logistic and softmax: newton (default) or lbfgs.")
     String solver;
+
+    @Option(names = "--k", paramLabel = "K", description = "k-means: number of clusters.")
+    Integer k;
+
+    @Option(names = "--init", paramLabel = "INIT", defaultValue = "kmeans-parallel",
+            description = "k-means initialisation: kmeans-parallel (default), random, or rows:I,J,... (0-based row numbers).")
+    String init;
+
+    @Option(names = "--components", paramLabel = "K", description = "PCA: number of components (default: all).")
+    Integer components;
+
+    @Option(names = "--var-smoothing", paramLabel = "E", defaultValue = "1e-9",
+            description = "Naive Bayes: share of the largest feature variance added to every variance (default ${DEFAULT-VALUE}).")
+    double varSmoothing;
+
+    @Option(names = "--resume", description = "Iterative learners: continue from the latest checkpoint of --name.")
+    boolean resume;
 
     @Option(names = "--test-fraction", defaultValue = "0", paramLabel = "F", description = "Hold out this share of rows (by a hash of the row id and --seed).")
     double testFraction;
@@ -59,11 +79,11 @@ final class FitCommand extends GridCommand {
     @Option(names = "--path", defaultValue = "0", paramLabel = "N", description = "Also compute a regularisation path of N λ values from λ_max down.")
     int path;
 
-    @Option(names = "--max-iter", defaultValue = "100000", paramLabel = "N", description = "Coordinate-descent sweeps at most.")
-    int maxIter;
+    @Option(names = "--max-iter", paramLabel = "N", description = "Iterations at most (coordinate-descent sweeps for the linear family).")
+    Integer maxIter;
 
-    @Option(names = "--tol", defaultValue = "1e-12", paramLabel = "T", description = "Coordinate-descent tolerance.")
-    double tol;
+    @Option(names = "--tol", paramLabel = "T", description = "Convergence tolerance.")
+    Double tol;
 
     @Option(names = "--missing", defaultValue = "error", description = "Rows with NaN or infinity: error (default) or skip.")
     String missing;
@@ -84,16 +104,21 @@ final class FitCommand extends GridCommand {
 
     @Override
     void validate() {
-        if (!LinearOptions.ALGORITHMS.contains(algorithm)) {
-            throw new BadInputException("unknown or not yet supported algorithm '" + algorithm
-                    + "'; this version fits: linear, ridge, lasso, elastic-net");
+        if (!LinearOptions.ALGORITHMS.contains(algorithm) && !ITERATIVE.contains(algorithm)) {
+            throw new BadInputException("unknown algorithm '" + algorithm + "'; use linear, ridge, lasso, elastic-net, "
+                    + "logistic, softmax, kmeans, pca or naive-bayes");
         }
         if (folds == 1) {
             throw new BadInputException("--folds must be at least 2");
         }
-        options = new LinearOptions(algorithm, lambda == null ? Double.NaN : lambda, alpha == null ? Double.NaN : alpha,
-                standardize, !noIntercept, solver, new RowGrouping(testFraction, folds, seed), missing, maxIter, tol,
-                path, method);
+        if (ITERATIVE.contains(algorithm)) {
+            Learners.check(this);
+        } else {
+            options = new LinearOptions(algorithm, lambda == null ? Double.NaN : lambda,
+                    alpha == null ? Double.NaN : alpha, standardize, !noIntercept, solver == null ? "qr" : solver,
+                    new RowGrouping(testFraction, folds, seed), missing, maxIter == null ? 100_000 : maxIter,
+                    tol == null ? 1e-12 : tol, path, method);
+        }
         if (name != null) {
             ModelStore.checkName(name);
         }
@@ -104,16 +129,27 @@ final class FitCommand extends GridCommand {
         String dataset = DataSource.resolve(data, hz, blockSize, err());
         ModelStore store = ModelStore.forInstance(hz);
         String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
+        if (ITERATIVE.contains(algorithm)) {
+            report(Learners.fit(this, hz, dataset, modelName));
+            return;
+        }
         long expected = store.current(modelName).map(ModelDocument::version).orElse(0L);
         ModelDocument model = LinearTrainer.train(hz, new LinearJob(dataset, target, features, options));
-        ModelDocument published = store.publish(modelName, expected, model);
+        report(store.publish(modelName, expected, model));
+    }
+
+    private void report(ModelDocument published) {
         if (out != null) {
             ModelJson.write(published, out);
         }
         if (json) {
             out().println(ModelJson.write(published));
-        } else {
+        } else if (published.coefficients() != null) {
             printText(published);
+        } else {
+            out().printf("model %s version %d: %s on %s%n", published.name(), published.version(),
+                    published.algorithm(), published.provenance().get("dataset"));
+            published.metrics().forEach((k, v) -> out().println("  " + k + ": " + v));
         }
     }
 
@@ -121,7 +157,7 @@ final class FitCommand extends GridCommand {
         out().printf("model %s version %d: %s on %s, target %s%n", m.name(), m.version(), m.algorithm(),
                 m.provenance().get("dataset"), m.target());
         out().printf("  %-20s %16s %14s%n", "term", "estimate", "std. error");
-        out().printf("  %-20s %16s %14s%n", "(intercept)", Output.num(m.intercept()),
+        out().printf("  %-20s %16s %14s%n", "(intercept)", m.intercept() == null ? "" : Output.num(m.intercept()),
                 m.interceptStandardError() == null ? "" : Output.num(m.interceptStandardError()));
         for (int j = 0; j < m.features().size(); j++) {
             out().printf("  %-20s %16s %14s%n", m.features().get(j), Output.num(m.coefficients()[j]),
