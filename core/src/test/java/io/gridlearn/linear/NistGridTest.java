@@ -45,7 +45,8 @@ class NistGridTest {
             ModelDocument three = fit(3, d);
             assertArrayEquals(one.coefficients(), three.coefficients(), 0.0, name + ": 1 vs 3 members");
             NistStrdTest.Lre lre = score(three, ds.get("certified"), d.intercept());
-            table.append(String.format("%-9s %s%n", name, lre));
+            table.append(String.format("%-9s %s  %s, scaled condition %.3g%n", name, lre, three.summary().get("solver"),
+                    ((Number) three.summary().get("scaledConditionNumber")).doubleValue()));
             assertTrue(lre.min() >= 9, name + ": LRE " + lre);
         }
         System.out.print(table);
