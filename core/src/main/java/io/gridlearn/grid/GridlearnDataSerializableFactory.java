@@ -23,6 +23,11 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.KERNEL_AGGREGATOR -> new io.gridlearn.pass.KernelAggregator();
             case SerializationIds.SAMPLE_AGGREGATOR -> new io.gridlearn.pass.SampleAggregator();
             case SerializationIds.CLASSIFICATION_KERNEL -> new io.gridlearn.eval.ClassificationKernel();
+            case SerializationIds.LOGISTIC_PREP_KERNEL -> new io.gridlearn.logistic.PrepKernel();
+            case SerializationIds.LOGISTIC_BINARY_KERNEL -> new io.gridlearn.logistic.BinaryKernel();
+            case SerializationIds.LOGISTIC_SOFTMAX_KERNEL -> new io.gridlearn.logistic.SoftmaxKernel();
+            case SerializationIds.LOGISTIC_METRICS_KERNEL -> new io.gridlearn.logistic.MetricsKernel();
+            case SerializationIds.LOGISTIC_BAD_TARGET_SAMPLER -> new io.gridlearn.logistic.BadTargetSampler();
             default -> null;
         };
     }

@@ -21,6 +21,13 @@ public final class SerializationIds {
     public static final int SAMPLE_AGGREGATOR = 8;
     public static final int CLASSIFICATION_KERNEL = 9;
 
+    // logistic and softmax (io.gridlearn.logistic)
+    public static final int LOGISTIC_PREP_KERNEL = 20;
+    public static final int LOGISTIC_BINARY_KERNEL = 21;
+    public static final int LOGISTIC_SOFTMAX_KERNEL = 22;
+    public static final int LOGISTIC_METRICS_KERNEL = 23;
+    public static final int LOGISTIC_BAD_TARGET_SAMPLER = 24;
+
     private SerializationIds() {
     }
 }

@@ -1,0 +1,63 @@
+package io.gridlearn.data;
+
+import io.gridlearn.BadInputException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The columns a learner uses, resolved against a schema: the target (supervised learners: the named
+ * column, else the last one) and the features (the named ones, else every column but the target), with
+ * clear errors for unknown, repeated or categorical columns.
+ *
+ * @param features       feature names, in order
+ * @param featureColumns their positions in the dataset
+ * @param target         the target's name, or null
+ * @param targetColumn   its position, or −1
+ */
+public record ColumnChoice(List<String> features, int[] featureColumns, String target, int targetColumn) {
+
+    public static ColumnChoice resolve(DatasetSchema schema, String target, List<String> features, boolean supervised) {
+        String y = target;
+        if (y == null && supervised) {
+            y = schema.columns().get(schema.columns().size() - 1).name();
+        }
+        int yCol = y == null ? -1 : schema.columnIndex(y);
+        if (yCol >= 0 && schema.columns().get(yCol).kind() != ColumnKind.NUMERIC) {
+            throw new BadInputException("target '" + y + "' is categorical; this learner needs a numeric target "
+                    + "(class labels 0, 1, … or values)");
+        }
+        List<String> xs = new ArrayList<>();
+        if (features == null || features.isEmpty()) {
+            for (String c : schema.columnNames()) {
+                if (!c.equals(y)) {
+                    xs.add(c);
+                }
+            }
+        } else {
+            xs.addAll(features);
+        }
+        if (xs.isEmpty()) {
+            throw new BadInputException("no feature columns: dataset '" + schema.name() + "' has only the target");
+        }
+        Set<String> seen = new HashSet<>();
+        int[] cols = new int[xs.size()];
+        for (int j = 0; j < xs.size(); j++) {
+            String f = xs.get(j);
+            if (!seen.add(f)) {
+                throw new BadInputException("--features names '" + f + "' twice");
+            }
+            if (f.equals(y)) {
+                throw new BadInputException("column '" + f + "' is the target; it cannot also be a feature");
+            }
+            cols[j] = schema.columnIndex(f);
+            if (schema.columns().get(cols[j]).kind() != ColumnKind.NUMERIC) {
+                throw new BadInputException("feature '" + f + "' is categorical; learners in this version take numeric "
+                        + "features only (leave it out with --features, or encode it as 0/1 columns)");
+            }
+        }
+        return new ColumnChoice(List.copyOf(xs), cols, y, yCol);
+    }
+}

@@ -1,0 +1,190 @@
+package io.gridlearn.logistic;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.IterationListener;
+import io.gridlearn.pass.PassRunner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The driver half shared by {@link LogisticTrainer} and {@link SoftmaxTrainer}: checks, standardization,
+ * solver, separation, standard errors, metrics and documents.
+ */
+final class FitDriver {
+    static final int MAX_SOFTMAX_CLASSES = 1000;
+
+    private final PassRunner runner;
+    private final int[] cols;
+    private final int target;
+    private final List<String> features;
+    private final String targetName;
+    private final LogisticOptions options;
+    private final boolean softmax;
+
+    FitDriver(PassRunner runner, int[] cols, int target, List<String> features, String targetName,
+              LogisticOptions options, boolean softmax) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.cols = cols.clone();
+        this.target = target;
+        this.features = List.copyOf(features);
+        this.targetName = targetName;
+        this.options = Objects.requireNonNull(options, "options");
+        this.softmax = softmax;
+        if (features.size() != cols.length) {
+            throw new IllegalArgumentException(cols.length + " feature columns but " + features.size() + " names");
+        }
+        if (softmax && options.lambda() > 0 && options.alpha() > 0) {
+            throw new BadInputException("softmax supports an L2 penalty or none (alpha = 0), got alpha "
+                    + options.alpha());
+        }
+    }
+
+    ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
+        IterationListener l = listener == null ? IterationListener.NONE : listener;
+        Preparation prep = Preparation.run(runner, cols, target, softmax ? MAX_SOFTMAX_CLASSES : 2, !softmax,
+                options, features, targetName);
+        int k = prep.classCounts().length;
+        KernelObjective f = new KernelObjective(runner, cols, target, softmax ? k : 0, prep, options);
+        SolverState start = Checkpoints.start(resumeFrom, f.d, f.q, features, prep, softmax);
+        SolverState.Listener sl = s -> l.onIteration(document(s, prep, k, null, null, null));
+        SolverState end = LogisticOptions.LBFGS.equals(options.solver())
+                ? LbfgsSolver.solve(f, options, start, sl)
+                : NewtonSolver.solve(f, options, start, sl);
+        double[][] se = null;
+        if (!f.penalised()) {
+            Evaluation e = end.eval().hessian() != null ? end.eval() : f.evaluate(end.theta(), true);
+            double[] inverse;
+            try {
+                inverse = DenseMath.inverse(DenseMath.cholesky(e.hessian(), f.d), f.d);
+            } catch (DenseMath.NotPositiveDefinite ex) {
+                if (e.sure() > 0) {
+                    throw Separation.error("singular Hessian at the end with " + e.sure()
+                            + " rows fitted within 1e-10 of certainty");
+                }
+                throw new BadInputException("the Hessian of the log-likelihood is singular at the optimum:"
+                        + " features are collinear; drop the redundant features or add a penalty");
+            }
+            Separation.checkInflation(e, inverse, f.d);
+            if (!softmax) {
+                se = standardErrors(inverse, f.d, prep, e.rows());
+            }
+        }
+        double[] m = runner.sum(new MetricsKernel(cols, target, k, prep.center(), prep.scale(), end.theta()));
+        return document(end, prep, k, se, m, end.eval());
+    }
+
+    /**
+     * Wald standard errors {@code sqrt(diag(H^{-1}))} of the sum log-likelihood's Hessian {@code H = n A},
+     * carried to the original scale: {@code se(b_j) = se(θ_j)/s_j} and, as {@code b0 = a'θ} with
+     * {@code a = (1, -c_1/s_1, ...)}, {@code var(b0) = a' H^{-1} a}.
+     */
+    private static double[][] standardErrors(double[] inverseA, int d, Preparation prep, long n) {
+        double[] a = new double[d];
+        a[0] = 1.0;
+        double[] se = new double[d - 1];
+        for (int j = 1; j < d; j++) {
+            double s = prep.scale() == null ? 1.0 : prep.scale()[j - 1];
+            a[j] = prep.center() == null ? 0.0 : -prep.center()[j - 1] / s;
+            se[j - 1] = Math.sqrt(inverseA[j * d + j] / n) / s;
+        }
+        double v = 0.0;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                v += a[i] * inverseA[i * d + j] * a[j];
+            }
+        }
+        return new double[][] {{Math.sqrt(v / n)}, se};
+    }
+
+    private ModelDocument document(SolverState s, Preparation prep, int k, double[][] se, double[] metrics,
+                                   Evaluation finalEval) {
+        int q = cols.length + 1;
+        double[] orig = Scale.toOriginal(s.theta(), q, prep.center(), prep.scale());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("iteration", s.iteration());
+        summary.put("objective", s.objective());
+        summary.put("change", Double.isNaN(s.change()) ? null : s.change());
+        summary.put("converged", s.converged());
+        summary.put("solver", options.solver());
+        summary.put("lambda", options.lambda());
+        summary.put("alpha", options.alpha());
+        summary.put("standardize", options.standardize());
+        summary.put("growing", s.growing());
+        summary.put(Checkpoints.PARAMETERS, s.theta().clone());
+        if (s.memoryS() != null) {
+            summary.put("lbfgsS", s.memoryS());
+            summary.put("lbfgsY", s.memoryY());
+        }
+        Map<String, Map<String, Double>> metricMap = null;
+        if (metrics != null) {
+            long n = (long) metrics[0];
+            summary.put("rows", n);
+            summary.put("logLikelihood", finalEval.logLik());
+            List<List<Long>> confusion = new ArrayList<>();
+            for (int t = 0; t < k; t++) {
+                List<Long> row = new ArrayList<>();
+                for (int p = 0; p < k; p++) {
+                    row.add((long) metrics[5 + t * k + p]);
+                }
+                confusion.add(row);
+            }
+            summary.put("confusionMatrix", confusion);
+            Map<String, Double> train = new LinkedHashMap<>();
+            train.put("accuracy", metrics[4] / n);
+            train.put("logLoss", metrics[3] / n);
+            if (!softmax) {
+                train.put("auc", auc(metrics, 5 + k * k));
+                summary.put("aucMethod", "histogram of the linear score, " + MetricsKernel.BINS
+                        + " bins on [-40, 40]; same-bin pairs count 1/2");
+            }
+            metricMap = Map.of("train", train);
+        }
+        if (!softmax) {
+            return new ModelDocument(ModelDocument.FORMAT, null, 0, "logistic", targetName, features, orig[0],
+                    java.util.Arrays.copyOfRange(orig, 1, q), se == null ? null : se[0][0], se == null ? null : se[1],
+                    null, null, List.of(0, 1), null, null, null, null, null, null, null, null, null, summary,
+                    metricMap, null, null);
+        }
+        double[] intercepts = new double[k];
+        double[][] w = new double[k][];
+        double mean = 0.0;
+        for (int c = 0; c < k; c++) {
+            intercepts[c] = orig[c * q];
+            w[c] = java.util.Arrays.copyOfRange(orig, c * q + 1, (c + 1) * q);
+            mean += intercepts[c] / k;
+        }
+        for (int c = 0; c < k && options.intercept(); c++) {
+            intercepts[c] -= mean; // the likelihood is shift invariant: report sum(b) = 0 exactly
+        }
+        List<Integer> classes = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            classes.add(c);
+        }
+        return new ModelDocument(ModelDocument.FORMAT, null, 0, "softmax", targetName, features, null, null, null,
+                null, null, null, classes, intercepts, w, null, null, null, null, null, null, null, summary,
+                metricMap, null, null);
+    }
+
+    /** Mann-Whitney AUC from the per-class score histograms: P(score+ > score-) + ½ P(same bin). */
+    static double auc(double[] m, int hist) {
+        int bins = MetricsKernel.BINS;
+        double negBelow = 0.0;
+        double pos = 0.0;
+        double neg = 0.0;
+        double sum = 0.0;
+        for (int b = 0; b < bins; b++) {
+            double nb = m[hist + b];
+            double pb = m[hist + bins + b];
+            sum += pb * (negBelow + 0.5 * nb);
+            negBelow += nb;
+            pos += pb;
+            neg += nb;
+        }
+        return sum / (pos * neg);
+    }
+}

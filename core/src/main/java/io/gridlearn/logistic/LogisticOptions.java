@@ -1,0 +1,80 @@
+package io.gridlearn.logistic;
+
+import io.gridlearn.BadInputException;
+
+/**
+ * Options of {@link LogisticTrainer} and {@link SoftmaxTrainer}. The objective (CONTRACT) is
+ * <pre>
+ *   (1/n) Σ_i logloss(y_i, b0 + x_i·b) + lambda [ (1-alpha)/2 ||b||² + alpha ||b||_1 ],
+ * </pre>
+ * intercept unpenalised. scikit-learn's {@code C} ({@code C Σ logloss + ½||w||²}) is {@code lambda = 1/(C n)},
+ * {@code alpha = 0}.
+ *
+ * @param lambda      penalty strength, finite and {@code >= 0}; 0 is maximum likelihood
+ * @param alpha       elastic-net mixing in {@code [0, 1]}: 0 ridge (L2), 1 lasso (L1)
+ * @param standardize penalise the coefficients of z-scored features (population std); results are always
+ *                    reported on the original feature scale
+ * @param intercept   fit an unpenalised intercept
+ * @param solver      {@code newton} (IRLS; L1 by coordinate descent on the quadratic model) or {@code lbfgs}
+ *                    (gradient only; L2 or no penalty)
+ * @param maxIter     maximum number of iterations, {@code >= 1}
+ * @param tol         convergence tolerance {@code > 0} on the largest optimality violation of the mean
+ *                    objective in working (standardized) units; a relative objective change below {@code tol²}
+ *                    also counts (the objective is quadratic near the optimum, so that is a parameter change
+ *                    of order {@code tol})
+ */
+public record LogisticOptions(double lambda, double alpha, boolean standardize, boolean intercept, String solver,
+                              int maxIter, double tol) {
+    public static final String NEWTON = "newton";
+    public static final String LBFGS = "lbfgs";
+    public static final int DEFAULT_MAX_ITER = 100;
+    public static final double DEFAULT_TOL = 1e-10;
+
+    public LogisticOptions {
+        if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
+            throw new BadInputException("lambda must be a finite number >= 0 (0 = no penalty), got " + lambda);
+        }
+        if (!(alpha >= 0.0 && alpha <= 1.0)) {
+            throw new BadInputException("alpha must lie in [0, 1] (0 = ridge/L2, 1 = lasso/L1), got " + alpha);
+        }
+        if (!NEWTON.equals(solver) && !LBFGS.equals(solver)) {
+            throw new BadInputException("solver must be \"newton\" or \"lbfgs\", got " + solver);
+        }
+        if (LBFGS.equals(solver) && lambda > 0.0 && alpha > 0.0) {
+            throw new BadInputException("solver lbfgs handles only an L2 penalty or none (alpha = 0 or lambda = 0),"
+                    + " got alpha " + alpha + "; use solver newton for L1 / elastic net");
+        }
+        if (maxIter < 1) {
+            throw new BadInputException("maxIter must be >= 1, got " + maxIter);
+        }
+        if (!(tol > 0.0) || Double.isInfinite(tol)) {
+            throw new BadInputException("tol must be a finite number > 0, got " + tol);
+        }
+    }
+
+    /** Maximum likelihood, standardized, with intercept, Newton, default limits. */
+    public static LogisticOptions defaults() {
+        return new LogisticOptions(0.0, 0.0, true, true, NEWTON, DEFAULT_MAX_ITER, DEFAULT_TOL);
+    }
+
+    public LogisticOptions withPenalty(double newLambda, double newAlpha) {
+        return new LogisticOptions(newLambda, newAlpha, standardize, intercept, solver, maxIter, tol);
+    }
+
+    public LogisticOptions withStandardize(boolean on) {
+        return new LogisticOptions(lambda, alpha, on, intercept, solver, maxIter, tol);
+    }
+
+    public LogisticOptions withSolver(String newSolver) {
+        return new LogisticOptions(lambda, alpha, standardize, intercept, newSolver, maxIter, tol);
+    }
+
+    public LogisticOptions withLimits(int newMaxIter, double newTol) {
+        return new LogisticOptions(lambda, alpha, standardize, intercept, solver, newMaxIter, newTol);
+    }
+
+    /** True when the fit is maximum likelihood (the MLE may not exist: separation is checked). */
+    public boolean unpenalised() {
+        return lambda == 0.0;
+    }
+}

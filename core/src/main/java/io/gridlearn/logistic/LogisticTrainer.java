@@ -1,0 +1,43 @@
+package io.gridlearn.logistic;
+
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.IterationListener;
+import io.gridlearn.pass.PassRunner;
+
+import java.util.List;
+
+/**
+ * Binary logistic regression (algorithm {@code "logistic"}, classes 0 and 1) by Newton/IRLS or L-BFGS.
+ *
+ * <p>Minimises the objective of {@link LogisticOptions}. Passes: one or two to check the rows and
+ * standardize ({@link PrepKernel}), one per iteration (more when a step is halved), one for the metrics.
+ * After every iteration the listener gets a full checkpoint model whose {@code summary} holds
+ * {@code iteration}, {@code objective}, {@code change}, {@code converged} and the exact working parameters;
+ * passing it back as {@code resumeFrom} continues to the same bits as an uninterrupted run.
+ *
+ * <p>Failures: rows with non-finite values or bad targets, constant features under standardization, and
+ * separation in unpenalised fits ({@link Separation}) throw {@link io.gridlearn.BadInputException}. Not
+ * converging within {@code maxIter} throws {@link io.gridlearn.GridlearnException} (this library never
+ * returns an unconverged model as final; the last checkpoint can be resumed with a larger limit), so the
+ * returned model always has {@code converged: true}. The summary also holds {@code confusionMatrix}
+ * (rows true, columns predicted), {@code logLikelihood} and {@code rows}; {@code metrics.train} holds
+ * accuracy, mean logLoss and the AUC (histogram method, see {@link MetricsKernel}). Unpenalised fits
+ * report Wald standard errors {@code sqrt(diag(H^{-1}))} at the optimum, intercept included.
+ */
+public final class LogisticTrainer {
+    private LogisticTrainer() {
+    }
+
+    /**
+     * @param featureColumns column indexes of the features in the blocks
+     * @param targetColumn   column index of the class label
+     * @param listener       told after every iteration; may be null
+     * @param resumeFrom     a checkpoint (or any model of the same shape) to start from; may be null
+     */
+    public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
+                                    String target, LogisticOptions options, IterationListener listener,
+                                    ModelDocument resumeFrom) {
+        return new FitDriver(runner, featureColumns, targetColumn, features, target, options, false)
+                .fit(listener, resumeFrom);
+    }
+}

@@ -1,0 +1,90 @@
+package io.gridlearn.logistic;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.pass.BlockKernel;
+
+import java.io.IOException;
+
+/**
+ * First pass(es) of a logistic fit: checks every row and gathers the moments the driver standardizes with.
+ *
+ * <p>Slots: {@code [rows used, rows with a non-finite value, rows whose target is not a class,
+ * count of class 0 .. maxClasses-1, Σ (x_j - c_j), Σ (x_j - c_j)²]}. The driver calls it with {@code c = 0}
+ * for the means and then with {@code c = mean}, so the variance is a sum of squared deviations (no
+ * cancellation of {@code Σx² - n x̄²}).
+ */
+public final class PrepKernel implements BlockKernel {
+    private int[] featureColumns;
+    private int targetColumn;
+    private int maxClasses;
+    private double[] center;
+
+    public PrepKernel() {
+    }
+
+    /** @param center per-feature shift, or null for none */
+    public PrepKernel(int[] featureColumns, int targetColumn, int maxClasses, double[] center) {
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.maxClasses = maxClasses;
+        this.center = center == null ? null : center.clone();
+    }
+
+    @Override
+    public int width() {
+        return 3 + maxClasses + 2 * featureColumns.length;
+    }
+
+    @Override
+    public void accumulate(RowBlock b, long firstRowId, double[] partial) {
+        int p = featureColumns.length;
+        double[] z = new double[p + 1];
+        int sums = 3 + maxClasses;
+        for (int r = 0; r < b.rows(); r++) {
+            if (!Rows.load(b, r, featureColumns, targetColumn, center, null, z)) {
+                partial[1]++;
+                continue;
+            }
+            int k = Rows.classOf(b.get(r, targetColumn), maxClasses);
+            if (k < 0) {
+                partial[2]++;
+                continue;
+            }
+            partial[0]++;
+            partial[3 + k]++;
+            for (int j = 0; j < p; j++) {
+                partial[sums + j] += z[j + 1];
+                partial[sums + p + j] += z[j + 1] * z[j + 1];
+            }
+        }
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.LOGISTIC_PREP_KERNEL;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        out.writeInt(maxClasses);
+        out.writeDoubleArray(center);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        maxClasses = in.readInt();
+        center = in.readDoubleArray();
+    }
+}

@@ -1,0 +1,50 @@
+package io.gridlearn.logistic;
+
+import io.gridlearn.data.RowBlock;
+
+/** Row access shared by the kernels: the working row {@code z = (1, (x - c)/s)} and the class label. */
+final class Rows {
+    private Rows() {
+    }
+
+    /**
+     * Loads row {@code r} into {@code z} ({@code z[0] = 1}, then the features, centred by {@code center} and
+     * divided by {@code scale} when those are non-null) and returns false when a feature or the target is not
+     * finite, so that such rows are counted, never silently used.
+     */
+    static boolean load(RowBlock b, int r, int[] cols, int target, double[] center, double[] scale, double[] z) {
+        double[] v = b.values();
+        int n = b.rows();
+        if (!Double.isFinite(v[target * n + r])) {
+            return false;
+        }
+        z[0] = 1.0;
+        for (int j = 0; j < cols.length; j++) {
+            double x = v[cols[j] * n + r];
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+            if (center != null) {
+                x -= center[j];
+            }
+            if (scale != null) {
+                x /= scale[j];
+            }
+            z[j + 1] = x;
+        }
+        return true;
+    }
+
+    /** The class of a finite target value: an integer in {@code [0, k)}, else -1. */
+    static int classOf(double y, int k) {
+        if (y >= 0 && y < k && y == Math.rint(y)) {
+            return (int) y;
+        }
+        return -1;
+    }
+
+    /** Index of (i, j), {@code j <= i}, in a packed lower triangle stored row by row. */
+    static int packed(int i, int j) {
+        return i * (i + 1) / 2 + j;
+    }
+}
