@@ -3,11 +3,17 @@ package io.gridlearn.cli;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.ColumnChoice;
+import io.gridlearn.bayes.NaiveBayesOptions;
+import io.gridlearn.bayes.NaiveBayesTrainer;
 import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.kmeans.KMeansOptions;
+import io.gridlearn.kmeans.KMeansTrainer;
 import io.gridlearn.logistic.LogisticOptions;
 import io.gridlearn.logistic.LogisticTrainer;
 import io.gridlearn.logistic.SoftmaxTrainer;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pca.PcaOptions;
+import io.gridlearn.pca.PcaTrainer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +34,23 @@ final class Learners {
         }
         switch (c.algorithm) {
             case "logistic", "softmax" -> logisticOptions(c);
-            default -> throw new BadInputException("fit " + c.algorithm + " is not available in this build");
+            case "kmeans" -> kmeansOptions(c);
+            case "pca" -> pcaOptions(c, Integer.MAX_VALUE);
+            default -> new NaiveBayesOptions(c.varSmoothing);
         }
+    }
+
+    static KMeansOptions kmeansOptions(FitCommand c) {
+        if (c.k == null) {
+            throw new BadInputException("fit kmeans needs --k (the number of clusters)");
+        }
+        return new KMeansOptions(c.k, c.maxIter == null ? KMeansOptions.DEFAULT_MAX_ITER : c.maxIter,
+                c.tol == null ? 0 : c.tol, c.init, c.seed);
+    }
+
+    /** PCA: all components unless --components says fewer; {@code p} caps the default. */
+    static PcaOptions pcaOptions(FitCommand c, int p) {
+        return new PcaOptions(c.components == null ? p : c.components, c.standardize);
     }
 
     static LogisticOptions logisticOptions(FitCommand c) {
@@ -60,7 +81,31 @@ final class Learners {
                         : (runner, listener, from) -> SoftmaxTrainer.fit(runner, cols.featureColumns(),
                                 cols.targetColumn(), cols.features(), cols.target(), o, listener, from);
             }
-            default -> throw new BadInputException("fit " + c.algorithm + " is not available in this build");
+            case "kmeans" -> {
+                KMeansOptions o = kmeansOptions(c);
+                options.put("k", o.k());
+                options.put("init", o.init());
+                options.put("maxIter", o.maxIter());
+                options.put("tol", o.tol());
+                trainer = (runner, listener, from) -> KMeansTrainer.fit(runner, cols.featureColumns(), cols.features(),
+                        o, listener, from);
+            }
+            case "pca" -> {
+                PcaOptions o = pcaOptions(c, cols.features().size());
+                options.put("components", o.components());
+                options.put("standardize", o.standardize());
+                trainer = (runner, listener, from) -> PcaTrainer.fit(runner, cols.featureColumns(), cols.features(), o);
+            }
+            default -> {
+                NaiveBayesOptions o = new NaiveBayesOptions(c.varSmoothing);
+                options.put("varSmoothing", o.varSmoothing());
+                trainer = (runner, listener, from) -> NaiveBayesTrainer.fit(runner, cols.featureColumns(),
+                        cols.targetColumn(), cols.features(), cols.target(), o);
+            }
+        }
+        if (c.resume && !c.algorithm.equals("kmeans") && !c.algorithm.equals("logistic") && !c.algorithm.equals("softmax")) {
+            throw new BadInputException("--resume is for iterative learners (logistic, softmax, kmeans); "
+                    + c.algorithm + " is fit in one pass");
         }
         return IterativeFit.run(hz, dataset, c.algorithm, name, c.resume, options, c.seed, trainer, c.err());
     }

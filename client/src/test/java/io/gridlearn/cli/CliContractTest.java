@@ -251,4 +251,35 @@ class CliContractTest {
         assertEquals(0, client("model", "export", "kept", exported.toString()).exit());
         assertEquals(2, JSON.readTree(exported.toFile()).path("version").asInt());
     }
+
+    @Test
+    void logisticCheckpointsEveryIterationAndResumesToTheSameModel() {
+        String bc = Oracles.resource("breast_cancer.csv").toString();
+        String mean10 = "mean_radius,mean_texture,mean_perimeter,mean_area,mean_smoothness,mean_compactness,"
+                + "mean_concavity,mean_concave_points,mean_symmetry,mean_fractal_dimension";
+        assertEquals(0, client("load", bc, "--name", "bc", "--block-size", "64").exit());
+        Run whole = client("fit", "logistic", "--data", "bc", "--features", mean10, "--standardize", "--name", "whole", "--json");
+        assertEquals(0, whole.exit(), whole.err());
+        JsonNode oracle = Oracles.dataset("breast_cancer").path("logistic_unpenalized_mean10");
+        assertEquals(oracle.path("train_accuracy").asDouble(), whole.json().path("metrics").path("train").path("accuracy").asDouble(), 1e-12);
+        int iterations = whole.json().path("version").asInt() - 1;
+        assertTrue(iterations >= 5, "one version per iteration, then the final model");
+
+        Run stopped = client("fit", "logistic", "--data", "bc", "--features", mean10, "--standardize", "--name", "part", "--max-iter", "3");
+        assertEquals(1, stopped.exit(), "not converged in 3 iterations: " + stopped.err());
+        assertEquals(3, client("model", "history", "part", "--json").json().path("versions").size(), "three checkpoints");
+        Run resumed = client("fit", "logistic", "--data", "bc", "--features", mean10, "--standardize", "--name", "part", "--resume", "--json");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(whole.json().path("coefficients").toString(), resumed.json().path("coefficients").toString(),
+                "resumed fit = uninterrupted fit, bit for bit");
+        assertEquals(whole.json().path("intercept").asText(), resumed.json().path("intercept").asText());
+
+        Run separable = client("fit", "logistic", "--data", "bc", "--standardize", "--name", "sep");
+        assertEquals(2, separable.exit(), separable.err());
+        assertTrue(separable.err().contains("separable"), separable.err());
+        // the iterations before the refusal are in the store as checkpoints, each marked as not converged
+        Run sep = client("model", "show", "sep");
+        assertEquals(0, sep.exit(), sep.err());
+        assertFalse(sep.json().path("summary").path("converged").asBoolean(true), "a checkpoint is never marked converged");
+    }
 }

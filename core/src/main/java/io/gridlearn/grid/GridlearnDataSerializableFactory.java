@@ -28,6 +28,13 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.LOGISTIC_SOFTMAX_KERNEL -> new io.gridlearn.logistic.SoftmaxKernel();
             case SerializationIds.LOGISTIC_METRICS_KERNEL -> new io.gridlearn.logistic.MetricsKernel();
             case SerializationIds.LOGISTIC_BAD_TARGET_SAMPLER -> new io.gridlearn.logistic.BadTargetSampler();
+            case SerializationIds.KMEANS_LLOYD_KERNEL -> new io.gridlearn.kmeans.LloydKernel();
+            case SerializationIds.KMEANS_ROW_ID_SAMPLER -> new io.gridlearn.kmeans.RowIdSampler();
+            case SerializationIds.KMEANS_HASH_SAMPLER -> new io.gridlearn.kmeans.HashSampler();
+            case SerializationIds.KMEANS_PARALLEL_SAMPLER -> new io.gridlearn.kmeans.ParallelSampler();
+            case SerializationIds.BAYES_CLASS_SAMPLER -> new io.gridlearn.bayes.ClassSampler();
+            case SerializationIds.BAYES_CLASS_MOMENTS_KERNEL -> new io.gridlearn.bayes.ClassMomentsKernel();
+            case SerializationIds.PCA_COLUMN_MOMENTS_KERNEL -> new io.gridlearn.pca.ColumnMomentsKernel();
             default -> null;
         };
     }

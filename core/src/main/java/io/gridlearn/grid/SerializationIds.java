@@ -28,6 +28,15 @@ public final class SerializationIds {
     public static final int LOGISTIC_METRICS_KERNEL = 23;
     public static final int LOGISTIC_BAD_TARGET_SAMPLER = 24;
 
+    // k-means, naive Bayes, PCA
+    public static final int KMEANS_LLOYD_KERNEL = 30;
+    public static final int KMEANS_ROW_ID_SAMPLER = 31;
+    public static final int KMEANS_HASH_SAMPLER = 32;
+    public static final int KMEANS_PARALLEL_SAMPLER = 33;
+    public static final int BAYES_CLASS_SAMPLER = 34;
+    public static final int BAYES_CLASS_MOMENTS_KERNEL = 35;
+    public static final int PCA_COLUMN_MOMENTS_KERNEL = 36;
+
     private SerializationIds() {
     }
 }

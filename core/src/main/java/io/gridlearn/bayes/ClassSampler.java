@@ -1,0 +1,81 @@
+package io.gridlearn.bayes;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.pass.BlockSampler;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * Finds the distinct target values: per block, the first fully finite row of each distinct target value,
+ * as {@code [y, x_1, …, x_p]}. The union over blocks gives the driver every label (so it can check they
+ * are integers 0…K−1 and name the first offending row) and, per class, the lowest-id row, whose features
+ * serve as that class's shift in {@link ClassMomentsKernel}. Output is at most (distinct labels) rows per
+ * block.
+ */
+public final class ClassSampler implements BlockSampler {
+    public static final int CLASS_ID = SerializationIds.BAYES_CLASS_SAMPLER;
+
+    private int[] featureColumns;
+    private int targetColumn;
+
+    public ClassSampler() {
+    }
+
+    public ClassSampler(int[] featureColumns, int targetColumn) {
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+    }
+
+    @Override
+    public void sample(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {
+        int n = b.rows();
+        double[] v = b.values();
+        int p = featureColumns.length;
+        Set<Double> seen = new HashSet<>();
+        for (int r = 0; r < n; r++) {
+            double y = v[targetColumn * n + r];
+            if (!Double.isFinite(y) || seen.contains(y)) {
+                continue;
+            }
+            double[] row = new double[p + 1];
+            row[0] = y;
+            boolean ok = true;
+            for (int j = 0; j < p; j++) {
+                row[j + 1] = v[featureColumns[j] * n + r];
+                ok &= Double.isFinite(row[j + 1]);
+            }
+            if (ok) {
+                seen.add(y);
+                out.put(firstRowId + r, row);
+            }
+        }
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return CLASS_ID;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+    }
+}

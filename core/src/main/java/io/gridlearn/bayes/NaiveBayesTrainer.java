@@ -1,0 +1,191 @@
+package io.gridlearn.bayes;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.eval.ClassificationKernel;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.pass.PassRunner;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Gaussian naive Bayes (scikit-learn's {@code GaussianNB} conventions), in three passes: a sampler pass for
+ * the labels and per-class shifts ({@link ClassSampler}), one moments pass ({@link ClassMomentsKernel}) and a
+ * scoring pass (core's {@link ClassificationKernel}) for the training accuracy and confusion matrix.
+ *
+ * <p>Model: p(y = k | x) ∝ π_k Π_j N(x_j; μ_kj, σ²_kj) with π_k = n_k / n, μ_kj the class mean,
+ * σ²_kj = (1/n_k) Σ_{i: y_i = k} (x_ij − μ_kj)² + ε (population variance) and
+ * ε = varSmoothing × max_j var_population(X_j) over all rows (Hastie, Tibshirani &amp; Friedman, ESL 2nd ed.
+ * §6.6.3; scikit-learn 1.2 {@code GaussianNB}). The final combination of the exact shifted sums is done in
+ * 40-digit decimal arithmetic and rounded once.
+ */
+public final class NaiveBayesTrainer {
+    private static final MathContext MC = new MathContext(40);
+    private static final int MAX_CLASSES = 100_000;
+
+    private NaiveBayesTrainer() {
+    }
+
+    public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
+                                    String target, NaiveBayesOptions o) {
+        int p = featureColumns.length;
+        if (p == 0 || features.size() != p) {
+            throw new BadInputException("need at least one feature and one name per feature column; got "
+                    + p + " columns and " + features.size() + " names");
+        }
+        SortedMap<Long, double[]> firsts = runner.sample(new ClassSampler(featureColumns, targetColumn));
+        int k = 0;
+        for (Map.Entry<Long, double[]> e : firsts.entrySet()) {
+            double y = e.getValue()[0];
+            if (y != Math.rint(y) || y < 0 || y >= MAX_CLASSES) {
+                throw new BadInputException("row " + e.getKey() + " (0-based): target " + target + " = " + y
+                        + " is not a class label; labels must be the integers 0, 1, …, K−1");
+            }
+            k = Math.max(k, (int) y + 1);
+        }
+        double[] shifts = new double[k * p];
+        boolean[] have = new boolean[k];
+        for (double[] row : firsts.values()) { // row-id order: the lowest-id row of each class wins
+            int c = (int) row[0];
+            if (!have[c]) {
+                have[c] = true;
+                System.arraycopy(row, 1, shifts, c * p, p);
+            }
+        }
+        double[] s = runner.sum(new ClassMomentsKernel(featureColumns, targetColumn, k, shifts));
+        long nonFinite = (long) s[ClassMomentsKernel.nonFiniteSlot(k, p)];
+        if (nonFinite > 0) {
+            throw new BadInputException(nonFinite + " rows have a missing or non-finite value in a feature or the"
+                    + " target; naive Bayes needs every used value finite (drop or impute them first)");
+        }
+        if (k == 0 || s[ClassMomentsKernel.badLabelSlot(k, p)] > 0) {
+            throw new BadInputException("no rows with a valid class label 0…K−1 in " + target);
+        }
+        for (int c = 0; c < k; c++) {
+            if (!have[c]) {
+                throw new BadInputException("class " + c + " has no rows, but labels go up to " + (k - 1)
+                        + "; labels must be 0…K−1 with every class present");
+            }
+        }
+        return model(runner, featureColumns, targetColumn, features, target, o, s, shifts, k);
+    }
+
+    private static ModelDocument model(PassRunner runner, int[] cols, int targetColumn, List<String> features,
+                                       String target, NaiveBayesOptions o, double[] s, double[] shifts, int k) {
+        int p = cols.length;
+        int stride = 1 + 2 * p;
+        long n = 0;
+        for (int c = 0; c < k; c++) {
+            n += (long) s[c * stride];
+        }
+        double[] priors = new double[k];
+        double[][] means = new double[k][p];
+        double[][] vars = new double[k][p];
+        BigDecimal[] sumX = zeros(p);
+        BigDecimal[] sumX2 = zeros(p);
+        for (int c = 0; c < k; c++) {
+            double nk = s[c * stride];
+            priors[c] = nk / n;
+            BigDecimal bn = new BigDecimal(nk);
+            for (int j = 0; j < p; j++) {
+                BigDecimal e = new BigDecimal(s[c * stride + 1 + j]);
+                BigDecimal q = new BigDecimal(s[c * stride + 1 + p + j]);
+                BigDecimal sh = new BigDecimal(shifts[c * p + j]);
+                means[c][j] = sh.add(e.divide(bn, MC)).doubleValue();
+                vars[c][j] = q.subtract(e.multiply(e).divide(bn, MC)).divide(bn, MC).doubleValue();
+                // Σx = e + n s and Σx² = q + 2 s e + n s², exactly, for the all-rows variance behind ε.
+                sumX[j] = sumX[j].add(e).add(bn.multiply(sh));
+                sumX2[j] = sumX2[j].add(q).add(sh.multiply(e).multiply(BigDecimal.valueOf(2)))
+                        .add(bn.multiply(sh).multiply(sh));
+            }
+        }
+        BigDecimal bn = BigDecimal.valueOf(n);
+        double maxVar = 0;
+        for (int j = 0; j < p; j++) {
+            double v = sumX2[j].subtract(sumX[j].multiply(sumX[j]).divide(bn, MC)).divide(bn, MC).doubleValue();
+            maxVar = Math.max(maxVar, v);
+        }
+        double eps = o.varSmoothing() * maxVar;
+        for (double[] row : vars) {
+            for (int j = 0; j < p; j++) {
+                row[j] += eps;
+            }
+        }
+        List<Integer> classes = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            classes.add(c);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rows", n);
+        summary.put("varSmoothing", o.varSmoothing());
+        summary.put("epsilon", eps);
+        ModelDocument m = new ModelDocument(ModelDocument.FORMAT, null, 0, "naive-bayes", target, features, null,
+                null, null, null, null, null, classes, null, null, null, null, null, null, priors, means, vars,
+                summary, null, null, null);
+        return score(runner, cols, targetColumn, m, k);
+    }
+
+    /** The scoring pass: confusion matrix (rows true, columns predicted) and accuracy on the training rows. */
+    private static ModelDocument score(PassRunner runner, int[] cols, int targetColumn, ModelDocument m, int k) {
+        double[] s = runner.sum(new ClassificationKernel(ModelJson.write(m), cols, targetColumn, k));
+        List<List<Long>> confusion = new ArrayList<>();
+        double correct = 0;
+        for (int t = 0; t < k; t++) {
+            List<Long> row = new ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                row.add((long) s[t * k + c]);
+            }
+            correct += s[t * k + t];
+            confusion.add(row);
+        }
+        double scored = s[k * k + 1];
+        Map<String, Object> summary = new LinkedHashMap<>(m.summary());
+        summary.put("confusionMatrix", confusion);
+        Map<String, Map<String, Double>> metrics = Map.of("train",
+                Map.of("accuracy", correct / scored, "logLoss", s[k * k] / scored));
+        return new ModelDocument(m.format(), null, 0, m.algorithm(), m.target(), m.features(), null, null, null,
+                null, null, null, m.classes(), null, null, null, null, null, null, m.classPriors(), m.means(),
+                m.variances(), summary, metrics, null, null);
+    }
+
+    /**
+     * Log posterior probabilities log p(y = k | x), normalised with log-sum-exp so that they are finite even
+     * when every joint likelihood underflows.
+     */
+    public static double[] predict(ModelDocument m, double[] x) {
+        double[] pri = m.classPriors();
+        double[] l = new double[pri.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < l.length; c++) {
+            double v = Math.log(pri[c]);
+            for (int j = 0; j < x.length; j++) {
+                double var = m.variances()[c][j];
+                double d = x[j] - m.means()[c][j];
+                v -= 0.5 * Math.log(2 * Math.PI * var) + d * d / (2 * var);
+            }
+            l[c] = v;
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : l) {
+            sum += Math.exp(v - max);
+        }
+        double lse = max + Math.log(sum);
+        for (int c = 0; c < l.length; c++) {
+            l[c] -= lse;
+        }
+        return l;
+    }
+
+    private static BigDecimal[] zeros(int p) {
+        BigDecimal[] z = new BigDecimal[p];
+        java.util.Arrays.fill(z, BigDecimal.ZERO);
+        return z;
+    }
+}
