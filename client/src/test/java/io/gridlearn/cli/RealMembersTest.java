@@ -8,6 +8,7 @@ import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.CsvLoader;
 import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.csv.CsvOptions;
 import io.gridlearn.grid.GridConfigs;
@@ -128,6 +129,27 @@ class RealMembersTest {
             assertEquals(baseline.metrics(), m.metrics());
         }
         assertEquals(300_000, DatasetStatistics.describe(catalog, "big").rows());
+    }
+
+    @Test
+    void aMemberKilledDuringAKMeansFitChangesNotOneBit() throws Exception {
+        startMembers(4, 2);
+        HazelcastInstance client = client();
+        DatasetCatalog catalog = new DatasetCatalog(client);
+        synthetic(catalog, "iter", 200, 1000, 8);
+        DatasetSchema schema = catalog.get("iter");
+        int[] x = {0, 1, 2, 3, 4, 5, 6, 7};
+        List<String> names = List.of("x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7");
+        // k-means from seeded random rows: many passes, each retried if a member dies under it
+        java.util.function.Supplier<String> kmeans = () -> io.gridlearn.model.ModelJson.write(
+                io.gridlearn.kmeans.KMeansTrainer.fit(new io.gridlearn.pass.GridPassRunner(catalog, schema), x, names,
+                        new io.gridlearn.kmeans.KMeansOptions(6, 40, 0, "random", 3), io.gridlearn.pass.IterationListener.NONE, null));
+        String baseline = kmeans.get();
+        Random rnd = new Random(11);
+        CompletableFuture<String> fit = CompletableFuture.supplyAsync(kmeans);
+        Thread.sleep(200 + rnd.nextInt(800));
+        members.remove(1 + rnd.nextInt(members.size() - 1)).getLifecycleService().terminate();
+        assertEquals(baseline, fit.get(3, TimeUnit.MINUTES), "k-means with a member killed mid-fit");
     }
 
     @Test
