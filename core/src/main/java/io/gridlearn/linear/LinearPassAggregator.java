@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.BlockChecks;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
@@ -93,13 +94,17 @@ public final class LinearPassAggregator
         java.util.Arrays.fill(groupCounts, 0);
         double[] v = b.values();
         long firstRowId = (long) b.blockId() * blockSize;
-        for (int r = 0; r < n; r++) {
-            if (!finiteRow(v, n, r)) {
-                badRows++;
-                continue;
+        if (groups == 1 && BlockChecks.allFinite(v, n, columns)) {
+            groupCounts[0] = n; // the common case: every row, no per-row work
+        } else {
+            for (int r = 0; r < n; r++) {
+                if (!finiteRow(v, n, r)) {
+                    badRows++;
+                    continue;
+                }
+                int g = groups == 1 ? 0 : grouping.group(firstRowId + r);
+                groupRows[g][groupCounts[g]++] = r;
             }
-            int g = groups == 1 ? 0 : grouping.group(firstRowId + r);
-            groupRows[g][groupCounts[g]++] = r;
         }
         for (int g = 0; g < groups; g++) {
             int m = groupCounts[g];
