@@ -1,0 +1,144 @@
+package io.gridlearn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.data.BlockWriter;
+import io.gridlearn.data.ColumnKind;
+import io.gridlearn.data.ColumnSpec;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.EmbeddedGrid;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The driver of an iterative fit is a separate {@code gridlearn} process, killed (SIGKILL) or stopped
+ * (SIGTERM, as Ctrl-C) part way; the store keeps complete checkpoints only, and {@code --resume} reaches the
+ * model an uninterrupted fit reaches, bit for bit.
+ */
+@Tag("slow")
+class DriverFailureTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private EmbeddedGrid grid;
+    private String clusterName;
+
+    @AfterEach
+    void tearDown() {
+        if (grid != null) {
+            grid.close();
+        }
+    }
+
+    private String[] cluster(String... args) {
+        List<String> all = new ArrayList<>(List.of("--cluster", String.join(",", grid.addresses()),
+                "--cluster-name", clusterName));
+        all.addAll(List.of(args));
+        return all.toArray(new String[0]);
+    }
+
+    private static String[] fitArgs(String name, String... extra) {
+        List<String> a = new ArrayList<>(List.of("fit", "logistic", "--data", "noisy", "--target", "y",
+                "--lambda", "1e-4", "--standardize", "--solver", "lbfgs", "--tol", "1e-12", "--max-iter", "500",
+                "--name", name, "--json"));
+        a.addAll(List.of(extra));
+        return a.toArray(new String[0]);
+    }
+
+    private JsonNode runInProcess(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(cluster(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Starts the command line in its own JVM, waits until the store has passed {@code version}, then signals it. */
+    private void startAndInterrupt(String name, long version, boolean kill) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
+                + File.separator + "java", "-cp", System.getProperty("java.class.path"), "io.gridlearn.cli.Main"));
+        cmd.addAll(List.of(cluster(fitArgs(name))));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ModelStore store = ModelStore.forInstance(grid.first());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (store.current(name).map(ModelDocument::version).orElse(0L) < version) {
+            assertTrue(p.isAlive(), "the fit ended before it could be interrupted");
+            assertTrue(System.nanoTime() < deadline, "no checkpoint within 2 minutes");
+            Thread.sleep(20);
+        }
+        if (kill) {
+            p.destroyForcibly(); // SIGKILL: the driver dies between two compare-and-sets
+        } else {
+            p.destroy(); // SIGTERM: the shutdown hook stops after the current iteration's checkpoint
+        }
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the driver did not stop");
+        ModelDocument cp = store.get(name);
+        assertEquals(Boolean.FALSE, cp.summary().get("converged"), "the store holds a checkpoint, not a final model");
+        assertEquals(cp.version(), store.history(name).size(), "every version is complete and in the history");
+    }
+
+    @Test
+    void aKilledOrStoppedDriverResumesToTheUninterruptedModel() throws Exception {
+        clusterName = "driver-" + UUID.randomUUID().toString().substring(0, 8);
+        grid = EmbeddedGrid.start(clusterName, 2, 0, 1, 5981);
+        HazelcastInstance hz = grid.first();
+        writeNoisyLogistic(new DatasetCatalog(hz));
+
+        JsonNode whole = runInProcess(fitArgs("whole"));
+        assertTrue(whole.path("version").asInt() > 6, "a fit long enough to interrupt: " + whole.path("version"));
+
+        startAndInterrupt("killed", 3, true);
+        JsonNode resumed = runInProcess(fitArgs("killed", "--resume"));
+        assertEquals(whole.path("coefficients").toString(), resumed.path("coefficients").toString());
+        assertEquals(whole.path("intercept").asText(), resumed.path("intercept").asText());
+
+        startAndInterrupt("stopped", 3, false);
+        JsonNode resumed2 = runInProcess(fitArgs("stopped", "--resume"));
+        assertEquals(whole.path("coefficients").toString(), resumed2.path("coefficients").toString());
+    }
+
+    /** 200,000 rows, 12 features, labels from a logistic model with noise: a fit of many L-BFGS iterations. */
+    private static void writeNoisyLogistic(DatasetCatalog catalog) {
+        Random rnd = new Random(5);
+        int blocks = 100;
+        int size = 2000;
+        int p = 12;
+        BlockWriter w = catalog.newWriter("noisy", size);
+        for (int b = 0; b < blocks; b++) {
+            double[] v = new double[size * (p + 1)];
+            for (int r = 0; r < size; r++) {
+                double eta = 0.3;
+                for (int j = 0; j < p; j++) {
+                    double x = rnd.nextGaussian() * (j + 1);
+                    v[j * size + r] = x;
+                    eta += (j % 3 - 1) * 0.2 * x / (j + 1);
+                }
+                v[p * size + r] = rnd.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+            }
+            w.write(new RowBlock(b, size, p + 1, v));
+        }
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
+        }
+        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
+        w.publish(cols, "generated");
+    }
+}
