@@ -6,6 +6,7 @@ import io.gridlearn.data.RowGrouping;
 import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.linear.LinearTrainer;
+import io.gridlearn.linear.LiveModels;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.ModelStore;
@@ -67,6 +68,9 @@ final class FitCommand extends GridCommand {
     @Option(names = "--resume", description = "Iterative learners: continue from the latest checkpoint of --name.")
     boolean resume;
 
+    @Option(names = "--live", description = "Linear family: keep the model current as rows are appended (solved from maintained statistics, normal equations).")
+    boolean live;
+
     @Option(names = "--test-fraction", defaultValue = "0", paramLabel = "F", description = "Hold out this share of rows (by a hash of the row id and --seed).")
     double testFraction;
 
@@ -111,6 +115,9 @@ final class FitCommand extends GridCommand {
         if (folds == 1) {
             throw new BadInputException("--folds must be at least 2");
         }
+        if (live && ITERATIVE.contains(algorithm)) {
+            throw new BadInputException("--live is for the linear family (linear, ridge, lasso, elastic-net)");
+        }
         if (ITERATIVE.contains(algorithm)) {
             Learners.check(this);
         } else {
@@ -131,6 +138,10 @@ final class FitCommand extends GridCommand {
         String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
         if (ITERATIVE.contains(algorithm)) {
             report(Learners.fit(this, hz, dataset, modelName));
+            return;
+        }
+        if (live) {
+            report(LiveModels.register(hz, modelName, new LinearJob(dataset, target, features, options)));
             return;
         }
         long expected = store.current(modelName).map(ModelDocument::version).orElse(0L);

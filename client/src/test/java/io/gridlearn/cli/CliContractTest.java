@@ -282,4 +282,30 @@ class CliContractTest {
         assertEquals(0, sep.exit(), sep.err());
         assertFalse(sep.json().path("summary").path("converged").asBoolean(true), "a checkpoint is never marked converged");
     }
+
+    @Test
+    void appendUpdatesALiveModelToTheFullRefit() throws IOException {
+        List<String> lines = Files.readAllLines(Oracles.resource("boston.csv"));
+        Path head = tmp.resolve("head.csv");
+        Path tail = tmp.resolve("tail.csv");
+        Files.write(head, lines.subList(0, 251));
+        List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(251, lines.size()));
+        Files.write(tail, rest);
+        assertEquals(0, client("load", head.toString(), "--name", "growing", "--block-size", "64").exit());
+        Run live = client("fit", "linear", "--data", "growing", "--live", "--name", "growing-live", "--json");
+        assertEquals(0, live.exit(), live.err());
+        assertEquals(250, live.json().path("metrics").path("train").path("rows").asInt());
+        Run appended = client("append", tail.toString(), "--to", "growing", "--json");
+        assertEquals(0, appended.exit(), appended.err());
+        assertEquals(256, appended.json().path("rowsAdded").asInt());
+        assertEquals("growing-live", appended.json().path("liveModels").get(0).path("name").asText());
+        Run shown = client("model", "show", "growing-live");
+        Run refit = client("fit", "linear", "--data", "growing", "--solver", "cholesky", "--name", "growing-refit", "--json");
+        assertEquals(refit.json().path("coefficients").toString(), shown.json().path("coefficients").toString(),
+                "the live model equals a full refit, bit for bit");
+        assertEquals(2, shown.json().path("version").asInt());
+        assertEquals(2, client("append", tmp.resolve("nope.csv").toString(), "--to", "growing").exit());
+        assertEquals(506, client("describe", "growing", "--json").json().path("rows").asInt(), "a failed append adds nothing");
+    }
 }

@@ -47,16 +47,13 @@ public final class BlockWriter implements AutoCloseable {
         this.map = hz.getMap(mapName);
     }
 
-    /** Stores the next block; blocks must come in order 0, 1, 2, … and all but the last must be full. */
+    /** Stores the next block; blocks must come in order 0, 1, 2, … with 1 to blockSize rows each. */
     public void write(RowBlock block) {
         if (done) {
             throw new IllegalStateException("writer is closed");
         }
         if (block.blockId() != nextBlock) {
             throw new IllegalArgumentException("expected block " + nextBlock + ", got " + block.blockId());
-        }
-        if (nextBlock > 0 && rows % blockSize != 0) {
-            throw new IllegalArgumentException("only the last block may be shorter than " + blockSize + " rows");
         }
         if (block.rows() > blockSize || block.rows() == 0) {
             throw new IllegalArgumentException("a block has 1 to " + blockSize + " rows, got " + block.rows());

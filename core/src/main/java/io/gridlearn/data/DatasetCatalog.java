@@ -74,6 +74,15 @@ public final class DatasetCatalog {
         }
     }
 
+    /** Replaces a schema by compare-and-set: false when it changed since {@code before} was read. */
+    boolean replace(DatasetSchema before, DatasetSchema after) {
+        String current = schemas.get(before.name());
+        if (current == null || !parse(current).equals(before)) {
+            return false;
+        }
+        return schemas.replace(before.name(), current, toJson(after));
+    }
+
     /** Removes a dataset; false when there was none of that name. */
     public boolean drop(String name) {
         String json = schemas.remove(name);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param columns     the columns, in file order
  * @param rows        the number of rows
  * @param blocks      the number of blocks, numbered 0 to blocks − 1
- * @param blockSize   rows per block (every block but the last is full); row id = block × blockSize + offset
+ * @param blockSize   rows per block (at most; every block but the last of each load is full);
+ *                    row id = block × blockSize + offset
  * @param fingerprint a hash of every value, in row order: equal data, equal fingerprint
  * @param source      where the rows came from (a file name)
  * @param createdAt   ISO-8601 instant of publication
@@ -30,9 +31,9 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
         if (rows < 0 || blocks < 0 || blockSize < 1) {
             throw new IllegalArgumentException("rows, blocks must be >= 0 and blockSize >= 1");
         }
-        if (blocks != (rows + blockSize - 1) / blockSize) {
-            throw new IllegalArgumentException(rows + " rows in blocks of " + blockSize + " make "
-                    + (rows + blockSize - 1) / blockSize + " blocks, not " + blocks);
+        // every block holds 1 to blockSize rows (appends may leave a short block before the new ones)
+        if (rows < blocks || rows > (long) blocks * blockSize) {
+            throw new IllegalArgumentException(rows + " rows cannot fill " + blocks + " blocks of at most " + blockSize);
         }
     }
 
@@ -62,10 +63,5 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
         }
         throw new BadInputException("unknown column '" + column + "' in dataset '" + name + "'; its columns are "
                 + String.join(", ", columnNames()));
-    }
-
-    /** Rows in block {@code b}. */
-    public int rowsInBlock(int b) {
-        return (int) Math.min(blockSize, rows - (long) b * blockSize);
     }
 }

@@ -10,6 +10,16 @@ import java.util.List;
 final class Fingerprint {
     private long h = 0x243F_6A88_85A3_08D3L;
 
+    Fingerprint() {
+    }
+
+    /** Continues a dataset's fingerprint with appended blocks: the same appends give the same fingerprint. */
+    static Fingerprint continuing(String hex) {
+        Fingerprint f = new Fingerprint();
+        f.h = Long.parseUnsignedLong(hex, 16);
+        return f;
+    }
+
     void add(RowBlock block) {
         long x = h ^ mix(block.blockId() * 0x9E37_79B9_7F4A_7C15L + block.rows());
         for (double v : block.values()) {

@@ -98,7 +98,7 @@ public final class LinearTrainer {
         }
     }
 
-    private static ModelDocument document(DatasetSchema schema, LinearDesign design, LinearOptions o,
+    static ModelDocument document(DatasetSchema schema, LinearDesign design, LinearOptions o,
                                           LinearSolution fit, Map<String, Object> summary,
                                           Map<String, Map<String, Double>> metrics, long rowsUsed) {
         Map<String, Object> provenance = new LinkedHashMap<>();
