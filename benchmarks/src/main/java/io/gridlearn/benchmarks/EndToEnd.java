@@ -22,12 +22,22 @@ import io.gridlearn.data.csv.CsvOptions;
 import io.gridlearn.eval.GridScoring;
 import io.gridlearn.grid.GridConfigs;
 import io.gridlearn.grid.GridSettings;
+import io.gridlearn.kmeans.KMeansOptions;
+import io.gridlearn.kmeans.KMeansTrainer;
+import io.gridlearn.kmeans.LloydKernel;
 import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.linear.LinearPassAggregator;
 import io.gridlearn.linear.LinearTrainer;
 import io.gridlearn.linear.RefinementAggregator;
+import io.gridlearn.logistic.BinaryKernel;
+import io.gridlearn.logistic.LogisticOptions;
+import io.gridlearn.logistic.LogisticTrainer;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.BlockKernel;
+import io.gridlearn.pass.BlockSampler;
+import io.gridlearn.pass.GridPassRunner;
+import io.gridlearn.pass.PassRunner;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -43,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,12 +88,17 @@ public final class EndToEnd {
     private final int blockSize;
     private final long[] bytesRows;
     private final boolean json;
+    private final boolean linearSuite;
+    private final boolean iterativeSuite;
     private final List<HazelcastInstance> members = new ArrayList<>();
     private final List<Map<String, Object>> jobs = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Map<String, Object>> fits = new ArrayList<>();
+    private boolean checksFailed;
 
-    private EndToEnd(int rows, int features, int memberCount, int blockSize, long[] bytesRows, boolean json) {
+    private EndToEnd(int rows, int features, int memberCount, int blockSize, long[] bytesRows, boolean json,
+                     String suite) {
         this.rows = rows;
         this.features = features;
         this.q = features + 1;
@@ -90,6 +106,11 @@ public final class EndToEnd {
         this.blockSize = blockSize;
         this.bytesRows = bytesRows;
         this.json = json;
+        this.linearSuite = suite.equals("all") || suite.equals("linear");
+        this.iterativeSuite = suite.equals("all") || suite.equals("iterative");
+        if (!linearSuite && !iterativeSuite) {
+            throw new IllegalArgumentException("--suite must be all, linear or iterative, was " + suite);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,6 +120,7 @@ public final class EndToEnd {
         int block = CsvOptions.DEFAULT_BLOCK_SIZE;
         long[] bytesRows = null;
         boolean json = false;
+        String suite = "all";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
@@ -107,9 +129,10 @@ public final class EndToEnd {
                 case "--block-size" -> block = Integer.parseInt(args[++i]);
                 case "--bytes-rows" -> bytesRows = Stream.of(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
                 case "--json" -> json = true;
+                case "--suite" -> suite = args[++i];
                 case "-h", "--help" -> {
                     System.out.println("EndToEnd [--rows N] [--cols D] [--members M] [--block-size B] "
-                            + "[--bytes-rows n1,n2] [--json]");
+                            + "[--bytes-rows n1,n2] [--suite all|linear|iterative] [--json]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -127,7 +150,7 @@ public final class EndToEnd {
             }
         }
         HAZELCAST_LOG.setLevel(Level.WARNING);
-        new EndToEnd(rows, cols, m, block, bytesRows, json).run();
+        new EndToEnd(rows, cols, m, block, bytesRows, json, suite).run();
     }
 
     private void run() throws Exception {
@@ -137,6 +160,45 @@ public final class EndToEnd {
         Path csv = dir.resolve("synthetic.csv");
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
+            if (linearSuite) {
+                linearJobs(csv, pool);
+            } else {
+                startGrid();
+            }
+            if (iterativeSuite) {
+                iterativeJobs(members.get(0), pool);
+            }
+        } finally {
+            for (HazelcastInstance h : members) {
+                h.getLifecycleService().terminate();
+            }
+            pool.shutdownNow();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        details.put("notes", notes);
+        details.put("iterativeFits", fits);
+        printTable();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("jobs", jobs);
+            doc.put("bytesPerValue", details.get("bytesPerValue"));
+            doc.put("loadMBps", details.get("loadMBps"));
+            doc.put("machine", machine);
+            doc.put("details", details);
+            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+            System.out.println(mapper.writeValueAsString(doc));
+        }
+        if (checksFailed) {
+            System.err.println("[e2e] CORRECTNESS CHECK FAILED (see 'check' lines above)");
+            System.exit(2);
+        }
+    }
+
+    /** Load, memory, linear fits and bytes per pass on the CSV data (tables 2-4 of BENCHMARKS.md). */
+    private void linearJobs(Path csv, ExecutorService pool) throws Exception {
+        {
             long t0 = System.nanoTime();
             double[] beta = generate(csv);
             double mb = Files.size(csv) / 1e6;
@@ -185,26 +247,8 @@ public final class EndToEnd {
 
             // ---- bytes sent per pass
             bytesPerPass(hz, catalog, schema, data, loopCoef);
-        } finally {
-            for (HazelcastInstance h : members) {
-                h.getLifecycleService().terminate();
-            }
-            pool.shutdownNow();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        details.put("notes", notes);
-        printTable();
-        if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("jobs", jobs);
-            doc.put("bytesPerValue", details.get("bytesPerValue"));
-            doc.put("loadMBps", details.get("loadMBps"));
-            doc.put("machine", machine);
-            doc.put("details", details);
-            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-            System.out.println(mapper.writeValueAsString(doc));
+            catalog.drop(schema.name());
+            Files.deleteIfExists(csv);
         }
     }
 
@@ -410,6 +454,388 @@ public final class EndToEnd {
             x[i] = s / l[i * n + i];
         }
         return x;
+    }
+
+    // ------------------------------------------------------------------------------------------ iterations
+
+    /** Clusters of the iterative suite's synthetic data (the k of {@code kmeans-iteration} too). */
+    private static final int CLUSTERS = 8;
+
+    /**
+     * Issue 4 and 6's jobs: one Newton iteration of logistic regression ({@link BinaryKernel}, gradient and
+     * packed Hessian) and one Lloyd iteration ({@link LloydKernel}, k = 8), each as one {@code GridPassRunner.sum}
+     * pass next to a plain all-core loop doing the same arithmetic over one row-major {@code double[]}; the
+     * results are compared (max relative difference, 1e-9 required). Then whole {@code LogisticTrainer.fit}
+     * and {@code KMeansTrainer.fit} runs, for context.
+     *
+     * <p>Data (seed 43, written block by block, no CSV): x is a mixture of 8 Gaussians, x = μ_c + N(0, I),
+     * μ_c uniform in (-3, 3)^d; y ∈ {0, 1} ~ Bernoulli(1 / (1 + e^{-η})), η = -0.25 + Σ b_j x_j,
+     * b_j = ((37 j mod 11) - 5) / 40.
+     */
+    private void iterativeJobs(HazelcastInstance hz, ExecutorService pool) throws Exception {
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        long t0 = System.nanoTime();
+        double[] data = generateIterative();
+        DatasetSchema schema = writeBlocks(catalog, "iter", data, rows);
+        log("iterative data: %,d rows × %d features + binary y, %d-cluster mixture, seed %d, written in %.1f s",
+                rows, features, CLUSTERS, SEED + 1, secondsSince(t0));
+        PassRunner runner = new GridPassRunner(catalog, schema);
+        int[] cols = new int[features];
+        for (int j = 0; j < features; j++) {
+            cols[j] = j;
+        }
+        int target = features;
+
+        // ---- logistic: one Newton iteration at a fixed θ, in the working scale z = (1, (x - c)/s)
+        double[] center = new double[features];
+        double[] scale = new double[features];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < features; j++) {
+                center[j] += data[r * q + j];
+            }
+        }
+        for (int j = 0; j < features; j++) {
+            center[j] /= rows;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < features; j++) {
+                double t = data[r * q + j] - center[j];
+                scale[j] += t * t;
+            }
+        }
+        for (int j = 0; j < features; j++) {
+            scale[j] = Math.sqrt(scale[j] / (rows - 1));
+        }
+        SplittableRandom thetaRandom = new SplittableRandom(SEED + 2);
+        double[] theta = new double[features + 1];
+        for (int j = 0; j < theta.length; j++) {
+            theta[j] = 0.2 * thetaRandom.nextGaussian();
+        }
+        double[][] out = new double[2][];
+        Timing gridNewton = Timing.twice(() -> out[0] = runner.sum(
+                new BinaryKernel(cols, target, center, scale, theta, true)));
+        Timing loopNewton = Timing.twice(() -> out[1] = loopNewton(data, center, scale, theta, pool));
+        int w = features + 1;
+        int head = 5; // BinaryKernel's [rows, non-finite, bad targets, sure rows, log L]
+        double gradRel = maxRelDiff(out[0], out[1], head, head + w);
+        double hessRel = maxRelDiff(out[0], out[1], head + w, out[0].length);
+        double llRel = maxRelDiff(out[0], out[1], 4, 5);
+        boolean countsOk = out[0][0] == rows && out[1][0] == rows && out[0][1] == 0 && out[0][2] == 0;
+        check("logistic-newton-iteration gradient", gradRel);
+        check("logistic-newton-iteration Hessian", hessRel);
+        check("logistic-newton-iteration log-likelihood", llRel);
+        if (!countsOk) {
+            checksFailed = true;
+            log("check logistic-newton-iteration rows: grid %.0f (non-finite %.0f, bad targets %.0f), loop %.0f: FAIL",
+                    out[0][0], out[0][1], out[0][2], out[1][0]);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("passes", 1);
+        extra.put("what", "GridPassRunner.sum(new BinaryKernel(x0..x" + (features - 1) + ", y, center, scale, θ, "
+                + "hessian = true)) vs the same log L, X'(y - p) and packed X'WX on a plain all-core loop");
+        extra.put("maxRelDiffGradient", gradRel);
+        extra.put("maxRelDiffHessian", hessRel);
+        extra.put("relDiffLogLikelihood", llRel);
+        extra.put("rowsAgree", countsOk);
+        extra.put("target", "issue 4: ratio >= 0.5; issue 6: ratio >= 1.0");
+        addJob("logistic-newton-iteration", gridNewton, loopNewton, extra);
+
+        // ---- k-means: one Lloyd iteration at fixed centres (k seeded rows of the data)
+        int k = CLUSTERS;
+        SplittableRandom pick = new SplittableRandom(SEED + 3);
+        double[] centres = new double[k * features];
+        long[] picked = new long[k];
+        for (int c = 0; c < k; c++) {
+            int r = pick.nextInt(rows);
+            picked[c] = r;
+            System.arraycopy(data, r * q, centres, c * features, features);
+        }
+        Timing gridLloyd = Timing.twice(() -> out[0] = runner.sum(new LloydKernel(cols, centres, k)));
+        Timing loopLloyd = Timing.twice(() -> out[1] = loopLloyd(data, centres, k, pool));
+        int kp = k * features;
+        double sumsRel = maxRelDiff(out[0], out[1], 0, kp);
+        double inertiaRel = maxRelDiff(out[0], out[1], kp + k, kp + k + 1);
+        boolean countsEqual = true;
+        for (int c = 0; c < k; c++) {
+            countsEqual &= out[0][kp + c] == out[1][kp + c];
+        }
+        check("kmeans-iteration cluster sums", sumsRel);
+        check("kmeans-iteration inertia", inertiaRel);
+        if (!countsEqual || out[0][kp + k + 1] != 0) {
+            checksFailed = true;
+            log("check kmeans-iteration counts: not equal (or non-finite rows %.0f): FAIL", out[0][kp + k + 1]);
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            sizes.add((long) out[0][kp + c]);
+        }
+        Map<String, Object> extraK = new LinkedHashMap<>();
+        extraK.put("passes", 1);
+        extraK.put("k", k);
+        extraK.put("what", "GridPassRunner.sum(new LloydKernel(x0..x" + (features - 1) + ", centres, " + k
+                + ")) vs the same assignment (fma distances, ties to the lowest index), per-cluster sums, counts and "
+                + "inertia on a plain all-core loop");
+        extraK.put("centreRows", picked);
+        extraK.put("clusterSizes", sizes);
+        extraK.put("maxRelDiffClusterSums", sumsRel);
+        extraK.put("relDiffInertia", inertiaRel);
+        extraK.put("countsEqual", countsEqual);
+        extraK.put("target", "issue 4: ratio >= 0.5; issue 6: ratio >= 1.0");
+        addJob("kmeans-iteration", gridLloyd, loopLloyd, extraK);
+
+        // ---- whole fits, for context
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < features; j++) {
+            names.add("x" + j);
+        }
+        CountingRunner logisticRunner = new CountingRunner(runner);
+        int[] iterations = new int[1];
+        ModelDocument[] model = new ModelDocument[1];
+        Timing logisticFit = Timing.twice(() -> {
+            logisticRunner.reset();
+            iterations[0] = 0;
+            model[0] = LogisticTrainer.fit(logisticRunner, cols, target, names, "y", LogisticOptions.defaults(),
+                    cp -> iterations[0]++, null);
+        });
+        addFit("logistic-fit", logisticFit, logisticRunner, iterations[0],
+                "LogisticTrainer.fit, defaults (Newton, standardized, tol 1e-10): prep + iterations + metrics passes; "
+                        + "log L " + model[0].summary().get("logLikelihood"));
+        CountingRunner kmeansRunner = new CountingRunner(runner);
+        // k-means|| init, tol 0, but at most 100 Lloyd passes so the run stays short
+        KMeansOptions kmeansOptions = new KMeansOptions(k, 100, 0, "kmeans-parallel", SEED);
+        Timing kmeansFit = Timing.twice(() -> {
+            kmeansRunner.reset();
+            iterations[0] = 0;
+            model[0] = KMeansTrainer.fit(kmeansRunner, cols, names, kmeansOptions, cp -> iterations[0]++,
+                    null);
+        });
+        addFit("kmeans-fit", kmeansFit, kmeansRunner, iterations[0],
+                "KMeansTrainer.fit, new KMeansOptions(" + k + ", 100, 0, kmeans-parallel, " + SEED + "): init "
+                        + "passes + Lloyd passes; converged " + model[0].summary().get("converged") + ", inertia " + model[0].summary().get("objective"));
+        catalog.drop(schema.name());
+    }
+
+    private void addFit(String name, Timing t, CountingRunner runner, int iterations, String what) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", name);
+        f.put("iterations", iterations);
+        f.put("passes", runner.sums + runner.samples);
+        f.put("sumPasses", runner.sums);
+        f.put("samplePasses", runner.samples);
+        f.put("gridSeconds", t.seconds);
+        f.put("gridCpuSeconds", t.cpuSeconds);
+        f.put("gridFirstRunSeconds", t.firstSeconds);
+        f.put("secondsPerIteration", t.seconds / Math.max(1, iterations));
+        f.put("secondsPerPass", t.seconds / Math.max(1, runner.sums + runner.samples));
+        f.put("what", what);
+        fits.add(f);
+        log("%s: %d iterations, %d passes (%d sum, %d sample), %.3f s (cpu %.2f s, first run %.3f s), %.3f s per "
+                        + "iteration, %.3f s per pass", name, iterations, runner.sums + runner.samples, runner.sums,
+                runner.samples, t.seconds, t.cpuSeconds, t.firstSeconds, t.seconds / Math.max(1, iterations),
+                t.seconds / Math.max(1, runner.sums + runner.samples));
+    }
+
+    /** Counts the passes a trainer makes. */
+    private static final class CountingRunner implements PassRunner {
+        private final PassRunner inner;
+        int sums;
+        int samples;
+
+        CountingRunner(PassRunner inner) {
+            this.inner = inner;
+        }
+
+        void reset() {
+            sums = 0;
+            samples = 0;
+        }
+
+        @Override
+        public double[] sum(BlockKernel kernel) {
+            sums++;
+            return inner.sum(kernel);
+        }
+
+        @Override
+        public SortedMap<Long, double[]> sample(BlockSampler sampler) {
+            samples++;
+            return inner.sample(sampler);
+        }
+
+        @Override
+        public long rows() {
+            return inner.rows();
+        }
+    }
+
+    private void check(String what, double rel) {
+        boolean ok = rel <= 1e-9;
+        if (!ok) {
+            checksFailed = true;
+        }
+        log("check %s: max relative difference grid vs loop %.2e (required <= 1e-9): %s", what, rel, ok ? "ok" : "FAIL");
+    }
+
+    /** max |a_i - b_i| / |b_i| over [from, to) (0 where both are 0). */
+    private static double maxRelDiff(double[] a, double[] b, int from, int to) {
+        double m = 0;
+        for (int i = from; i < to; i++) {
+            double d = Math.abs(a[i] - b[i]);
+            if (d > 0) {
+                m = Math.max(m, d / Math.abs(b[i]));
+            }
+        }
+        return m;
+    }
+
+    /** Row-major [x0 … x{d-1}, y] of the iterative suite (see {@link #iterativeJobs}). */
+    private double[] generateIterative() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        double[] mu = new double[CLUSTERS * features];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = random.nextDouble() * 6 - 3;
+        }
+        double[] b = new double[features];
+        for (int j = 0; j < features; j++) {
+            b[j] = (((j + 1) * 37) % 11 - 5) / 40.0;
+        }
+        double[] data = new double[rows * q];
+        for (int r = 0; r < rows; r++) {
+            int c = random.nextInt(CLUSTERS);
+            int base = r * q;
+            double eta = -0.25;
+            for (int j = 0; j < features; j++) {
+                double x = mu[c * features + j] + random.nextGaussian();
+                data[base + j] = x;
+                eta += b[j] * x;
+            }
+            data[base + features] = random.nextDouble() < 1.0 / (1.0 + Math.exp(-eta)) ? 1.0 : 0.0;
+        }
+        return data;
+    }
+
+    /** The first n rows of row-major {@code data} as a dataset written block by block, x0 … x{d-1}, y. */
+    private DatasetSchema writeBlocks(DatasetCatalog catalog, String name, double[] data, int n) {
+        BlockWriter w = catalog.newWriter(name, blockSize);
+        for (int b = 0, first = 0; first < n; b++, first += blockSize) {
+            int m = Math.min(blockSize, n - first);
+            double[] v = new double[m * q];
+            for (int r = 0; r < m; r++) {
+                for (int c = 0; c < q; c++) {
+                    v[c * m + r] = data[(first + r) * q + c];
+                }
+            }
+            w.write(new RowBlock(b, m, q, v));
+        }
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (int j = 0; j < features; j++) {
+            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
+        }
+        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
+        return w.publish(cols, "synthetic, " + n + " rows");
+    }
+
+    /** Runs {@code body(from, to, acc)} on one contiguous row range per core and adds the partial vectors. */
+    private double[] allCores(int width, ExecutorService pool, RangeBody body) throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Future<double[]>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) rows * t / threads);
+            int to = (int) ((long) rows * (t + 1) / threads);
+            parts.add(pool.submit(() -> {
+                double[] acc = new double[width];
+                body.run(from, to, acc);
+                return acc;
+            }));
+        }
+        double[] total = new double[width];
+        for (Future<double[]> f : parts) {
+            double[] p = f.get();
+            for (int i = 0; i < width; i++) {
+                total[i] += p[i];
+            }
+        }
+        return total;
+    }
+
+    interface RangeBody {
+        void run(int from, int to, double[] acc);
+    }
+
+    /**
+     * The plain loop of one Newton iteration, laid out like {@link BinaryKernel}'s result: [rows, 0, 0, sure
+     * rows, log L, X'(y - p) (d + 1), X'WX packed lower (row by row, = the upper triangle by columns)].
+     */
+    private double[] loopNewton(double[] data, double[] center, double[] scale, double[] theta, ExecutorService pool)
+            throws Exception {
+        int w = features + 1;
+        int h0 = 5 + w;
+        return allCores(h0 + w * (w + 1) / 2, pool, (from, to, acc) -> {
+            double[] z = new double[w];
+            z[0] = 1.0;
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                for (int j = 0; j < features; j++) {
+                    z[j + 1] = (data[base + j] - center[j]) / scale[j];
+                }
+                int y = (int) data[base + features];
+                double eta = 0.0;
+                for (int j = 0; j < w; j++) {
+                    eta += theta[j] * z[j];
+                }
+                double e = Math.exp(-Math.abs(eta));
+                double p1 = eta >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                double p0 = eta >= 0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
+                acc[0]++;
+                acc[4] += y * eta - Math.max(eta, 0.0) - Math.log1p(e);
+                if ((y == 1 ? p0 : p1) <= 1e-10) {
+                    acc[3]++;
+                }
+                double resid = y == 1 ? p0 : -p1;
+                for (int j = 0; j < w; j++) {
+                    acc[5 + j] += resid * z[j];
+                }
+                double wt = p1 * p0;
+                for (int i = 0; i < w; i++) {
+                    double wi = wt * z[i];
+                    int row = h0 + i * (i + 1) / 2;
+                    for (int j = 0; j <= i; j++) {
+                        acc[row + j] += wi * z[j];
+                    }
+                }
+            }
+        });
+    }
+
+    /** The plain loop of one Lloyd iteration, laid out like {@link LloydKernel}'s result. */
+    private double[] loopLloyd(double[] data, double[] centres, int k, ExecutorService pool) throws Exception {
+        int p = features;
+        int kp = k * p;
+        return allCores(kp + k + 2, pool, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                int best = 0;
+                double bestD = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double d = 0;
+                    int cb = c * p;
+                    for (int j = 0; j < p; j++) {
+                        double t = data[base + j] - centres[cb + j];
+                        d = Math.fma(t, t, d);
+                    }
+                    if (d < bestD) {
+                        bestD = d;
+                        best = c;
+                    }
+                }
+                int sb = best * p;
+                for (int j = 0; j < p; j++) {
+                    acc[sb + j] += data[base + j];
+                }
+                acc[kp + best]++;
+                acc[kp + k] += bestD;
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------ bytes
@@ -634,16 +1060,42 @@ public final class EndToEnd {
                         "LinearTrainer.train, 3 passes: fit + refinement (alone %.3f s) + metrics (alone %.3f s); "
                                 + "max |coef diff| vs loop %.1e", j.get("refinementPassSeconds"),
                         j.get("metricsPassSeconds"), j.get("maxAbsCoefficientDiffVsLoop"));
+                case "logistic-newton-iteration" -> String.format(Locale.ROOT,
+                        "one runner.sum(BinaryKernel, Hessian on) pass at a fixed θ; max rel diff vs loop: gradient "
+                                + "%.1e, Hessian %.1e, log L %.1e", j.get("maxRelDiffGradient"),
+                        j.get("maxRelDiffHessian"), j.get("relDiffLogLikelihood"));
+                case "kmeans-iteration" -> String.format(Locale.ROOT,
+                        "one runner.sum(LloydKernel, k = %s) pass at fixed centres; max rel diff vs loop: cluster sums "
+                                + "%.1e, inertia %.1e, counts equal %s", j.get("k"), j.get("maxRelDiffClusterSums"),
+                        j.get("relDiffInertia"), j.get("countsEqual"));
                 default -> "the fit aggregation pass alone";
             };
             System.out.printf(Locale.ROOT, "%-26s %9.3f %9.3f %10.2f %10.2f %10.2f  %s%n", name, j.get("gridSeconds"),
                     j.get("loopSeconds"), j.get("ratio"), j.get("gridCpuSeconds"), j.get("loopCpuSeconds"), note);
         }
-        System.out.println("loop = plain Java over one row-major double[]: load = BufferedReader.readLine + split + "
-                + "Double.parseDouble (1 thread); fits = naive triple-loop Gram of [x, y] on "
-                + Runtime.getRuntime().availableProcessors() + " threads + textbook Cholesky. cpu s = process CPU time "
-                + "of the whole JVM (members included) during the run");
+        System.out.println("loop = plain Java over one row-major double[] on "
+                + Runtime.getRuntime().availableProcessors() + " threads (one row range each, partial sums added at "
+                + "the end), except load (BufferedReader.readLine + split + Double.parseDouble, 1 thread); linear fits "
+                + "= naive triple-loop Gram of [x, y] + textbook Cholesky; iterations = the kernel's arithmetic "
+                + "without finiteness checks. cpu s = process CPU time of the whole JVM (members included) during "
+                + "the run");
         System.out.println();
+        if (!fits.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-20s %6s %11s %9s %9s %11s %10s  %s%n", "whole fit", "passes",
+                    "iterations", "grid s", "cpu s", "s / pass", "first s", "note");
+            for (Map<String, Object> f : fits) {
+                System.out.printf(Locale.ROOT, "%-20s %6d %11d %9.3f %9.2f %11.3f %10.3f  %s%n", f.get("name"),
+                        f.get("passes"), f.get("iterations"), f.get("gridSeconds"), f.get("gridCpuSeconds"),
+                        f.get("secondsPerPass"), f.get("gridFirstRunSeconds"), f.get("what"));
+            }
+            System.out.println();
+        }
+        if (!details.containsKey("bytesPerValue")) {
+            for (String n : notes) {
+                System.out.println("note: " + n);
+            }
+            return;
+        }
         System.out.printf(Locale.ROOT, "heap: %.2f bytes per stored value per copy (%s)%n",
                 details.get("bytesPerValue"), details.get("bytesPerValueMeasure"));
         System.out.printf(Locale.ROOT, "      map stats: ownedEntryMemoryCost %,d + backupEntryMemoryCost %,d bytes, heapCost %,d%s%n",

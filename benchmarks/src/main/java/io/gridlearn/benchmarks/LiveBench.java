@@ -61,7 +61,7 @@ public final class LiveBench {
 
             double appendMs = 0;
             double refitMs = 0;
-            int repeats = 5;
+            int repeats = 20;
             ModelDocument live = null;
             for (int i = 0; i < repeats + 1; i++) { // the first round warms up and is not counted
                 long t0 = System.nanoTime();

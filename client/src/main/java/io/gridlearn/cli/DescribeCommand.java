@@ -5,6 +5,7 @@ import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.stats.ColumnSummary;
 import io.gridlearn.stats.DatasetStatistics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
@@ -17,9 +18,31 @@ final class DescribeCommand extends GridCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     String name;
 
+    @Option(names = "--html", description = "Write an HTML page with the statistics and a histogram per numeric column (needs --out).")
+    boolean html;
+
+    @Option(names = "--out", paramLabel = "FILE.html", description = "The HTML file written by --html.")
+    java.nio.file.Path outFile;
+
+    @Override
+    void validate() {
+        if (html != (outFile != null)) {
+            throw new io.gridlearn.BadInputException("--html and --out go together: describe DATASET --html --out FILE.html");
+        }
+    }
+
     @Override
     void run(HazelcastInstance hz) {
         DatasetStatistics.Description d = DatasetStatistics.describe(new DatasetCatalog(hz), name);
+        if (html) {
+            io.gridlearn.report.ReportCommand.write(outFile, io.gridlearn.report.DescribeReport.render(hz, d));
+            if (json) {
+                Output.json(out(), toJson(d));
+            } else {
+                out().println("wrote " + outFile);
+            }
+            return;
+        }
         if (json) {
             Output.json(out(), toJson(d));
             return;

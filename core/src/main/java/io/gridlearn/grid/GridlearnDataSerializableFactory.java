@@ -23,6 +23,7 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.KERNEL_AGGREGATOR -> new io.gridlearn.pass.KernelAggregator();
             case SerializationIds.SAMPLE_AGGREGATOR -> new io.gridlearn.pass.SampleAggregator();
             case SerializationIds.CLASSIFICATION_KERNEL -> new io.gridlearn.eval.ClassificationKernel();
+            case SerializationIds.LIVE_STATE -> new io.gridlearn.linear.LiveState();
             case SerializationIds.LOGISTIC_PREP_KERNEL -> new io.gridlearn.logistic.PrepKernel();
             case SerializationIds.LOGISTIC_BINARY_KERNEL -> new io.gridlearn.logistic.BinaryKernel();
             case SerializationIds.LOGISTIC_SOFTMAX_KERNEL -> new io.gridlearn.logistic.SoftmaxKernel();
@@ -35,6 +36,9 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.BAYES_CLASS_SAMPLER -> new io.gridlearn.bayes.ClassSampler();
             case SerializationIds.BAYES_CLASS_MOMENTS_KERNEL -> new io.gridlearn.bayes.ClassMomentsKernel();
             case SerializationIds.PCA_COLUMN_MOMENTS_KERNEL -> new io.gridlearn.pca.ColumnMomentsKernel();
+            case SerializationIds.REPORT_SAMPLER -> new io.gridlearn.report.ReportSampler();
+            case SerializationIds.REPORT_SCORE_HISTOGRAM_KERNEL -> new io.gridlearn.report.ScoreHistogramKernel();
+            case SerializationIds.REPORT_COLUMN_HISTOGRAM_KERNEL -> new io.gridlearn.report.ColumnHistogramKernel();
             default -> null;
         };
     }

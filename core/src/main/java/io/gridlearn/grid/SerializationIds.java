@@ -20,6 +20,7 @@ public final class SerializationIds {
     public static final int KERNEL_AGGREGATOR = 7;
     public static final int SAMPLE_AGGREGATOR = 8;
     public static final int CLASSIFICATION_KERNEL = 9;
+    public static final int LIVE_STATE = 10;
 
     // logistic and softmax (io.gridlearn.logistic)
     public static final int LOGISTIC_PREP_KERNEL = 20;
@@ -36,6 +37,11 @@ public final class SerializationIds {
     public static final int BAYES_CLASS_SAMPLER = 34;
     public static final int BAYES_CLASS_MOMENTS_KERNEL = 35;
     public static final int PCA_COLUMN_MOMENTS_KERNEL = 36;
+
+    // training reports (io.gridlearn.report)
+    public static final int REPORT_SAMPLER = 40;
+    public static final int REPORT_SCORE_HISTOGRAM_KERNEL = 41;
+    public static final int REPORT_COLUMN_HISTOGRAM_KERNEL = 42;
 
     private SerializationIds() {
     }

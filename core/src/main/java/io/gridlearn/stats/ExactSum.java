@@ -204,7 +204,19 @@ public final class ExactSum {
         }
         // m · 2^-k = m · 5^k / 10^k, exactly
         int k = -scale2;
-        return new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(k)), k);
+        return new BigDecimal(m.multiply(fivePow(k)), k);
+    }
+
+    private static final BigInteger[] FIVE_POWERS = new BigInteger[BIAS + 1];
+
+    /** 5^k, cached: conversions of many sums with similar scales reuse the same powers. */
+    private static BigInteger fivePow(int k) {
+        BigInteger p = FIVE_POWERS[k];
+        if (p == null) {
+            p = BigInteger.valueOf(5).pow(k);
+            FIVE_POWERS[k] = p; // a benign race: every thread computes the same value
+        }
+        return p;
     }
 
     /** The sum rounded once to the nearest double (ties to even), or its IEEE non-finite value. */

@@ -33,6 +33,8 @@ public final class MomentMatrix {
     private long n;
     private final ExactSum[] sums;
     private final ExactSum[] cross;
+    /** Exact values of the sums, computed on first use after a change (centring reads each one p times). */
+    private transient BigDecimal[] sumValues;
 
     public MomentMatrix(int q) {
         if (q < 1) {
@@ -70,6 +72,7 @@ public final class MomentMatrix {
         if (m == 0) {
             return;
         }
+        sumValues = null;
         n += m;
         for (int j = 0; j < q; j++) {
             sums[j].add(e[j]);
@@ -89,6 +92,7 @@ public final class MomentMatrix {
         if (other.q != q) {
             throw new IllegalArgumentException("dimension mismatch: " + other.q + " vs " + q);
         }
+        sumValues = null;
         n += sign * other.n;
         for (int i = 0; i < q; i++) {
             sums[i].add(other.sums[i], sign);
@@ -109,7 +113,15 @@ public final class MomentMatrix {
     }
 
     public BigDecimal sumExact(int j) {
-        return sums[j].toBigDecimal();
+        BigDecimal[] cache = sumValues;
+        if (cache == null) {
+            cache = new BigDecimal[q];
+            for (int i = 0; i < q; i++) {
+                cache[i] = sums[i].toBigDecimal();
+            }
+            sumValues = cache;
+        }
+        return cache[j];
     }
 
     public BigDecimal crossExact(int j, int k) {

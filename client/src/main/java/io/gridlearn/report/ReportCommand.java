@@ -1,0 +1,118 @@
+package io.gridlearn.report;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.GridlearnException;
+import io.gridlearn.data.CsvLoader;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.ModelStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code gridlearn report}: one self-contained HTML file with a model's summary and charts. */
+@Command(name = "report", description = "Write a self-contained HTML report of a model: summary tables and SVG charts "
+        + "that fit the learner (residuals, Q-Q, paths, objective per iteration, ROC, calibration, clusters, scree).")
+public final class ReportCommand implements Callable<Integer> {
+    static final class ModelChoice {
+        @Option(names = "--model", paramLabel = "NAME", description = "A model in the grid's store.")
+        String name;
+
+        @Option(names = "--model-file", paramLabel = "F", description = "A model JSON file.")
+        Path file;
+    }
+
+    static final class DataChoice {
+        @Option(names = "--data", paramLabel = "DATASET", description = "A dataset in the grid, for the data plots.")
+        String dataset;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file, loaded into the grid first (as a dataset named after the file).")
+        Path csv;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelChoice model;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    DataChoice data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The HTML file to write.")
+    Path out;
+
+    @Option(names = "--sample", defaultValue = "2000", paramLabel = "N", description = "Rows at most in sampled scatter plots (default ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the row sample (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
+    int blockSize;
+
+    @Override
+    public Integer call() {
+        if (sample < 2 || sample > 100_000) {
+            throw new BadInputException("--sample must be between 2 and 100000, was " + sample);
+        }
+        ModelDocument fileModel = model.file != null ? ModelJson.read(model.file) : null;
+        if (model.name != null) {
+            ModelStore.checkName(model.name);
+        }
+        try (ReportGrid grid = ReportGrid.open(spec.parent())) {
+            HazelcastInstance hz = grid.hz();
+            ModelDocument m = fileModel != null ? fileModel : ModelStore.forInstance(hz).get(model.name);
+            String dataset = resolve(hz);
+            String html = new ModelReport(hz, m, dataset, fileModel == null, sample, seed).render();
+            write(out, html);
+        }
+        spec.commandLine().getOut().println("wrote " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String resolve(HazelcastInstance hz) {
+        if (data == null) {
+            return null;
+        }
+        if (data.dataset != null) {
+            new DatasetCatalog(hz).get(data.dataset);
+            return data.dataset;
+        }
+        String stem = data.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+        if (stem.isEmpty() || stem.startsWith(".") || stem.startsWith("-")) {
+            stem = "_" + stem;
+        }
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        if (catalog.find(stem).isPresent()) {
+            throw new BadInputException("--csv " + data.csv + ": the grid already has a dataset '" + stem
+                    + "'; use --data " + stem + ", or drop it first");
+        }
+        return CsvLoader.load(catalog, data.csv, stem, CsvOptions.defaults().withBlockSize(blockSize), (a, b) -> { }).name();
+    }
+
+    /** Writes a report file (UTF-8), creating parent folders. */
+    public static void write(Path file, String html) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GridlearnException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

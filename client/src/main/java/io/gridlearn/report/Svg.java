@@ -1,0 +1,271 @@
+package io.gridlearn.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small SVG chart writer for reports: one x-y plot area with linear axes, ticks and labels, and layers of
+ * points, lines, bars and text. Output is inline SVG for an HTML5 page (no namespace attribute, no external
+ * references), so a report is one self-contained file.
+ */
+public final class Svg {
+    public static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+
+    private final int width;
+    private final int height;
+    private final String title;
+    private String xLabel = "";
+    private String yLabel = "";
+    private double x0 = Double.POSITIVE_INFINITY;
+    private double x1 = Double.NEGATIVE_INFINITY;
+    private double y0 = Double.POSITIVE_INFINITY;
+    private double y1 = Double.NEGATIVE_INFINITY;
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<String[]> legend = new ArrayList<>();
+    private String[] categories;
+
+    private static final int LEFT = 64;
+    private static final int RIGHT = 16;
+    private static final int TOP = 30;
+    private static final int BOTTOM = 46;
+
+    private interface Layer {
+        void draw(StringBuilder sb);
+    }
+
+    public Svg(String title, int width, int height) {
+        this.title = title;
+        this.width = width;
+        this.height = height;
+    }
+
+    public Svg labels(String x, String y) {
+        this.xLabel = x;
+        this.yLabel = y;
+        return this;
+    }
+
+    /** Widens the axis ranges to include these points. */
+    public Svg include(double[] xs, double[] ys) {
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+                x0 = Math.min(x0, xs[i]);
+                x1 = Math.max(x1, xs[i]);
+                y0 = Math.min(y0, ys[i]);
+                y1 = Math.max(y1, ys[i]);
+            }
+        }
+        return this;
+    }
+
+    public Svg points(double[] xs, double[] ys, String color) {
+        double[] x = xs.clone();
+        double[] y = ys.clone();
+        include(x, y);
+        layers.add(sb -> {
+            sb.append("<g fill=\"").append(color).append("\" fill-opacity=\"0.55\">");
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    sb.append("<circle cx=\"").append(f(px(x[i]))).append("\" cy=\"").append(f(py(y[i])))
+                            .append("\" r=\"2.6\"/>");
+                }
+            }
+            sb.append("</g>");
+        });
+        return this;
+    }
+
+    public Svg line(double[] xs, double[] ys, String color, boolean dashed) {
+        double[] x = xs.clone();
+        double[] y = ys.clone();
+        include(x, y);
+        layers.add(sb -> {
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    pts.append(f(px(x[i]))).append(',').append(f(py(y[i]))).append(' ');
+                }
+            }
+            sb.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.8\"")
+                    .append(dashed ? " stroke-dasharray=\"5 4\"" : "").append(" points=\"").append(pts.toString().trim())
+                    .append("\"/>");
+        });
+        return this;
+    }
+
+    /** Vertical bars from 0: at x positions 0…n−1 labelled by {@code categories}, or at given centres. */
+    public Svg bars(String[] names, double[] values, String color) {
+        categories = names.clone();
+        double[] xs = new double[values.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+        }
+        return histogram(xs, values, 0.8, color);
+    }
+
+    /** Bars of width {@code barWidth} centred at {@code centres}, from 0 up to {@code values}. */
+    public Svg histogram(double[] centres, double[] values, double barWidth, String color) {
+        double[] c = centres.clone();
+        double[] v = values.clone();
+        for (int i = 0; i < c.length; i++) {
+            include(new double[] {c[i] - barWidth / 2, c[i] + barWidth / 2}, new double[] {0, v[i]});
+        }
+        layers.add(sb -> {
+            sb.append("<g fill=\"").append(color).append("\">");
+            for (int i = 0; i < c.length; i++) {
+                double xa = px(c[i] - barWidth / 2);
+                double xb = px(c[i] + barWidth / 2);
+                double ya = py(Math.max(0, v[i]));
+                double yb = py(Math.min(0, v[i]));
+                sb.append("<rect x=\"").append(f(xa)).append("\" y=\"").append(f(ya)).append("\" width=\"")
+                        .append(f(Math.max(0.5, xb - xa - 1))).append("\" height=\"").append(f(yb - ya))
+                        .append("\"><title>").append(Html.esc(Html.num(v[i]))).append("</title></rect>");
+            }
+            sb.append("</g>");
+        });
+        return this;
+    }
+
+    /** The line y = x across the current range (for Q-Q plots, ROC and calibration). */
+    public Svg diagonal() {
+        layers.add(sb -> {
+            double a = Math.max(x0, y0);
+            double b = Math.min(x1, y1);
+            sb.append("<line x1=\"").append(f(px(a))).append("\" y1=\"").append(f(py(a))).append("\" x2=\"")
+                    .append(f(px(b))).append("\" y2=\"").append(f(py(b)))
+                    .append("\" stroke=\"#888\" stroke-dasharray=\"4 4\"/>");
+        });
+        return this;
+    }
+
+    /** A horizontal reference line. */
+    public Svg hline(double y, String color) {
+        layers.add(sb -> sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(py(y))).append("\" x2=\"")
+                .append(width - RIGHT).append("\" y2=\"").append(f(py(y))).append("\" stroke=\"").append(color)
+                .append("\" stroke-dasharray=\"4 4\"/>"));
+        return this;
+    }
+
+    public Svg legend(String name, String color) {
+        legend.add(new String[] {name, color});
+        return this;
+    }
+
+    /** Forces the ranges (e.g. [0, 1] for ROC). */
+    public Svg range(double xa, double xb, double ya, double yb) {
+        x0 = xa;
+        x1 = xb;
+        y0 = ya;
+        y1 = yb;
+        return this;
+    }
+
+    private double px(double x) {
+        return LEFT + (x - x0) / (x1 - x0) * (width - LEFT - RIGHT);
+    }
+
+    private double py(double y) {
+        return height - BOTTOM - (y - y0) / (y1 - y0) * (height - TOP - BOTTOM);
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Tick values: a 1-2-5 step giving about {@code n} ticks over [lo, hi]. */
+    static double[] ticks(double lo, double hi, int n) {
+        double raw = (hi - lo) / n;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        double first = Math.ceil(lo / step - 1e-9) * step;
+        List<Double> t = new ArrayList<>();
+        for (double v = first; v <= hi + step * 1e-9 && t.size() < 50; v += step) {
+            t.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+        }
+        return t.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static String tickLabel(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    public String render() {
+        if (!(x1 >= x0)) {
+            x0 = 0;
+            x1 = 1;
+        }
+        if (!(y1 >= y0)) {
+            y0 = 0;
+            y1 = 1;
+        }
+        if (x1 == x0) {
+            x0 -= 0.5;
+            x1 += 0.5;
+        }
+        if (y1 == y0) {
+            y0 -= 0.5;
+            y1 += 0.5;
+        }
+        if (categories == null) {
+            double padX = (x1 - x0) * 0.03;
+            x0 -= padX;
+            x1 += padX;
+        }
+        double padY = (y1 - y0) * 0.04;
+        y0 = y0 == 0 ? 0 : y0 - padY;
+        y1 += padY;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\">");
+        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" fill=\"#fff\"/>");
+        sb.append("<text x=\"").append(width / 2).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">")
+                .append(Html.esc(title)).append("</text>");
+        // grid and ticks
+        sb.append("<g font-size=\"10\" fill=\"#333\">");
+        if (categories != null) {
+            for (int i = 0; i < categories.length; i++) {
+                sb.append("<text x=\"").append(f(px(i))).append("\" y=\"").append(height - BOTTOM + 14)
+                        .append("\" text-anchor=\"middle\">").append(Html.esc(categories[i])).append("</text>");
+            }
+        } else {
+            for (double t : ticks(x0, x1, 6)) {
+                sb.append("<line x1=\"").append(f(px(t))).append("\" y1=\"").append(TOP).append("\" x2=\"").append(f(px(t)))
+                        .append("\" y2=\"").append(height - BOTTOM).append("\" stroke=\"#eee\"/>");
+                sb.append("<text x=\"").append(f(px(t))).append("\" y=\"").append(height - BOTTOM + 14)
+                        .append("\" text-anchor=\"middle\">").append(tickLabel(t)).append("</text>");
+            }
+        }
+        for (double t : ticks(y0, y1, 5)) {
+            sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(py(t))).append("\" x2=\"").append(width - RIGHT)
+                    .append("\" y2=\"").append(f(py(t))).append("\" stroke=\"#eee\"/>");
+            sb.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(f(py(t) + 3))
+                    .append("\" text-anchor=\"end\">").append(tickLabel(t)).append("</text>");
+        }
+        sb.append("</g>");
+        sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(width - LEFT - RIGHT)
+                .append("\" height=\"").append(height - TOP - BOTTOM).append("\" fill=\"none\" stroke=\"#999\"/>");
+        for (Layer l : layers) {
+            l.draw(sb);
+        }
+        sb.append("<text x=\"").append((LEFT + width - RIGHT) / 2).append("\" y=\"").append(height - 10)
+                .append("\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(xLabel)).append("</text>");
+        sb.append("<text transform=\"translate(14,").append((TOP + height - BOTTOM) / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(yLabel)).append("</text>");
+        for (int i = 0; i < legend.size(); i++) {
+            int y = TOP + 14 + 16 * i;
+            sb.append("<rect x=\"").append(width - RIGHT - 130).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(legend.get(i)[1]).append("\"/><text x=\"").append(width - RIGHT - 115).append("\" y=\"").append(y)
+                    .append("\" font-size=\"11\">").append(Html.esc(legend.get(i)[0])).append("</text>");
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,194 @@
+package io.gridlearn.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.cli.Main;
+import io.gridlearn.grid.GridConfigs;
+import io.gridlearn.grid.GridSettings;
+import io.gridlearn.testing.Oracles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code gridlearn report} and {@code describe --html} against one real member on loopback, in-process. */
+class ReportCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static HazelcastInstance member;
+    private static String clusterName;
+    private static String address;
+    private static JsonNode boston;
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startMemberAndFit() throws Exception {
+        clusterName = "report-test-" + UUID.randomUUID().toString().substring(0, 8);
+        member = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
+                new GridSettings(clusterName, "127.0.0.1", 5931, true, List.of("127.0.0.1:5931"), 0, 1)));
+        address = "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort();
+        Run fit = client("fit", "linear", "--csv", Oracles.resource("boston.csv").toString(), "--block-size", "64",
+                "--name", "boston-linear", "--json");
+        assertEquals(0, fit.exit(), fit.err());
+        boston = JSON.readTree(fit.out());
+        Run km = client("fit", "kmeans", "--csv", Oracles.resource("iris.csv").toString(), "--k", "3",
+                "--features", "sepal_length,sepal_width,petal_length,petal_width", "--name", "iris-kmeans", "--json");
+        assertEquals(0, km.exit(), km.err());
+    }
+
+    @AfterAll
+    static void stopMember() {
+        member.getLifecycleService().terminate();
+    }
+
+    static Run client(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--cluster";
+        all[1] = address;
+        all[2] = "--cluster-name";
+        all[3] = clusterName;
+        System.arraycopy(args, 0, all, 4, args.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static void assertSelfContained(Path html) throws Exception {
+        try (var files = Files.list(html.getParent())) {
+            assertEquals(1, files.filter(p -> !Files.isDirectory(p)).count(), "the report is one file");
+        }
+        String s = Files.readString(html);
+        assertTrue(s.startsWith("<!DOCTYPE html>"));
+        assertTrue(count(s, "<svg") >= 3, "at least three SVG charts, got " + count(s, "<svg"));
+        assertFalse(s.contains("http://"), "no http:// reference");
+        assertFalse(s.contains("https://"), "no https:// reference");
+        assertFalse(s.contains("<script"), "no scripts");
+        assertFalse(s.contains("<link"), "no linked resources");
+    }
+
+    Path bostonReport() {
+        Path out = tmp.resolve("boston").resolve("report.html");
+        Run r = client("report", "--model", "boston-linear", "--data", "boston", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        return out;
+    }
+
+    @Test
+    void bostonLinearReportIsOneSelfContainedFileWithTheModelsNumbers() throws Exception {
+        Path out = bostonReport();
+        assertSelfContained(out);
+        String s = Files.readString(out);
+        assertTrue(s.contains("Residuals vs fitted") && s.contains("Normal Q-Q plot of residuals"));
+        assertTrue(s.contains("rows (rows whose hash"), "says what was sampled");
+        assertTrue(s.contains(" of 506 rows"), "says how many rows were sampled out of how many");
+        assertTrue(s.contains("Objective per iteration") || !s.contains("iteration\""), "no objective chart for OLS");
+        assertTrue(s.contains(">" + Html.num(boston.path("intercept").asDouble()) + "<"), "intercept in the table");
+        assertTrue(s.contains(">" + Html.num(boston.path("interceptStandardError").asDouble()) + "<"));
+        for (int j = 0; j < 13; j++) {
+            double b = boston.path("coefficients").get(j).asDouble();
+            double se = boston.path("standardErrors").get(j).asDouble();
+            assertTrue(s.contains(">" + Html.num(b) + "<"), "coefficient " + j);
+            assertTrue(s.contains(">" + Html.num(se) + "<"), "standard error " + j);
+            double tc = ReportMath.tQuantile(0.975, boston.path("summary").path("dfResid").asDouble());
+            assertTrue(s.contains(">" + Html.num(b - tc * se) + "<"), "CI low " + j);
+            assertTrue(s.contains(">" + Html.num(b + tc * se) + "<"), "CI high " + j);
+        }
+        assertTrue(s.contains(">" + Html.num(boston.path("metrics").path("train").path("r2").asDouble()) + "<"), "r2");
+        // t(0.975, 492) from scipy.stats.t.ppf
+        assertEquals(1.9647, ReportMath.tQuantile(0.975, 492), 1e-4);
+    }
+
+    @Test
+    void irisKMeansReportHasSizesProjectionAndObjective() throws Exception {
+        Path out = tmp.resolve("iris").resolve("report.html");
+        Run r = client("report", "--model", "iris-kmeans", "--data", "iris", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertSelfContained(out);
+        String s = Files.readString(out);
+        assertTrue(s.contains("Cluster sizes"));
+        assertTrue(s.contains("first two principal components"));
+        assertTrue(s.contains("Objective per iteration"));
+        assertTrue(s.contains(" of 150 rows"));
+    }
+
+    @Test
+    void describeHtmlDrawsAHistogramPerColumn() throws Exception {
+        Path out = tmp.resolve("d").resolve("iris.html");
+        Run r = client("describe", "iris", "--html", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertSelfContained(out);
+        String s = Files.readString(out);
+        assertEquals(5, count(s, "<svg"));
+        assertEquals(2, client("describe", "iris", "--html").exit(), "--html without --out is bad usage");
+    }
+
+    @Test
+    void aMissingModelIsBadInput() {
+        Run r = client("report", "--model", "nope", "--out", tmp.resolve("x.html").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown model 'nope'"), r.err());
+    }
+
+    @Test
+    @Tag("slow")
+    void bostonReportRendersInHeadlessChromium() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "no Chromium installed at /usr/bin/chromium: browser rendering not checked");
+        Path html = bostonReport();
+        Path png = tmp.resolve("shot.png");
+        Path profile = Files.createDirectories(tmp.resolve("profile"));
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1200,2400",
+                html.toUri().toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("chromium.log").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Chromium finished");
+        assertTrue(Files.exists(png), "screenshot written: " + Files.readString(tmp.resolve("chromium.log")));
+        BufferedImage img = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 1, "the screenshot is not blank");
+        String keep = System.getProperty("gridlearn.reportScreenshot");
+        if (keep != null) {
+            Files.copy(png, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.gridlearn.report;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.Predictors;
+import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.BlockKernel;
+
+import java.io.IOException;
+
+/**
+ * Score histograms of a binary classifier, next to the data: the predicted probability of class 1 is binned
+ * into {@code bins} equal bins of [0, 1]; per bin, the vector holds the count of negatives (offset 0), the
+ * count of positives (offset bins) and the sum of predicted probabilities (offset 2·bins). ROC, AUC and
+ * calibration are computed from these on the client. Rows with a missing value or a target other than 0/1
+ * are skipped (counted in the last slot).
+ */
+public final class ScoreHistogramKernel implements BlockKernel {
+    private String modelJson;
+    private int[] featureColumns;
+    private int targetColumn;
+    private int bins;
+    private transient RowPredictor predictor;
+
+    public ScoreHistogramKernel() {
+    }
+
+    public ScoreHistogramKernel(String modelJson, int[] featureColumns, int targetColumn, int bins) {
+        this.modelJson = modelJson;
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.bins = bins;
+    }
+
+    /** Bin of probability {@code p} among {@code bins} equal bins of [0, 1]. */
+    public static int bin(double p, int bins) {
+        return Math.min(bins - 1, Math.max(0, (int) Math.floor(p * bins)));
+    }
+
+    @Override
+    public int width() {
+        return 3 * bins + 1;
+    }
+
+    @Override
+    public void accumulate(RowBlock b, long firstRowId, double[] partial) {
+        if (predictor == null) {
+            predictor = Predictors.of(ModelJson.read(modelJson, "model"));
+        }
+        int n = b.rows();
+        double[] v = b.values();
+        double[] x = new double[featureColumns.length];
+        for (int r = 0; r < n; r++) {
+            double y = v[targetColumn * n + r];
+            boolean ok = y == 0 || y == 1;
+            for (int j = 0; j < featureColumns.length; j++) {
+                x[j] = v[featureColumns[j] * n + r];
+                ok &= Double.isFinite(x[j]);
+            }
+            if (!ok) {
+                partial[3 * bins]++;
+                continue;
+            }
+            double p = predictor.probabilities(x)[1];
+            int k = bin(p, bins);
+            partial[(y == 1 ? bins : 0) + k]++;
+            partial[2 * bins + k] += p;
+        }
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.REPORT_SCORE_HISTOGRAM_KERNEL;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(modelJson);
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        out.writeInt(bins);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        modelJson = in.readString();
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        bins = in.readInt();
+    }
+}
