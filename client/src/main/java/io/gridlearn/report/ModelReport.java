@@ -119,7 +119,8 @@ public final class ModelReport {
         }
         List<List<Object>> rows = new ArrayList<>();
         if (m.intercept() != null) {
-            rows.add(row("(intercept)", m.intercept(), m.interceptStandardError(), Double.NaN, Double.NaN, tc, se));
+            rows.add(row("(intercept)", m.intercept(), m.interceptStandardError(), summaryNumber(m, "interceptTValue"),
+                    summaryNumber(m, "interceptPValue"), tc, se));
         }
         for (int j = 0; j < m.features().size(); j++) {
             rows.add(row(m.features().get(j), m.coefficients()[j], se ? m.standardErrors()[j] : null,
@@ -131,6 +132,11 @@ public final class ModelReport {
                     .append(Html.value(dfObj)).append(") × standard error, t = ").append(Html.num(tc)).append(".</p>");
         }
         body.append(Html.table(header, rows));
+    }
+
+    private static double summaryNumber(ModelDocument m, String key) {
+        Object v = m.summary() == null ? null : m.summary().get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static List<Object> row(String term, double est, Double se, double t, double p, double tc, boolean withSe) {
