@@ -13,38 +13,46 @@ import io.gridlearn.grid.GridSettings;
  * The grid a command runs against: an embedded grid of N members in this process (on loopback, under a
  * private cluster name so it never joins a standalone grid on the same machine), or a thin client.
  */
-final class GridSession implements AutoCloseable {
+public final class GridSession implements AutoCloseable {
     private EmbeddedGrid embedded;
     private HazelcastInstance client;
 
     static GridSession open(GlobalOptions g) {
+        return open(g.cluster, g.clusterName, g.members);
+    }
+
+    /**
+     * A thin client to {@code cluster} (host:port list), or, when it is null or empty, an embedded grid of
+     * {@code members} members.
+     */
+    public static GridSession open(java.util.List<String> cluster, String clusterName, int members) {
         GridSession s = new GridSession();
         try {
-            if (g.embedded()) {
-                s.startEmbedded(g);
+            if (cluster == null || cluster.isEmpty()) {
+                s.startEmbedded(clusterName, members);
             } else {
-                s.client = HazelcastClient.newHazelcastClient(GridConfigs.clientConfig(g.clusterName, g.cluster));
+                s.client = HazelcastClient.newHazelcastClient(GridConfigs.clientConfig(clusterName, cluster));
             }
             return s;
         } catch (IllegalStateException e) {
             s.close();
-            throw new GridlearnException("cannot connect to the grid at " + String.join(",", g.cluster)
-                    + " with cluster name '" + g.clusterName + "': " + e.getMessage(), e);
+            throw new GridlearnException("cannot connect to the grid at " + String.join(",", cluster)
+                    + " with cluster name '" + clusterName + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
     }
 
-    private void startEmbedded(GlobalOptions g) {
-        if (g.members < 1 || g.members > 16) {
-            throw new BadInputException("--members must be between 1 and 16, was " + g.members);
+    private void startEmbedded(String clusterName, int members) {
+        if (members < 1 || members > 16) {
+            throw new BadInputException("--members must be between 1 and 16, was " + members);
         }
-        String name = g.clusterName + "-embedded-" + ProcessHandle.current().pid();
-        embedded = EmbeddedGrid.start(name, g.members, g.members >= 3 ? 3 : 0, 1, GridSettings.DEFAULT_PORT);
+        String name = clusterName + "-embedded-" + ProcessHandle.current().pid();
+        embedded = EmbeddedGrid.start(name, members, members >= 3 ? 3 : 0, 1, GridSettings.DEFAULT_PORT);
     }
 
-    HazelcastInstance hz() {
+    public HazelcastInstance hz() {
         return client != null ? client : embedded.first();
     }
 

@@ -67,10 +67,14 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+    private static final Logger GRIDLEARN_LOG = Logger.getLogger("io.gridlearn");
+
     private static void quietLogs(boolean verbose) {
         if (!verbose) {
-            Logger.getLogger("com.hazelcast").setLevel(Level.SEVERE);
-            Logger.getLogger("io.gridlearn").setLevel(Level.WARNING);
+            HAZELCAST_LOG.setLevel(Level.SEVERE);
+            GRIDLEARN_LOG.setLevel(Level.WARNING);
         }
     }
 }

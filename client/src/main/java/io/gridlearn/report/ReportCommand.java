@@ -1,5 +1,7 @@
 package io.gridlearn.report;
 
+import io.gridlearn.cli.GridSession;
+
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
@@ -71,7 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (model.name != null) {
             ModelStore.checkName(model.name);
         }
-        try (ReportGrid grid = ReportGrid.open(spec.parent())) {
+        try (GridSession grid = ReportGrid.open(spec.parent())) {
             HazelcastInstance hz = grid.hz();
             ModelDocument m = fileModel != null ? fileModel : ModelStore.forInstance(hz).get(model.name);
             String dataset = resolve(hz);

@@ -1,12 +1,6 @@
 package io.gridlearn.report;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.HazelcastInstance;
-import io.gridlearn.BadInputException;
-import io.gridlearn.GridlearnException;
-import io.gridlearn.grid.EmbeddedGrid;
-import io.gridlearn.grid.GridConfigs;
-import io.gridlearn.grid.GridSettings;
+import io.gridlearn.cli.GridSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -17,54 +11,21 @@ import java.util.List;
  * ({@code --cluster}, {@code --cluster-name}, {@code --members}): a thin client, or an embedded grid as the
  * other commands start it.
  */
-final class ReportGrid implements AutoCloseable {
-    private EmbeddedGrid embedded;
-    private HazelcastInstance client;
+final class ReportGrid {
+    private ReportGrid() {
+    }
 
+    /** The grid the parent command's global options name (the same session every command uses). */
     @SuppressWarnings("unchecked")
-    static ReportGrid open(CommandSpec parent) {
+    static GridSession open(CommandSpec parent) {
         List<String> cluster = (List<String>) value(parent, "--cluster");
         String clusterName = (String) value(parent, "--cluster-name");
         Object membersValue = value(parent, "--members");
-        int members = membersValue instanceof Integer i ? i : 3;
-        ReportGrid g = new ReportGrid();
-        try {
-            if (cluster == null || cluster.isEmpty()) {
-                if (members < 1 || members > 16) {
-                    throw new BadInputException("--members must be between 1 and 16, was " + members);
-                }
-                String name = clusterName + "-embedded-" + ProcessHandle.current().pid();
-                g.embedded = EmbeddedGrid.start(name, members, members >= 3 ? 3 : 0, 1, GridSettings.DEFAULT_PORT);
-            } else {
-                g.client = HazelcastClient.newHazelcastClient(GridConfigs.clientConfig(clusterName, cluster));
-            }
-            return g;
-        } catch (IllegalStateException e) {
-            g.close();
-            throw new GridlearnException("cannot connect to the grid at " + String.join(",", cluster)
-                    + " with cluster name '" + clusterName + "': " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            g.close();
-            throw e;
-        }
+        return GridSession.open(cluster, clusterName, membersValue instanceof Integer i ? i : 3);
     }
 
     private static Object value(CommandSpec spec, String name) {
         OptionSpec o = spec == null ? null : spec.findOption(name);
         return o == null ? null : o.getValue();
-    }
-
-    HazelcastInstance hz() {
-        return client != null ? client : embedded.first();
-    }
-
-    @Override
-    public void close() {
-        if (client != null) {
-            client.shutdown();
-        }
-        if (embedded != null) {
-            embedded.close();
-        }
     }
 }
