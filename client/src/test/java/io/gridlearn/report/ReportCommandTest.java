@@ -158,6 +158,30 @@ class ReportCommandTest {
     }
 
     @Test
+    void logisticReportHasRocCalibrationAndObjectiveAndLassoReportHasPathAndCvCurve() throws Exception {
+        String bc = Oracles.resource("breast_cancer.csv").toString();
+        assertEquals(0, client("load", bc, "--name", "bc", "--block-size", "64").exit());
+        assertEquals(0, client("fit", "logistic", "--data", "bc", "--lambda", "0.01", "--standardize", "--name", "bc-l2").exit());
+        Path out = tmp.resolve("bc.html");
+        Run r = client("report", "--model", "bc-l2", "--data", "bc", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertSelfContained(out);
+        String s = Files.readString(out);
+        assertTrue(s.contains("ROC") && s.contains("AUC"), "ROC curve with AUC");
+        assertTrue(s.toLowerCase(java.util.Locale.ROOT).contains("calibration"), "calibration plot");
+        assertTrue(s.contains("binned"), "the report says the ROC is binned");
+        assertTrue(s.toLowerCase(java.util.Locale.ROOT).contains("objective"), "objective per iteration from the checkpoints");
+
+        assertEquals(0, client("fit", "lasso", "--data", "boston", "--lambda", "0.1", "--path", "15", "--folds", "4",
+                "--name", "boston-lasso").exit());
+        Path lasso = tmp.resolve("lasso.html");
+        assertEquals(0, client("report", "--model", "boston-lasso", "--data", "boston", "--out", lasso.toString()).exit());
+        String l = Files.readString(lasso);
+        assertTrue(count(l, "<svg") >= 6, "residual charts plus path and CV curve, got " + count(l, "<svg"));
+        assertTrue(l.contains("λ") || l.contains("lambda"), "path charts are drawn against λ");
+    }
+
+    @Test
     void aMissingModelIsBadInput() {
         Run r = client("report", "--model", "nope", "--out", tmp.resolve("x.html").toString());
         assertEquals(2, r.exit());
