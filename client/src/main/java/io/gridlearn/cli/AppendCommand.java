@@ -3,6 +3,7 @@ package io.gridlearn.cli;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.data.DatasetAppender;
 import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.kmeans.StreamingKMeans;
 import io.gridlearn.linear.LiveModels;
 import io.gridlearn.model.ModelDocument;
 import picocli.CommandLine.Command;
@@ -29,7 +30,9 @@ final class AppendCommand extends GridCommand {
         DatasetAppender.Appended a = DatasetAppender.appendCsv(new DatasetCatalog(hz), dataset, file,
                 new ProgressBar(err(), file.getFileName().toString()));
         List<Map<String, Object>> live = new ArrayList<>();
-        for (ModelDocument m : LiveModels.onAppend(hz, a)) {
+        List<ModelDocument> updated = new ArrayList<>(LiveModels.onAppend(hz, a));
+        updated.addAll(StreamingKMeans.onAppend(hz, a));
+        for (ModelDocument m : updated) {
             live.add(Map.of("name", m.name(), "version", m.version()));
         }
         if (json) {

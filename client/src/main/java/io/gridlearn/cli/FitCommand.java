@@ -6,6 +6,7 @@ import io.gridlearn.data.RowGrouping;
 import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.linear.LinearTrainer;
+import io.gridlearn.kmeans.StreamingKMeans;
 import io.gridlearn.linear.LiveModels;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
@@ -71,6 +72,10 @@ final class FitCommand extends GridCommand {
     @Option(names = "--live", description = "Linear family: keep the model current as rows are appended (solved from maintained statistics, normal equations).")
     boolean live;
 
+    @Option(names = "--decay", defaultValue = "1.0", paramLabel = "A",
+            description = "Live kmeans: weight kept by old rows at each append, in (0, 1] (default ${DEFAULT-VALUE}: no forgetting).")
+    double decay;
+
     @Option(names = "--test-fraction", defaultValue = "0", paramLabel = "F", description = "Hold out this share of rows (by a hash of the row id and --seed).")
     double testFraction;
 
@@ -115,8 +120,8 @@ final class FitCommand extends GridCommand {
         if (folds == 1) {
             throw new BadInputException("--folds must be at least 2");
         }
-        if (live && ITERATIVE.contains(algorithm)) {
-            throw new BadInputException("--live is for the linear family (linear, ridge, lasso, elastic-net)");
+        if (live && ITERATIVE.contains(algorithm) && !algorithm.equals("kmeans")) {
+            throw new BadInputException("--live is for the linear family and kmeans");
         }
         if (ITERATIVE.contains(algorithm)) {
             Learners.check(this);
@@ -137,7 +142,8 @@ final class FitCommand extends GridCommand {
         ModelStore store = ModelStore.forInstance(hz);
         String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
         if (ITERATIVE.contains(algorithm)) {
-            report(Learners.fit(this, hz, dataset, modelName));
+            ModelDocument fitted = Learners.fit(this, hz, dataset, modelName);
+            report(live ? StreamingKMeans.register(hz, modelName, fitted, dataset, decay) : fitted);
             return;
         }
         if (live) {

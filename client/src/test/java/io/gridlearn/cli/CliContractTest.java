@@ -306,6 +306,14 @@ class CliContractTest {
                 "the live model equals a full refit, bit for bit");
         assertEquals(2, shown.json().path("version").asInt());
         assertEquals(2, client("append", tmp.resolve("nope.csv").toString(), "--to", "growing").exit());
-        assertEquals(506, client("describe", "growing", "--json").json().path("rows").asInt(), "a failed append adds nothing");
+        Run km = client("fit", "kmeans", "--data", "growing", "--features", "rm,lstat", "--k", "2", "--init", "rows:0,1",
+                "--live", "--decay", "0.9", "--name", "growing-km", "--json");
+        assertEquals(0, km.exit(), km.err());
+        assertTrue(km.json().path("summary").path("live").asBoolean());
+        Run more = client("append", tail.toString(), "--to", "growing", "--json");
+        assertEquals(0, more.exit(), more.err());
+        assertEquals(2, more.json().path("liveModels").size(), "the live linear model and the live k-means model");
+        assertEquals(506 + 256, client("describe", "growing", "--json").json().path("rows").asInt(),
+                "the failed append added nothing, the second one 256 rows");
     }
 }

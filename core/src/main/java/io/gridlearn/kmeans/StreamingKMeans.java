@@ -1,0 +1,147 @@
+package io.gridlearn.kmeans;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.gridlearn.BadInputException;
+import io.gridlearn.GridlearnException;
+import io.gridlearn.data.DatasetAppender;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.model.FeatureBinding;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelStore;
+import io.gridlearn.pass.KernelAggregator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streaming k-means for data that drifts: a live k-means model absorbs every append as one mini-batch, with
+ * the update rule of Spark MLlib's {@code StreamingKMeans} (itself after Sculley, "Web-scale k-means
+ * clustering", WWW 2010):
+ * <pre>
+ *   n_c' = α n_c + m_c,     c' = (α n_c c + S_c) / n_c'
+ * </pre>
+ * where S_c and m_c are the sum and count of the new rows assigned to centre c (one {@link LloydKernel} pass
+ * over the new blocks only), n_c the centre's weight and α ∈ (0, 1] the decay per batch (1: every row counts
+ * forever; smaller: old rows are forgotten). A centre that receives no rows keeps its place and its weight
+ * decays. Each update is published as a new version of the model.
+ */
+public final class StreamingKMeans {
+    /** Live k-means models: model name → dataset name. */
+    public static final String LIVE_MAP = "gridlearn.live-kmeans";
+
+    private StreamingKMeans() {
+    }
+
+    /** Makes a fitted k-means model live on {@code dataset}; its cluster sizes become the initial weights. */
+    public static ModelDocument register(HazelcastInstance hz, String name, ModelDocument fitted, String dataset,
+                                         double decay) {
+        if (!(decay > 0 && decay <= 1)) {
+            throw new BadInputException("--decay must be in (0, 1], was " + decay);
+        }
+        if (!"kmeans".equals(fitted.algorithm())) {
+            throw new BadInputException("streaming updates are for kmeans models, not " + fitted.algorithm());
+        }
+        DatasetSchema schema = new DatasetCatalog(hz).get(dataset);
+        Object sizes = fitted.summary().get("clusterSizes");
+        double[] weights = new double[fitted.centers().length];
+        if (sizes instanceof List<?> l) {
+            for (int c = 0; c < weights.length; c++) {
+                weights[c] = ((Number) l.get(c)).doubleValue();
+            }
+        } else if (sizes instanceof long[] a) {
+            for (int c = 0; c < weights.length; c++) {
+                weights[c] = a[c];
+            }
+        } else if (sizes instanceof int[] a) {
+            for (int c = 0; c < weights.length; c++) {
+                weights[c] = a[c];
+            }
+        } else {
+            throw new BadInputException("model '" + name + "' has no clusterSizes to start its weights from");
+        }
+        ModelStore store = ModelStore.forInstance(hz);
+        ModelDocument published = store.publish(name, store.get(name).version(),
+                withState(fitted, fitted.centers(), weights, decay, schema.blocks()));
+        hz.<String, String>getMap(LIVE_MAP).set(name, dataset);
+        return published;
+    }
+
+    /** After an append: one mini-batch update of every live k-means model of that dataset. */
+    public static List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
+        IMap<String, String> live = hz.getMap(LIVE_MAP);
+        List<ModelDocument> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : live.entrySet()) {
+            if (e.getValue().equals(appended.after().name())) {
+                out.add(update(hz, e.getKey(), appended.after()));
+            }
+        }
+        return out;
+    }
+
+    private static ModelDocument update(HazelcastInstance hz, String name, DatasetSchema after) {
+        ModelStore store = ModelStore.forInstance(hz);
+        ModelDocument m = store.get(name);
+        Map<String, Object> s = m.summary();
+        int from = ((Number) s.get("blocksCovered")).intValue();
+        double decay = ((Number) s.get("decay")).doubleValue();
+        double[] weights = toDoubles(s.get("weights"));
+        double[][] centres = m.centers();
+        int k = centres.length;
+        int p = centres[0].length;
+        double[] flat = new double[k * p];
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(centres[c], 0, flat, c * p, p);
+        }
+        int[] cols = FeatureBinding.featureColumns(m, after.columns(), "dataset '" + after.name() + "'");
+        KernelAggregator agg = new DatasetCatalog(hz).blocks(after).aggregate(
+                new KernelAggregator(new LloydKernel(cols, flat, k), after.blockSize()),
+                Predicates.and(Predicates.greaterEqual("__key", from), Predicates.lessThan("__key", after.blocks())));
+        if (agg.blocks() != after.blocks() - from) {
+            throw new GridlearnException("live k-means '" + name + "': the update saw " + agg.blocks() + " of "
+                    + (after.blocks() - from) + " new blocks; retry");
+        }
+        double[] sums = agg.result();
+        double[][] next = new double[k][p];
+        double[] nextWeights = new double[k];
+        for (int c = 0; c < k; c++) {
+            double m_c = sums[k * p + c];
+            double w = decay * weights[c];
+            nextWeights[c] = w + m_c;
+            for (int j = 0; j < p; j++) {
+                next[c][j] = nextWeights[c] > 0 ? (w * centres[c][j] + sums[c * p + j]) / nextWeights[c] : centres[c][j];
+            }
+        }
+        return store.publish(name, m.version(), withState(m, next, nextWeights, decay, after.blocks()));
+    }
+
+    private static ModelDocument withState(ModelDocument m, double[][] centres, double[] weights, double decay,
+                                           int blocksCovered) {
+        Map<String, Object> summary = new LinkedHashMap<>(m.summary());
+        summary.put("live", true);
+        summary.put("decay", decay);
+        summary.put("weights", weights);
+        summary.put("blocksCovered", blocksCovered);
+        return new ModelDocument(m.format(), m.name(), m.version(), m.algorithm(), m.target(), m.features(), null,
+                null, null, null, null, null, m.classes(), null, null, centres, null, null, null, null, null, null,
+                summary, m.metrics(), m.provenance(), null);
+    }
+
+    private static double[] toDoubles(Object o) {
+        if (o instanceof double[] d) {
+            return d.clone();
+        }
+        if (o instanceof List<?> l) {
+            double[] d = new double[l.size()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = ((Number) l.get(i)).doubleValue();
+            }
+            return d;
+        }
+        throw new GridlearnException("live k-means state has no weights");
+    }
+}

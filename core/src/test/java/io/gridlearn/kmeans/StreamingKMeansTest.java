@@ -1,0 +1,105 @@
+package io.gridlearn.kmeans;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridlearn.data.ColumnChoice;
+import io.gridlearn.data.CsvLoader;
+import io.gridlearn.data.DatasetAppender;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelStore;
+import io.gridlearn.pass.GridPassRunner;
+import io.gridlearn.pass.IterationListener;
+import io.gridlearn.testing.Oracles;
+import io.gridlearn.testing.TestGrids;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A live k-means model absorbs an append with Spark's mini-batch rule; checked against a direct computation. */
+class StreamingKMeansTest {
+    private static final List<String> IRIS = List.of("sepal_length", "sepal_width", "petal_length", "petal_width");
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void tearDown() {
+        factory.terminateAll();
+    }
+
+    @Test
+    void anAppendMovesTheCentresByTheDecayedMiniBatchRule() throws Exception {
+        List<String> lines = Files.readAllLines(Oracles.resource("iris.csv"));
+        Path first = tmp.resolve("first.csv");
+        Path rest = tmp.resolve("rest.csv");
+        Files.write(first, lines.subList(0, 101));
+        List<String> tail = new ArrayList<>(List.of(lines.get(0)));
+        tail.addAll(lines.subList(101, lines.size()));
+        Files.write(rest, tail);
+
+        HazelcastInstance hz = TestGrids.start(factory, 2)[0];
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = CsvLoader.load(catalog, first, "iris", CsvOptions.defaults().withBlockSize(40), null);
+        ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
+        ModelDocument fitted = KMeansTrainer.fit(new GridPassRunner(catalog, schema), cols.featureColumns(),
+                cols.features(), new KMeansOptions(3, 100, 0, "rows:0,1,50", 1), IterationListener.NONE, null);
+        ModelStore store = ModelStore.forInstance(hz);
+        store.publish("km", 0, fitted);
+        double decay = 0.5;
+        ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
+        double[][] c0 = live.centers();
+        List<?> sizes = (List<?>) store.get("km").summary().get("clusterSizes");
+
+        DatasetAppender.Appended a = DatasetAppender.appendCsv(catalog, "iris", rest, null);
+        ModelDocument updated = StreamingKMeans.onAppend(hz, a).get(0);
+
+        // the same rule, computed directly from the appended rows
+        int k = 3;
+        int p = 4;
+        double[][] sum = new double[k][p];
+        double[] count = new double[k];
+        for (String line : tail.subList(1, tail.size())) {
+            String[] f = line.split(",");
+            double[] x = new double[p];
+            for (int j = 0; j < p; j++) {
+                x[j] = Double.parseDouble(f[j]);
+            }
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double d = 0;
+                for (int j = 0; j < p; j++) {
+                    d += (x[j] - c0[c][j]) * (x[j] - c0[c][j]);
+                }
+                if (d < bestD) {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            count[best]++;
+            for (int j = 0; j < p; j++) {
+                sum[best][j] += x[j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            double w = decay * ((Number) sizes.get(c)).doubleValue();
+            for (int j = 0; j < p; j++) {
+                double expected = (w * c0[c][j] + sum[c][j]) / (w + count[c]);
+                assertEquals(expected, updated.centers()[c][j], 1e-12 * Math.abs(expected), "centre " + c + ", " + j);
+            }
+        }
+        assertEquals(live.version() + 1, updated.version());
+        assertEquals(150, catalog.get("iris").rows());
+    }
+}
