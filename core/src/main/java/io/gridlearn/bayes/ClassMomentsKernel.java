@@ -89,11 +89,6 @@ public final class ClassMomentsKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return CLASS_ID;
     }

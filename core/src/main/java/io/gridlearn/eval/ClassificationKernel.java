@@ -73,11 +73,6 @@ public final class ClassificationKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.CLASSIFICATION_KERNEL;
     }

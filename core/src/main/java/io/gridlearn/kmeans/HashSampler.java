@@ -62,11 +62,6 @@ public final class HashSampler implements BlockSampler {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return CLASS_ID;
     }

@@ -69,11 +69,6 @@ public final class LloydKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return CLASS_ID;
     }

@@ -58,11 +58,6 @@ public final class ParallelSampler implements BlockSampler {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return CLASS_ID;
     }

@@ -44,11 +44,6 @@ public final class RowIdSampler implements BlockSampler {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return CLASS_ID;
     }

@@ -40,11 +40,6 @@ public final class BadTargetSampler implements BlockSampler {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.LOGISTIC_BAD_TARGET_SAMPLER;
     }

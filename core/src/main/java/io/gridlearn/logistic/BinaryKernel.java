@@ -93,11 +93,6 @@ public final class BinaryKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.LOGISTIC_BINARY_KERNEL;
     }

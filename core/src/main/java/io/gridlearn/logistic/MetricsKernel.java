@@ -116,11 +116,6 @@ public final class MetricsKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.LOGISTIC_METRICS_KERNEL;
     }

@@ -63,11 +63,6 @@ public final class PrepKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.LOGISTIC_PREP_KERNEL;
     }

@@ -118,11 +118,6 @@ public final class SoftmaxKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.LOGISTIC_SOFTMAX_KERNEL;
     }

@@ -2,6 +2,7 @@ package io.gridlearn.pass;
 
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
 
 /**
  * The per-block half of an iterative learner's pass: adds one block's contribution to a fixed-width vector
@@ -23,4 +24,10 @@ public interface BlockKernel extends IdentifiedDataSerializable {
      * @param firstRowId row id of the block's first row ({@code blockId × blockSize}), for row-id hashing
      */
     void accumulate(RowBlock b, long firstRowId, double[] partial);
+
+    /** Every gridlearn class is created by one factory ({@code GridlearnDataSerializableFactory}). */
+    @Override
+    default int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
 }

@@ -2,6 +2,7 @@ package io.gridlearn.pass;
 
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.SerializationIds;
 
 import java.util.SortedMap;
 
@@ -13,4 +14,10 @@ import java.util.SortedMap;
  */
 public interface BlockSampler extends IdentifiedDataSerializable {
     void sample(RowBlock b, long firstRowId, SortedMap<Long, double[]> out);
+
+    /** Every gridlearn class is created by one factory ({@code GridlearnDataSerializableFactory}). */
+    @Override
+    default int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
 }

@@ -76,11 +76,6 @@ public final class ColumnMomentsKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return CLASS_ID;
     }

@@ -59,11 +59,6 @@ public final class ColumnHistogramKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.REPORT_COLUMN_HISTOGRAM_KERNEL;
     }

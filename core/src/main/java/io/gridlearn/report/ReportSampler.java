@@ -70,11 +70,6 @@ public final class ReportSampler implements BlockSampler {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.REPORT_SAMPLER;
     }

@@ -72,11 +72,6 @@ public final class ScoreHistogramKernel implements BlockKernel {
     }
 
     @Override
-    public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
         return SerializationIds.REPORT_SCORE_HISTOGRAM_KERNEL;
     }
