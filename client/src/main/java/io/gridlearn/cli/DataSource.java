@@ -10,8 +10,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /** {@code --data DATASET | --csv FILE}: a dataset in the grid, or a CSV loaded into it first. */
-final class DataSource {
-    static final class Choice {
+public final class DataSource {
+    /** The option group; commands embed it with {@code @ArgGroup(exclusive = true)}. */
+    public static final class Choice {
         @Option(names = "--data", paramLabel = "DATASET", description = "A dataset in the grid.")
         String dataset;
 
@@ -23,7 +24,7 @@ final class DataSource {
     }
 
     /** The dataset name to use, loading the CSV first when one was given. */
-    static String resolve(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err) {
+    public static String resolve(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err) {
         if (choice == null || (choice.dataset == null && choice.csv == null)) {
             throw new BadInputException("give the data: --data DATASET or --csv FILE");
         }

@@ -1,13 +1,12 @@
 package io.gridlearn.report;
 
-import io.gridlearn.cli.GridSession;
-
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
-import io.gridlearn.data.CsvLoader;
+import io.gridlearn.cli.DataSource;
+import io.gridlearn.cli.GridSession;
+import io.gridlearn.cli.ModelSource;
 import io.gridlearn.data.DatasetCatalog;
-import io.gridlearn.data.csv.CsvOptions;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.ModelStore;
@@ -27,30 +26,14 @@ import java.util.concurrent.Callable;
 @Command(name = "report", description = "Write a self-contained HTML report of a model: summary tables and SVG charts "
         + "that fit the learner (residuals, Q-Q, paths, objective per iteration, ROC, calibration, clusters, scree).")
 public final class ReportCommand implements Callable<Integer> {
-    static final class ModelChoice {
-        @Option(names = "--model", paramLabel = "NAME", description = "A model in the grid's store.")
-        String name;
-
-        @Option(names = "--model-file", paramLabel = "F", description = "A model JSON file.")
-        Path file;
-    }
-
-    static final class DataChoice {
-        @Option(names = "--data", paramLabel = "DATASET", description = "A dataset in the grid, for the data plots.")
-        String dataset;
-
-        @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file, loaded into the grid first (as a dataset named after the file).")
-        Path csv;
-    }
-
     @Spec
     CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    ModelChoice model;
+    ModelSource model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    DataChoice data;
+    DataSource.Choice data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The HTML file to write.")
     Path out;
@@ -69,13 +52,13 @@ public final class ReportCommand implements Callable<Integer> {
         if (sample < 2 || sample > 100_000) {
             throw new BadInputException("--sample must be between 2 and 100000, was " + sample);
         }
-        ModelDocument fileModel = model.file != null ? ModelJson.read(model.file) : null;
-        if (model.name != null) {
-            ModelStore.checkName(model.name);
+        ModelDocument fileModel = model.file() != null ? ModelJson.read(model.file()) : null;
+        if (model.name() != null) {
+            ModelStore.checkName(model.name());
         }
         try (GridSession grid = ReportGrid.open(spec.parent())) {
             HazelcastInstance hz = grid.hz();
-            ModelDocument m = fileModel != null ? fileModel : ModelStore.forInstance(hz).get(model.name);
+            ModelDocument m = fileModel != null ? fileModel : ModelStore.forInstance(hz).get(model.name());
             String dataset = resolve(hz);
             String html = new ModelReport(hz, m, dataset, fileModel == null, sample, seed).render();
             write(out, html);
@@ -89,20 +72,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (data == null) {
             return null;
         }
-        if (data.dataset != null) {
-            new DatasetCatalog(hz).get(data.dataset);
-            return data.dataset;
-        }
-        String stem = data.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
-        if (stem.isEmpty() || stem.startsWith(".") || stem.startsWith("-")) {
-            stem = "_" + stem;
-        }
-        DatasetCatalog catalog = new DatasetCatalog(hz);
-        if (catalog.find(stem).isPresent()) {
-            throw new BadInputException("--csv " + data.csv + ": the grid already has a dataset '" + stem
-                    + "'; use --data " + stem + ", or drop it first");
-        }
-        return CsvLoader.load(catalog, data.csv, stem, CsvOptions.defaults().withBlockSize(blockSize), (a, b) -> { }).name();
+        String dataset = DataSource.resolve(data, hz, blockSize, System.err);
+        new DatasetCatalog(hz).get(dataset);
+        return dataset;
     }
 
     /** Writes a report file (UTF-8), creating parent folders. */
