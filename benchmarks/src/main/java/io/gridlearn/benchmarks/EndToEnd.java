@@ -897,24 +897,7 @@ public final class EndToEnd {
 
     /** The first n rows of the data as a dataset written block by block (no CSV): same blocks as a load. */
     private DatasetSchema subset(DatasetCatalog catalog, double[] data, int n) {
-        String name = "bench-" + n;
-        BlockWriter w = catalog.newWriter(name, blockSize);
-        for (int b = 0, first = 0; first < n; b++, first += blockSize) {
-            int m = Math.min(blockSize, n - first);
-            double[] v = new double[m * q];
-            for (int r = 0; r < m; r++) {
-                for (int c = 0; c < q; c++) {
-                    v[c * m + r] = data[(first + r) * q + c];
-                }
-            }
-            w.write(new RowBlock(b, m, q, v));
-        }
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (int j = 0; j < features; j++) {
-            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
-        }
-        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
-        return w.publish(cols, "first " + n + " rows");
+        return writeBlocks(catalog, "bench-" + n, data, n);
     }
 
     // ------------------------------------------------------------------------------------------ data
