@@ -1,5 +1,8 @@
 package io.gridlearn.linear;
 
+import io.gridlearn.simd.Lanes;
+import io.gridlearn.simd.Simd;
+
 import io.gridlearn.BadInputException;
 
 /**
@@ -16,11 +19,17 @@ import io.gridlearn.BadInputException;
  *
  * <p>Reflections follow LAPACK {@code dgeqr2}: for column {@code j},
  * {@code H_j = I - tau_j v_j v_j'} annihilates the entries below the diagonal, and is applied to the
- * columns to its right as {@code z <- z - tau_j (v_j' z) v_j}. Cost: {@code 2 rows q^2} flops for
- * {@link #factor}, about {@code 2q^3/3} for {@link #merge}. All loops run in a fixed order, so the same
+ * columns to its right as {@code z <- z - tau_j (v_j' z) v_j}. {@link #factor} applies them to the block
+ * {@link #CHUNK} rows at a time, each chunk stacked under the R of the rows before it (sequential TSQR, the
+ * same paper's "flat tree"). Cost: {@code 2 rows q^2} flops for {@link #factor}, about {@code 2q^3/3} for
+ * {@link #merge}. All loops run in a fixed order, so the same
  * input gives bit-identical output; neither method modifies its arguments.
  */
 public final class BlockQr {
+    private static final Lanes LANES = Simd.lanes();
+    /** Rows absorbed per step of {@link #factor}: R and one chunk of 52 columns take about 75 KB. */
+    static final int CHUNK = 128;
+
     private BlockQr() {
     }
 
@@ -48,37 +57,59 @@ public final class BlockQr {
                         + " is " + colMajor[k] + "; only finite numbers are allowed");
             }
         }
-        double[] a = colMajor.clone();
-        int steps = Math.min(rows, q);
-        for (int j = 0; j < steps; j++) {
-            int diag = j * rows + j;
-            double tau = Householder.generate(a, diag, diag + 1, rows - j - 1, 1);
-            if (tau == 0.0) {
-                continue;
-            }
-            for (int k = j + 1; k < q; k++) {
-                int col = k * rows;
-                double w = a[col + j];
-                for (int i = j + 1; i < rows; i++) {
-                    w += a[j * rows + i] * a[col + i];
-                }
-                if (w != 0.0) {
-                    double t = tau * w;
-                    a[col + j] -= t;
-                    for (int i = j + 1; i < rows; i++) {
-                        a[col + i] -= t * a[j * rows + i];
-                    }
-                }
-            }
-        }
         double[] r = new double[q * q];
-        for (int i = 0; i < steps; i++) {
-            for (int k = i; k < q; k++) {
-                r[i * q + k] = a[k * rows + i];
+        double[] c = new double[Math.min(CHUNK, rows) * q];
+        double[] w = new double[q];
+        for (int from = 0; from < rows; from += CHUNK) {
+            int m = Math.min(CHUNK, rows - from);
+            for (int k = 0; k < q; k++) {
+                System.arraycopy(colMajor, k * rows + from, c, k * m, m);
             }
+            absorbChunk(r, c, w, q, m, from + m);
         }
         makeDiagonalNonNegative(r, q);
         return r;
+    }
+
+    /**
+     * One step of sequential TSQR inside a block: {@code R <- R of [R; C]} for the {@code m} rows {@code C}
+     * (column-major, element (i, k) at {@code c[k m + i]}). Step {@code j} is the Householder reflector of
+     * {@code (R_jj; C_0j .. C_(m-1)j)}: the rows of R below the diagonal are zero, so they take no part (the
+     * structured update of the TSQR paper), and it is applied to the columns {@code k > j} as
+     * <pre>
+     *   w_k = R_jk + Σ_i v_i C_ik,   R_jk -= tau w_k,   C_ik -= tau w_k v_i.
+     * </pre>
+     * The dot products go four columns at a time through {@link Lanes#dot1x4} (sixteen independent lanes of
+     * multiply-adds sharing the loads of {@code v}), the updates through {@link Lanes#axpy}; both run on the
+     * vector units when the Vector API is present, with the same bits either way. R and a chunk of {@link #CHUNK} rows stay in
+     * the second-level cache, where the column-at-a-time form streamed the whole block from memory q times.
+     *
+     * @param seen rows absorbed including this chunk: with t rows the stacked matrix has rank at most t, so
+     *             steps past t would only reflect rounding noise into R
+     */
+    private static void absorbChunk(double[] r, double[] c, double[] w, int q, int m, int seen) {
+        int steps = Math.min(q, seen);
+        for (int j = 0; j < steps; j++) {
+            int vj = j * m;
+            double tau = Householder.generate(r, j * q + j, c, vj, m, 1);
+            if (tau == 0.0) {
+                continue;
+            }
+            int top = j * q;
+            int k = j + 1;
+            for (; k + 3 < q; k += 4) {
+                int c0 = k * m;
+                LANES.dot1x4(c, vj, c, c0, c0 + m, c0 + 2 * m, c0 + 3 * m, m, w, k);
+            }
+            for (; k < q; k++) {
+                w[k] = LANES.dot(c, vj, c, k * m, m);
+            }
+            for (k = j + 1; k < q; k++) {
+                double t = tau * (r[top + k] + w[k]);
+                r[top + k] -= t;
+                LANES.axpy(-t, c, vj, c, k * m, m);
+            }
+        }
     }
 
     /**

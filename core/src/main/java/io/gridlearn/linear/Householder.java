@@ -8,13 +8,15 @@ package io.gridlearn.linear;
  * maps it onto {@code (beta, 0)}, where {@code beta = -sign(alpha) ||(alpha, x)||}. Choosing the sign
  * opposite to {@code alpha} avoids cancellation in {@code alpha - beta}. The norm is computed by the
  * scaled sum of squares of the reference BLAS {@code dnrm2} (Hammarling), so it neither overflows nor
- * underflows for any finite input, and LAPACK's rescaling loop handles a tiny {@code beta}.
- * Everything is sequential and uses only correctly rounded operations ({@code +,-,*,/, sqrt}) and
+ * underflows for any finite input (a plain sum of squares is used when it is provably as good), and LAPACK's rescaling loop handles a tiny {@code beta}.
+ * Everything is sequential and uses only correctly rounded operations ({@code +,-,*,/, sqrt, fma}) and
  * {@link StrictMath#hypot}, so results are bit-reproducible on every Java 17 platform.
  */
 final class Householder {
     /** LAPACK's {@code dlamch('S') / dlamch('E')}: below this, beta is rescaled. */
     private static final double SAFMIN = Double.MIN_NORMAL / (Math.ulp(1.0) / 2);
+    /** 2^-900: a sum of squares above this lost nothing that matters to underflow. */
+    private static final double SAFE_SUM_MIN = 0x1.0p-900;
 
     private Householder() {
     }
@@ -24,6 +26,32 @@ final class Householder {
      * {@code stride}, by the scaled sum of squares: {@code ||a|| = scale * sqrt(ssq)}.
      */
     static double norm2(double[] a, int off, int len, int stride) {
+        // Fast path: the plain sum of squares is accurate whenever it neither overflows nor sits so low that
+        // squares which underflowed could matter (below 2^-900 a lost square is under 2^-100 of the total).
+        double ss = 0.0;
+        for (int i = 0, k = off; i < len; i++, k += stride) {
+            ss = Math.fma(a[k], a[k], ss);
+        }
+        if (ss < Double.POSITIVE_INFINITY && ss > SAFE_SUM_MIN) {
+            return Math.sqrt(ss);
+        }
+        if (ss == 0.0 && allZero(a, off, len, stride)) {
+            return 0.0;
+        }
+        return scaledNorm2(a, off, len, stride);
+    }
+
+    private static boolean allZero(double[] a, int off, int len, int stride) {
+        for (int i = 0, k = off; i < len; i++, k += stride) {
+            if (a[k] != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reference BLAS {@code dnrm2}: never overflows or underflows, for any finite input. */
+    static double scaledNorm2(double[] a, int off, int len, int stride) {
         double scale = 0.0;
         double ssq = 1.0;
         for (int i = 0, k = off; i < len; i++, k += stride) {
@@ -49,7 +77,12 @@ final class Householder {
      * {@code v(2:)}, and the result is {@code tau} ({@code 0} means {@code H = I}: nothing to annihilate).
      */
     static double generate(double[] a, int alphaIdx, int off, int len, int stride) {
-        double alpha = a[alphaIdx];
+        return generate(a, alphaIdx, a, off, len, stride);
+    }
+
+    /** As {@link #generate(double[], int, int, int, int)} with alpha in {@code h} and the vector in {@code a}. */
+    static double generate(double[] h, int alphaIdx, double[] a, int off, int len, int stride) {
+        double alpha = h[alphaIdx];
         double xnorm = norm2(a, off, len, stride);
         if (xnorm == 0.0) {
             return 0.0;
@@ -75,7 +108,7 @@ final class Householder {
         for (int j = 0; j < knt; j++) {
             beta *= SAFMIN;
         }
-        a[alphaIdx] = beta;
+        h[alphaIdx] = beta;
         return tau;
     }
 

@@ -27,12 +27,26 @@ final class LinearSolver {
      */
     static final double REFINE_ABOVE = 10;
 
+    /**
+     * Up to this condition estimate the refinement pass is the light one: it gathers only {@code X'r} and
+     * {@code r'r} (2k + 1 double-double products per row instead of k(k+1)/2 + 2k) and takes {@code X'X} from
+     * the first pass's exact moments, whose per-block rounding is at most {@code ε ≈ B·u} relative (B rows per
+     * block). Iterating against a Gram matrix that is off by ε converges to a solution off by about
+     * {@code κ²·ε} times the correction, itself about {@code 1e3·κ·u} (see above): below {@code 1e-15} relative
+     * for κ ≤ 1e3 and B = 4096. The standard errors then stay as R gives them (about {@code 1e3·κ·u} ≤ 1e-10
+     * relative), because refining {@code (X'X)^-1} against that Gram would leave {@code κ²·ε}, worse. Above
+     * this, the full pass gathers {@code X'X} in double-double too (all NIST problems with κ > 1e3: Longley,
+     * Wampler1-3).
+     */
+    static final double LIGHT_REFINE_UP_TO = 1e3;
+
     private LinearSolver() {
     }
 
     /** A second pass over the training rows: residual moments at the given coefficients (design order). */
     interface Refiner {
-        ResidualMoments residualMoments(double[] beta);
+        /** @param withGram also gather {@code X'X} in double-double (the full refinement) */
+        ResidualMoments residualMoments(double[] beta, boolean withGram);
     }
 
     static LinearSolution solve(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
@@ -55,13 +69,19 @@ final class LinearSolver {
                 ? QrLeastSquares.solve(r, m.count(), features, o.intercept())
                 : NormalEquations.ols(MomentViews.crossProducts(m, o.intercept()), features);
         double kappa = Double.NaN;
-        boolean refined = false;
+        String refinement = "qr";
         if (r != null) {
             int k = features.size() + (o.intercept() ? 1 : 0);
             kappa = RFactors.scaledCondition(r, k + 1, k);
             if (refiner != null && !(kappa <= REFINE_ABOVE)) {
-                s = QrLeastSquares.refine(r, s, refiner.residualMoments(s.beta()));
-                refined = true;
+                if (kappa <= LIGHT_REFINE_UP_TO) {
+                    s = QrLeastSquares.refine(r, s, refiner.residualMoments(s.beta(), false),
+                            MomentViews.designGramPairs(m, o.intercept()));
+                    refinement = "qr+light-refinement";
+                } else {
+                    s = QrLeastSquares.refine(r, s, refiner.residualMoments(s.beta(), true));
+                    refinement = "qr+refinement";
+                }
             }
         }
         OlsReport rep;
@@ -78,7 +98,7 @@ final class LinearSolver {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("n", rep.n());
-        summary.put("solver", r == null ? "cholesky" : refined ? "qr+refinement" : "qr");
+        summary.put("solver", r == null ? "cholesky" : refinement);
         if (r != null) {
             summary.put("scaledConditionNumber", kappa);
         }

@@ -49,9 +49,9 @@ public final class LinearTrainer {
         MomentMatrix train = pass.sum(0, g.trainGroups());
         checkSize(train.count(), design.features().size(), o);
         double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
-        LinearSolver.Refiner refiner = qr && !o.penalised() ? beta -> {
+        LinearSolver.Refiner refiner = qr && !o.penalised() ? (beta, withGram) -> {
             return Passes.aggregate(catalog, schema, () -> new RefinementAggregator(
-                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta)).moments();
+                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta, withGram)).moments();
         } : null;
         LinearSolution fit = LinearSolver.solve(train, r, design.features(), o, refiner);
 

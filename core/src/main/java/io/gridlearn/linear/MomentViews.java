@@ -1,5 +1,7 @@
 package io.gridlearn.linear;
 
+import java.math.BigDecimal;
+
 import io.gridlearn.BadInputException;
 import io.gridlearn.stats.MomentMatrix;
 
@@ -53,5 +55,35 @@ final class MomentViews {
         }
         v[p] = 1;
         return m.sumOfSquares(v, -intercept);
+    }
+
+    /**
+     * The design's Gram matrix {@code X'X} (X = [1?, x_1 … x_p]) as row-major (hi, lo) pairs, each the exact
+     * accumulated moment rounded to double-double: {@code n}, {@code Σ x_j}, {@code Σ x_j x_k}.
+     */
+    static double[] designGramPairs(MomentMatrix m, boolean intercept) {
+        int p = m.dimension() - 1;
+        int off = intercept ? 1 : 0;
+        int k = p + off;
+        double[] g = new double[2 * k * k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                BigDecimal v;
+                if (a < off) {
+                    v = BigDecimal.valueOf(m.count());
+                } else if (b < off) {
+                    v = m.sumExact(a - off);
+                } else {
+                    v = m.crossExact(a - off, b - off);
+                }
+                double hi = v.doubleValue();
+                double lo = v.subtract(new BigDecimal(hi)).doubleValue();
+                g[2 * (a * k + b)] = hi;
+                g[2 * (a * k + b) + 1] = lo;
+                g[2 * (b * k + a)] = hi;
+                g[2 * (b * k + a) + 1] = lo;
+            }
+        }
+        return g;
     }
 }

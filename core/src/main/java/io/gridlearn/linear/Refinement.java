@@ -36,9 +36,17 @@ final class Refinement {
     }
 
     static Refinement run(double[] r, int q, double[] beta0, ResidualMoments m) {
+        return run(r, q, beta0, m, m.gramPairs(), null);
+    }
+
+    /**
+     * @param gram             {@code X'X} as row-major (hi, lo) pairs, from the moments or from elsewhere
+     * @param unscaledVariance {@code diag((X'X)^-1)} to keep; null to refine it against {@code gram}
+     */
+    static Refinement run(double[] r, int q, double[] beta0, ResidualMoments m, double[] gram,
+                          double[] unscaledVariance) {
         int k = q - 1;
         double[] g0 = m.xtrPairs();
-        double[] gram = m.gramPairs();
         double[] d = new double[2 * k];
         double prev = Double.POSITIVE_INFINITY;
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -87,7 +95,8 @@ final class Refinement {
             DoubleDouble.addProduct(rss, 0, -2.0 * d[2 * j], -2.0 * d[2 * j + 1], g0[2 * j], g0[2 * j + 1]);
             DoubleDouble.addProduct(rss, 0, d[2 * j], d[2 * j + 1], gd[2 * j], gd[2 * j + 1]);
         }
-        return new Refinement(beta, Math.max(0.0, DoubleDouble.value(rss, 0)), inverseDiagonal(r, q, k, gram));
+        return new Refinement(beta, Math.max(0.0, DoubleDouble.value(rss, 0)),
+                unscaledVariance != null ? unscaledVariance.clone() : inverseDiagonal(r, q, k, gram));
     }
 
     /** {@code diag(G^-1)} by refining each column of {@code (R'R)^-1} against the double-double G. */

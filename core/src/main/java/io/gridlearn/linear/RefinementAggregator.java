@@ -29,6 +29,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     private int blockSize;
     private boolean intercept;
     private double[] beta;
+    private boolean withGram = true;
 
     private long blocks;
     private long rows;
@@ -39,6 +40,16 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
 
     /** @param beta coefficients in design order (intercept first when there is one) */
     public RefinementAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta) {
+        this(columns, grouping, blockSize, intercept, beta, true);
+    }
+
+    /**
+     * @param withGram gather {@code X'X} too ({@link ResidualMoments#of}); false for the light form
+     *                 ({@link ResidualMoments#residualsOnly})
+     */
+    public RefinementAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta,
+                                boolean withGram) {
+        this.withGram = withGram;
         this.columns = columns.clone();
         this.grouping = grouping;
         this.blockSize = blockSize;
@@ -53,7 +64,8 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         rows += b.rows();
         TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept);
         if (t.rows() > 0) {
-            byBlock.put(b.blockId(), ResidualMoments.of(t.values(), t.rows(), t.q(), beta).toDoubles());
+            byBlock.put(b.blockId(), (withGram ? ResidualMoments.of(t.values(), t.rows(), t.q(), beta)
+                    : ResidualMoments.residualsOnly(t.values(), t.rows(), t.q(), beta)).toDoubles());
         }
     }
 
@@ -107,6 +119,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         out.writeInt(blockSize);
         out.writeBoolean(intercept);
         out.writeDoubleArray(beta);
+        out.writeBoolean(withGram);
         out.writeLong(blocks);
         out.writeLong(rows);
         Wire.writeBlockMap(out, byBlock);
@@ -119,6 +132,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         blockSize = in.readInt();
         intercept = in.readBoolean();
         beta = in.readDoubleArray();
+        withGram = in.readBoolean();
         blocks = in.readLong();
         rows = in.readLong();
         byBlock = Wire.readBlockMap(in);

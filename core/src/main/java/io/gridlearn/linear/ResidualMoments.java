@@ -45,19 +45,7 @@ public final class ResidualMoments {
      * @param beta     coefficients in design order (intercept first when the block has a ones column)
      */
     public static ResidualMoments of(double[] colMajor, int rows, int q, double[] beta) {
-        if (beta == null || q != beta.length + 1 || q < 2) {
-            throw new IllegalArgumentException("need q = beta.length + 1 >= 2, got q=" + q + ", beta length "
-                    + (beta == null ? "null" : beta.length));
-        }
-        if (rows < 0 || colMajor == null || (long) rows * q != colMajor.length) {
-            throw new IllegalArgumentException("block length must be rows*q = " + ((long) rows * q));
-        }
-        for (int t = 0; t < colMajor.length; t++) {
-            if (!Double.isFinite(colMajor[t])) {
-                throw new BadInputException("block value at row " + (t % rows) + ", column " + (t / rows) + " is "
-                        + colMajor[t] + "; only finite numbers are allowed");
-            }
-        }
+        check(colMajor, rows, q, beta);
         int k = q - 1;
         double[] acc = new double[length(k)];
         int rr = 2 * k;
@@ -93,10 +81,91 @@ public final class ResidualMoments {
         return new ResidualMoments(rows, k, acc);
     }
 
+    /**
+     * The light form: only {@code X'r} and {@code r'r}, without {@code X'X}, for refinement against a Gram
+     * matrix the caller already has. The residuals are the same double-double numbers as in {@link #of}
+     * (computed column by column over the rows, the same operations per row); the sums over rows run in four
+     * interleaved lanes (rows {@code i mod 4}), added as {@code (l0 + l1) + (l2 + l3)}, then the last rows, so
+     * the cost per row is {@code 2k + 1} double-double multiply-adds spread over independent chains.
+     */
+    public static ResidualMoments residualsOnly(double[] colMajor, int rows, int q, double[] beta) {
+        check(colMajor, rows, q, beta);
+        int k = q - 1;
+        double[] rh = Arrays.copyOfRange(colMajor, k * rows, k * rows + rows);
+        double[] rl = new double[rows];
+        for (int j = 0; j < k; j++) {
+            double b = beta[j];
+            int col = j * rows;
+            for (int i = 0; i < rows; i++) {
+                double z = colMajor[col + i];
+                double p = z * b;
+                double pe = Math.fma(z, b, -p);
+                double h = rh[i];
+                double sum = h - p;
+                double bb = sum - h;
+                double e = (h - (sum - bb)) + (-p - bb);
+                e += rl[i] - pe;
+                double nh = sum + e;
+                rl[i] = e - (nh - sum);
+                rh[i] = nh;
+            }
+        }
+        double[] acc = new double[2 * k + 2];
+        double[] lanes = new double[8];
+        int m4 = rows & ~3;
+        for (int j = 0; j <= k; j++) {
+            Arrays.fill(lanes, 0.0);
+            int col = j * rows;
+            for (int i = 0; i < m4; i += 4) {
+                for (int l = 0; l < 4; l++) {
+                    if (j < k) {
+                        DoubleDouble.addProduct(lanes, 2 * l, colMajor[col + i + l], rh[i + l], rl[i + l]);
+                    } else {
+                        DoubleDouble.addProduct(lanes, 2 * l, rh[i + l], rl[i + l], rh[i + l], rl[i + l]);
+                    }
+                }
+            }
+            DoubleDouble.add(lanes, 0, lanes[2], lanes[3]);
+            DoubleDouble.add(lanes, 4, lanes[6], lanes[7]);
+            DoubleDouble.add(lanes, 0, lanes[4], lanes[5]);
+            for (int i = m4; i < rows; i++) {
+                if (j < k) {
+                    DoubleDouble.addProduct(lanes, 0, colMajor[col + i], rh[i], rl[i]);
+                } else {
+                    DoubleDouble.addProduct(lanes, 0, rh[i], rl[i], rh[i], rl[i]);
+                }
+            }
+            acc[2 * j] = lanes[0];
+            acc[2 * j + 1] = lanes[1];
+        }
+        return new ResidualMoments(rows, k, acc);
+    }
+
+    private static void check(double[] colMajor, int rows, int q, double[] beta) {
+        if (beta == null || q != beta.length + 1 || q < 2) {
+            throw new IllegalArgumentException("need q = beta.length + 1 >= 2, got q=" + q + ", beta length "
+                    + (beta == null ? "null" : beta.length));
+        }
+        if (rows < 0 || colMajor == null || (long) rows * q != colMajor.length) {
+            throw new IllegalArgumentException("block length must be rows*q = " + ((long) rows * q));
+        }
+        for (int t = 0; t < colMajor.length; t++) {
+            if (!Double.isFinite(colMajor[t])) {
+                throw new BadInputException("block value at row " + (t % rows) + ", column " + (t / rows) + " is "
+                        + colMajor[t] + "; only finite numbers are allowed");
+            }
+        }
+    }
+
+    /** True when {@code X'X} was accumulated too ({@link #of}), false for {@link #residualsOnly}. */
+    public boolean hasGram() {
+        return acc.length == length(k);
+    }
+
     /** Sum of the moments of two disjoint sets of rows (computed with the same beta). */
     public ResidualMoments plus(ResidualMoments other) {
-        if (other.k != k) {
-            throw new IllegalArgumentException("parameter counts differ: " + k + " vs " + other.k);
+        if (other.k != k || other.acc.length != acc.length) {
+            throw new IllegalArgumentException("parameter counts or forms differ: " + k + " vs " + other.k);
         }
         double[] sum = acc.clone();
         for (int i = 0; i < sum.length; i += 2) {
@@ -137,6 +206,9 @@ public final class ResidualMoments {
 
     /** The full symmetric {@code X'X} as row-major (hi, lo) pairs: element (i, j) at {@code 2(i k + j)}. */
     double[] gramPairs() {
+        if (!hasGram()) {
+            throw new IllegalStateException("these moments were accumulated without X'X");
+        }
         double[] g = new double[2 * k * k];
         int at = 2 * k + 2;
         for (int i = 0; i < k; i++) {
@@ -163,7 +235,7 @@ public final class ResidualMoments {
     /** Inverse of {@link #toDoubles()}. */
     public static ResidualMoments fromDoubles(double[] data) {
         if (data == null || data.length < 2 || data[1] < 1 || data[1] != Math.rint(data[1])
-                || data.length != 2 + length((int) data[1])) {
+                || (data.length != 2 + length((int) data[1]) && data.length != 2 + 2 * (int) data[1] + 2)) {
             throw new IllegalArgumentException("not a serialised ResidualMoments array");
         }
         return new ResidualMoments((long) data[0], (int) data[1], Arrays.copyOfRange(data, 2, data.length));

@@ -1,0 +1,43 @@
+package io.gridlearn.simd;
+
+/**
+ * Dot products and updates over contiguous runs of doubles, with one fixed order of arithmetic whether or
+ * not the processor's vector units are used.
+ *
+ * <p>Every dot product of length m is computed in {@value #WIDTH} lanes: lane {@code l} accumulates
+ * {@code s_l = fma(a_i, b_i, s_l)} over {@code i = l, l + 4, l + 8, …} below {@code m4 = m − m mod 4}, starting
+ * from +0; the lanes are then added as {@code (s_0 + s_1) + (s_2 + s_3)}, and the last {@code m − m4} terms
+ * are added one by one with {@code fma}. Updates are {@code y_i = fma(s, x_i, y_i)}, element by element. Every
+ * step is one correctly rounded IEEE operation, so {@link ScalarLanes} (plain Java) and the Vector API
+ * implementation produce the same bits on every machine; which one runs only changes the speed. That keeps
+ * gridlearn's guarantee that a result does not depend on where, or on how many members, it was computed.
+ *
+ * <p>Four lanes are one 256-bit vector: a width every x86-64 processor with AVX2 and every AArch64 processor
+ * executes natively. Several independent lane groups (the tiles below) hide the latency of the fused
+ * multiply-add.
+ */
+public interface Lanes {
+    /** Lanes per dot product. */
+    int WIDTH = 4;
+
+    /** {@code Σ a[ia + i] b[ib + i]} for {@code i < m}, in the lane order above. */
+    double dot(double[] a, int ia, double[] b, int ib, int m);
+
+    /**
+     * Four dot products of one run against four: {@code out[o + t] = Σ a[ia + i] b[bt + i]}, t = 0..3, each
+     * in the lane order above (identical to four calls of {@link #dot}).
+     */
+    void dot1x4(double[] a, int ia, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o);
+
+    /**
+     * A 2×4 tile of dot products: {@code out[o + 4s + t] = Σ a[as + i] b[bt + i]} for s = 0, 1 and t = 0..3
+     * (identical to eight calls of {@link #dot}).
+     */
+    void dot2x4(double[] a, int a0, int a1, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o);
+
+    /** {@code y[iy + i] = fma(s, x[ix + i], y[iy + i])} for {@code i < m}. */
+    void axpy(double s, double[] x, int ix, double[] y, int iy, int m);
+
+    /** Which implementation this is ("vector" or "scalar"), for logs and benchmarks. */
+    String name();
+}

@@ -1,0 +1,129 @@
+package io.gridlearn.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Lanes} on the incubating Vector API: each lane group is one {@code DoubleVector} of 256 bits, so
+ * lane {@code l} of the vector is lane {@code l} of the documented order and the results equal
+ * {@link ScalarLanes} bit for bit ({@code fma} is fused in both). Loaded only when the module
+ * {@code jdk.incubator.vector} is in the boot layer (see {@link Simd}).
+ */
+final class VectorLanes implements Lanes {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+
+    VectorLanes() {
+        if (S.length() != WIDTH) {
+            throw new IllegalStateException("256-bit species has " + S.length() + " lanes");
+        }
+    }
+
+    private static double reduce(DoubleVector v) {
+        return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3));
+    }
+
+    @Override
+    public double dot(double[] a, int ia, double[] b, int ib, int m) {
+        int m4 = m & ~3;
+        DoubleVector s = DoubleVector.zero(S);
+        for (int i = 0; i < m4; i += 4) {
+            s = DoubleVector.fromArray(S, a, ia + i).fma(DoubleVector.fromArray(S, b, ib + i), s);
+        }
+        double r = reduce(s);
+        for (int i = m4; i < m; i++) {
+            r = Math.fma(a[ia + i], b[ib + i], r);
+        }
+        return r;
+    }
+
+    @Override
+    public void dot1x4(double[] a, int ia, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o) {
+        int m4 = m & ~3;
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        for (int i = 0; i < m4; i += 4) {
+            DoubleVector v = DoubleVector.fromArray(S, a, ia + i);
+            s0 = v.fma(DoubleVector.fromArray(S, b, b0 + i), s0);
+            s1 = v.fma(DoubleVector.fromArray(S, b, b1 + i), s1);
+            s2 = v.fma(DoubleVector.fromArray(S, b, b2 + i), s2);
+            s3 = v.fma(DoubleVector.fromArray(S, b, b3 + i), s3);
+        }
+        double r0 = reduce(s0);
+        double r1 = reduce(s1);
+        double r2 = reduce(s2);
+        double r3 = reduce(s3);
+        for (int i = m4; i < m; i++) {
+            double v = a[ia + i];
+            r0 = Math.fma(v, b[b0 + i], r0);
+            r1 = Math.fma(v, b[b1 + i], r1);
+            r2 = Math.fma(v, b[b2 + i], r2);
+            r3 = Math.fma(v, b[b3 + i], r3);
+        }
+        out[o] = r0;
+        out[o + 1] = r1;
+        out[o + 2] = r2;
+        out[o + 3] = r3;
+    }
+
+    @Override
+    public void dot2x4(double[] a, int a0, int a1, double[] b, int b0, int b1, int b2, int b3, int m,
+                       double[] out, int o) {
+        int m4 = m & ~3;
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = s00;
+        DoubleVector s02 = s00;
+        DoubleVector s03 = s00;
+        DoubleVector s10 = s00;
+        DoubleVector s11 = s00;
+        DoubleVector s12 = s00;
+        DoubleVector s13 = s00;
+        for (int i = 0; i < m4; i += 4) {
+            DoubleVector u = DoubleVector.fromArray(S, a, a0 + i);
+            DoubleVector v = DoubleVector.fromArray(S, a, a1 + i);
+            DoubleVector p = DoubleVector.fromArray(S, b, b0 + i);
+            s00 = u.fma(p, s00);
+            s10 = v.fma(p, s10);
+            p = DoubleVector.fromArray(S, b, b1 + i);
+            s01 = u.fma(p, s01);
+            s11 = v.fma(p, s11);
+            p = DoubleVector.fromArray(S, b, b2 + i);
+            s02 = u.fma(p, s02);
+            s12 = v.fma(p, s12);
+            p = DoubleVector.fromArray(S, b, b3 + i);
+            s03 = u.fma(p, s03);
+            s13 = v.fma(p, s13);
+        }
+        double[] r = {reduce(s00), reduce(s01), reduce(s02), reduce(s03),
+                reduce(s10), reduce(s11), reduce(s12), reduce(s13)};
+        int[] bs = {b0, b1, b2, b3};
+        for (int i = m4; i < m; i++) {
+            double u = a[a0 + i];
+            double v = a[a1 + i];
+            for (int t = 0; t < 4; t++) {
+                double p = b[bs[t] + i];
+                r[t] = Math.fma(u, p, r[t]);
+                r[4 + t] = Math.fma(v, p, r[4 + t]);
+            }
+        }
+        System.arraycopy(r, 0, out, o, 8);
+    }
+
+    @Override
+    public void axpy(double s, double[] x, int ix, double[] y, int iy, int m) {
+        int m4 = m & ~3;
+        DoubleVector vs = DoubleVector.broadcast(S, s);
+        for (int i = 0; i < m4; i += 4) {
+            vs.fma(DoubleVector.fromArray(S, x, ix + i), DoubleVector.fromArray(S, y, iy + i)).intoArray(y, iy + i);
+        }
+        for (int i = m4; i < m; i++) {
+            y[iy + i] = Math.fma(s, x[ix + i], y[iy + i]);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+}

@@ -1,0 +1,99 @@
+package io.gridlearn.simd;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The Vector API kernels give the scalar kernels' bits, for every length, offset and tail. */
+class LanesTest {
+    private final Lanes scalar = new ScalarLanes();
+    private final Lanes vector = new VectorLanes();
+
+    @Test
+    void theBuildRunsTheVectorImplementation() {
+        // surefire starts the JVM with --add-modules jdk.incubator.vector; without it this suite would only test scalar
+        assertEquals("vector", Simd.lanes().name());
+    }
+
+    @Test
+    void dotProductsAreBitIdentical() {
+        Random rnd = new Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int m = rnd.nextInt(70);
+            double[] a = values(rnd, m + 40);
+            int[] off = new int[6];
+            for (int t = 0; t < 6; t++) {
+                off[t] = rnd.nextInt(40);
+            }
+            assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[0], a, off[1], m)),
+                    Double.doubleToRawLongBits(vector.dot(a, off[0], a, off[1], m)), "dot, m=" + m);
+            double[] s = new double[9];
+            double[] v = new double[9];
+            scalar.dot1x4(a, off[0], a, off[1], off[2], off[3], off[4], m, s, 1);
+            vector.dot1x4(a, off[0], a, off[1], off[2], off[3], off[4], m, v, 1);
+            assertBits(s, v, "dot1x4, m=" + m);
+            for (int t = 0; t < 4; t++) {
+                assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[0], a, off[1 + t], m)),
+                        Double.doubleToRawLongBits(s[1 + t]), "dot1x4 equals dot");
+            }
+            scalar.dot2x4(a, off[0], off[5], a, off[1], off[2], off[3], off[4], m, s, 1);
+            vector.dot2x4(a, off[0], off[5], a, off[1], off[2], off[3], off[4], m, v, 1);
+            assertBits(s, v, "dot2x4, m=" + m);
+            assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[5], a, off[3], m)),
+                    Double.doubleToRawLongBits(s[1 + 4 + 2]), "dot2x4 equals dot");
+        }
+    }
+
+    @Test
+    void theLaneOrderIsTheDocumentedOne() {
+        // terms chosen so that another summation order gives another result
+        double[] a = {1e16, 1, 1, 1, -1e16, 1, 1, 1, 0.5};
+        double[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+        // lanes: s0 = 1e16 - 1e16, s1 = s2 = s3 = 1 + 1; then (s0 + s1) + (s2 + s3); then the tail
+        double expected = ((0.0 + 2.0) + (2.0 + 2.0)) + 0.5;
+        assertEquals(expected, vector.dot(a, 0, ones, 0, 9));
+        assertEquals(expected, scalar.dot(a, 0, ones, 0, 9));
+        double sequential = 0;
+        for (double x : a) {
+            sequential += x;
+        }
+        assertNotEquals(sequential, expected, "the test data must distinguish the orders");
+    }
+
+    @Test
+    void axpyIsBitIdentical() {
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 100; trial++) {
+            int m = rnd.nextInt(50);
+            double[] x = values(rnd, m + 10);
+            double[] y1 = values(rnd, m + 10);
+            double[] y2 = y1.clone();
+            double[] before = y1.clone();
+            double s = rnd.nextGaussian();
+            scalar.axpy(s, x, 3, y1, 5, m);
+            vector.axpy(s, x, 3, y2, 5, m);
+            assertBits(y1, y2, "axpy, m=" + m);
+            for (int i = 0; i < m; i++) {
+                assertEquals(Math.fma(s, x[3 + i], before[5 + i]), y1[5 + i], "y = fma(s, x, y)");
+            }
+            assertEquals(before[5 + m], y1[5 + m], "nothing past m is touched");
+        }
+    }
+
+    private static double[] values(Random rnd, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 6);
+        }
+        return v;
+    }
+
+    private static void assertBits(double[] a, double[] b, String what) {
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), what + " at " + i);
+        }
+    }
+}
