@@ -96,6 +96,16 @@ final class NetNamespaces implements AutoCloseable {
         return p;
     }
 
+    /** Runs a short command in host {@code i} and returns its output; fails unless it exits 0 within 30 s. */
+    String run(int i, List<String> command) {
+        IpResult r = exec(inHost(i, command));
+        if (!r.ok()) {
+            throw new IllegalStateException(String.join(" ", inHost(i, command)) + " failed (" + r.exit() + "): "
+                    + r.output());
+        }
+        return r.output();
+    }
+
     private String hub() {
         return id + "-hub";
     }
@@ -189,6 +199,10 @@ final class NetNamespaces implements AutoCloseable {
     private static IpResult ip(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip"));
         cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    private static IpResult exec(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();

@@ -96,6 +96,15 @@ class SeveralHostsTest {
         String[] kmeans = {"fit", "kmeans", "--data", "boston", "--features", "crim,rm,lstat,medv", "--k", "3",
                 "--name", "boston-km", "--json"};
 
+        // each node listens on its namespace's address only, not on the namespace's loopback or any other
+        for (int i = 1; i <= NODES; i++) {
+            List<String> listening = hosts.run(i, List.of("ss", "-Htln")).lines().map(l -> l.trim().split("\\s+"))
+                    .filter(f -> f.length > 3 && f[3].endsWith(":" + PORT)).map(f -> f[3]).toList();
+            assertEquals(1, listening.size(), "node " + i + " listens on " + listening);
+            assertTrue(listening.get(0).matches("(\\[::ffff:)?" + Pattern.quote(hosts.address(i)) + "]?:" + PORT),
+                    "node " + i + " listens on " + listening);
+        }
+
         // blocks of 16 rows: 32 blocks spread over the three hosts, one backup each
         Cli load = cli(true, "load", boston.toString(), "--name", "boston", "--block-size", "16");
         Cli describe = cli(true, "describe", "boston", "--json");
