@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -72,9 +71,7 @@ class DriverFailureTest {
 
     /** Starts the command line in its own JVM, waits until the store has passed {@code version}, then signals it. */
     private void startAndInterrupt(String name, long version, boolean kill) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
-                + File.separator + "java", "-cp", System.getProperty("java.class.path"), "io.gridlearn.cli.Main"));
-        cmd.addAll(List.of(cluster(fitArgs(name))));
+        List<String> cmd = JavaProcesses.java(Main.class, List.of(), List.of(cluster(fitArgs(name))));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         ModelStore store = ModelStore.forInstance(grid.first());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
