@@ -29,6 +29,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     private int blockSize;
     private boolean intercept;
     private double[] beta;
+    private double[] fill;
 
     private long blocks;
     private long rows;
@@ -39,6 +40,13 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
 
     /** @param beta coefficients in design order (intercept first when there is one) */
     public RefinementAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta) {
+        this(columns, grouping, blockSize, intercept, beta, null);
+    }
+
+    /** @param fill per-feature fill values of mean imputation (the same as the first pass's), or null */
+    public RefinementAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta,
+                                double[] fill) {
+        this.fill = fill == null ? null : fill.clone();
         this.columns = columns.clone();
         this.grouping = grouping;
         this.blockSize = blockSize;
@@ -51,7 +59,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         RowBlock b = entry.getValue();
         blocks++;
         rows += b.rows();
-        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept);
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
         if (t.rows() > 0) {
             byBlock.put(b.blockId(), ResidualMoments.of(t.values(), t.rows(), t.q(), beta).toDoubles());
         }
@@ -107,6 +115,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         out.writeInt(blockSize);
         out.writeBoolean(intercept);
         out.writeDoubleArray(beta);
+        out.writeDoubleArray(fill);
         out.writeLong(blocks);
         out.writeLong(rows);
         Wire.writeBlockMap(out, byBlock);
@@ -119,6 +128,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         blockSize = in.readInt();
         intercept = in.readBoolean();
         beta = in.readDoubleArray();
+        fill = in.readDoubleArray();
         blocks = in.readLong();
         rows = in.readLong();
         byBlock = Wire.readBlockMap(in);
