@@ -23,6 +23,29 @@ public final class DataSource {
     private DataSource() {
     }
 
+    /**
+     * Runs {@code action} on the dataset of {@code choice} ({@link #resolve}). When the command loaded the
+     * CSV itself and {@code action} then fails, the dataset is dropped again: a failed command leaves the grid
+     * as it was (CONTRACT.md: a failed {@code fit} leaves nothing behind), and rerunning the same
+     * {@code --csv} command does not meet "the grid already has a dataset".
+     */
+    public static <T> T using(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err,
+                              java.util.function.Function<String, T> action) {
+        String dataset = resolve(choice, hz, blockSize, err);
+        try {
+            return action.apply(dataset);
+        } catch (RuntimeException e) {
+            if (choice.csv != null) {
+                try {
+                    new DatasetCatalog(hz).drop(dataset);
+                } catch (RuntimeException dropFailed) {
+                    e.addSuppressed(dropFailed);
+                }
+            }
+            throw e;
+        }
+    }
+
     /** The dataset name to use, loading the CSV first when one was given. */
     public static String resolve(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err) {
         if (choice == null || (choice.dataset == null && choice.csv == null)) {

@@ -31,8 +31,11 @@ final class EvaluateCommand extends GridCommand {
     @Override
     void run(HazelcastInstance hz) {
         ModelDocument m = model.load(hz);
-        String dataset = DataSource.resolve(data, hz, blockSize, err());
-        Map<String, Object> metrics = GridScoring.evaluateAny(hz, m, dataset);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        String dataset = DataSource.using(data, hz, blockSize, err(), d -> {
+            metrics.putAll(GridScoring.evaluateAny(hz, m, d));
+            return d;
+        });
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", m.name());

@@ -94,7 +94,10 @@ final class FitCommand extends GridCommand {
     @Option(names = "--tol", paramLabel = "T", description = "Convergence tolerance.")
     Double tol;
 
-    @Option(names = "--missing", defaultValue = "error", description = "Rows with NaN or infinity: error (default) or skip.")
+    @Option(names = "--missing", defaultValue = "error", paramLabel = "error|skip|mean",
+            description = "NaN, infinity or empty cells: error (default; names the count of rows), skip (leave those rows out) "
+                    + "or mean (fill a feature with the mean of its finite training values, stored in the model and used by "
+                    + "predict and evaluate; a missing target is still an error). skip and mean: linear family only.")
     String missing;
 
     @Option(names = "--method", defaultValue = "exact", description = "exact (default) or average (one fit per block, averaged; for comparison).")
@@ -138,7 +141,13 @@ final class FitCommand extends GridCommand {
 
     @Override
     void run(HazelcastInstance hz) {
-        String dataset = DataSource.resolve(data, hz, blockSize, err());
+        DataSource.using(data, hz, blockSize, err(), dataset -> {
+            fit(hz, dataset);
+            return null;
+        });
+    }
+
+    private void fit(HazelcastInstance hz, String dataset) {
         ModelStore store = ModelStore.forInstance(hz);
         String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
         if (ITERATIVE.contains(algorithm)) {

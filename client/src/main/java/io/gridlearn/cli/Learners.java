@@ -2,6 +2,7 @@ package io.gridlearn.cli;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
+import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.data.ColumnChoice;
 import io.gridlearn.bayes.NaiveBayesOptions;
 import io.gridlearn.bayes.NaiveBayesTrainer;
@@ -29,8 +30,17 @@ final class Learners {
             throw new BadInputException("--test-fraction, --folds and --path are for the linear family in this version; "
                     + "evaluate " + c.algorithm + " models with 'evaluate' on held-out data");
         }
-        if (!c.method.equals("exact") || !c.missing.equals("error")) {
-            throw new BadInputException("--method and --missing skip are for the linear family in this version");
+        if (!c.method.equals("exact")) {
+            throw new BadInputException("--method " + c.method + " is for the linear family in this version");
+        }
+        if (!LinearOptions.MISSING.contains(c.missing)) {
+            throw new BadInputException("--missing must be error, skip or mean, was '" + c.missing + "'");
+        }
+        if (!c.missing.equals("error")) {
+            // Each of these learners reads rows in its own kernels, none of which fills values yet.
+            throw new BadInputException("--missing " + c.missing + " is supported by linear, ridge, lasso and "
+                    + "elastic-net only; " + c.algorithm + " takes --missing error (the default): it needs rows without "
+                    + "missing values");
         }
         switch (c.algorithm) {
             case "logistic", "softmax" -> logisticOptions(c);

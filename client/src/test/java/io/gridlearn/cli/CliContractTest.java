@@ -215,6 +215,60 @@ class CliContractTest {
     }
 
     @Test
+    void missingMeanStoresItsMeansAndEveryScoringPathFillsThem() throws IOException {
+        List<String> lines = Files.readAllLines(Oracles.resource("boston.csv"));
+        List<String> holed = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            for (int j = 0; j < f.length - 1; j++) {
+                if (Math.floorMod(i * 31 + j * 17, 19) == 0) {
+                    f[j] = j % 2 == 0 ? "" : "NA";
+                }
+            }
+            holed.add(String.join(",", f));
+        }
+        Path csv = tmp.resolve("holed.csv");
+        Files.write(csv, holed);
+        Run refused = run("--members", "1", "fit", "linear", "--csv", csv.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().matches("(?s).*\\d+ of 506 rows.*--missing mean.*"), "default error names the count: " + refused.err());
+
+        Run one = run("--members", "1", "fit", "linear", "--csv", csv.toString(), "--missing", "mean", "--block-size", "40", "--json");
+        Path model = tmp.resolve("imputing.json");
+        Run three = run("--members", "3", "fit", "linear", "--csv", csv.toString(), "--missing", "mean", "--block-size", "40",
+                "--out", model.toString(), "--json");
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(0, three.exit(), three.err());
+        JsonNode a = one.json();
+        assertEquals("mean", a.path("imputation").path("strategy").asText());
+        assertEquals(13, a.path("imputation").path("values").size());
+        assertEquals(a.path("imputation").toString(), three.json().path("imputation").toString(), "means: 1 vs 3 members");
+        assertEquals(a.path("coefficients").toString(), three.json().path("coefficients").toString());
+        assertEquals("mean", a.path("provenance").path("options").path("missing").asText());
+
+        Path preds = tmp.resolve("holed-preds.csv");
+        Run local = run("predict", "--model-file", model.toString(), "--csv", csv.toString(), "--out", preds.toString(), "--json");
+        assertEquals(0, local.exit(), local.err());
+        assertEquals(0, local.json().path("rowsWithMissingFeatures").asInt(), "every row is filled and scored");
+        List<String> predicted = Files.readAllLines(preds);
+        assertEquals(0, client("load", csv.toString(), "--name", "holed", "--block-size", "40").exit());
+        Run grid = client("predict", "--model-file", model.toString(), "--data", "holed", "--into", "holed-scored");
+        assertEquals(0, grid.exit(), grid.err());
+        DatasetCatalog catalog = new DatasetCatalog(member);
+        Map<Integer, RowBlock> blocks = catalog.blocks(catalog.get("holed-scored"));
+        for (int row = 0; row < 506; row++) {
+            assertEquals(Double.parseDouble(predicted.get(row + 1)), blocks.get(row / 40).get(row % 40, 0), 0.0,
+                    "row " + row + ": local vs grid");
+        }
+        Run eval = client("evaluate", "--model-file", model.toString(), "--data", "holed", "--json");
+        assertEquals(0, eval.exit(), eval.err());
+        for (String k : List.of("mse", "r2")) {
+            assertEquals(a.path("metrics").path("train").path(k).asDouble(), eval.json().path("metrics").path(k).asDouble(),
+                    0.0, "evaluate fills like the fit's own metrics pass: " + k);
+        }
+    }
+
+    @Test
     void badModelFilesAndBadOptionsExitTwoAndLeaveTheStoreAsItWas() throws IOException {
         Path model = tmp.resolve("m.json");
         assertEquals(0, client("fit", "linear", "--csv", boston(), "--name", "kept", "--out", model.toString()).exit());

@@ -24,10 +24,12 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
         if (y == null && supervised) {
             y = schema.columns().get(schema.columns().size() - 1).name();
         }
-        int yCol = y == null ? -1 : schema.columnIndex(y);
+        String targetOption = target != null ? "--target" : "the target (by default the last column)";
+        int yCol = y == null ? -1 : index(schema, y, targetOption);
         if (yCol >= 0 && schema.columns().get(yCol).kind() != ColumnKind.NUMERIC) {
-            throw new BadInputException("target '" + y + "' is categorical; this learner needs a numeric target "
-                    + "(class labels 0, 1, … or values)");
+            throw new BadInputException(targetOption + ": target '" + y + "' of dataset '" + schema.name()
+                    + "' is categorical (text values); this learner needs a numeric target (class labels 0, 1, … "
+                    + "or values)");
         }
         List<String> xs = new ArrayList<>();
         if (features == null || features.isEmpty()) {
@@ -52,12 +54,21 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
             if (f.equals(y)) {
                 throw new BadInputException("column '" + f + "' is the target; it cannot also be a feature");
             }
-            cols[j] = schema.columnIndex(f);
+            cols[j] = index(schema, f, "--features");
             if (schema.columns().get(cols[j]).kind() != ColumnKind.NUMERIC) {
                 throw new BadInputException("feature '" + f + "' is categorical; learners in this version take numeric "
                         + "features only (leave it out with --features, or encode it as 0/1 columns)");
             }
         }
         return new ColumnChoice(List.copyOf(xs), cols, y, yCol);
+    }
+
+    /** The position of {@code column}, or an error naming the option that asked for it. */
+    private static int index(DatasetSchema schema, String column, String option) {
+        if (!schema.columnNames().contains(column)) {
+            throw new BadInputException(option + ": unknown column '" + column + "' in dataset '" + schema.name()
+                    + "'; its columns are " + String.join(", ", schema.columnNames()));
+        }
+        return schema.columnIndex(column);
     }
 }

@@ -26,6 +26,7 @@ public final class ClassificationKernel implements BlockKernel {
     private int targetColumn;
     private int classes;
     private transient RowPredictor predictor;
+    private transient double[] fill;
 
     public ClassificationKernel() {
     }
@@ -45,7 +46,9 @@ public final class ClassificationKernel implements BlockKernel {
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
         if (predictor == null) {
-            predictor = Predictors.of(ModelJson.read(modelJson, "model"));
+            io.gridlearn.model.ModelDocument model = ModelJson.read(modelJson, "model");
+            fill = io.gridlearn.model.Imputation.fillValues(model);
+            predictor = Predictors.of(model);
         }
         int n = b.rows();
         double[] v = b.values();
@@ -56,6 +59,9 @@ public final class ClassificationKernel implements BlockKernel {
             boolean ok = y == Math.rint(y) && y >= 0 && y < classes;
             for (int j = 0; j < featureColumns.length; j++) {
                 x[j] = v[featureColumns[j] * n + r];
+                if (fill != null && !Double.isFinite(x[j])) {
+                    x[j] = fill[j]; // the model's imputation, as in predict
+                }
                 ok &= Double.isFinite(x[j]);
             }
             if (!ok) {

@@ -13,6 +13,7 @@ import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.linear.LinearPredictor;
 import io.gridlearn.model.FeatureBinding;
+import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
@@ -128,6 +129,7 @@ public final class GridScoring {
                     + "' to evaluate against");
         }
         return Passes.aggregate(catalog, schema, () -> new RegressionMetricsAggregator(
-                features, target, p.intercept(), p.coefficients(), grouping, schema.blockSize()));
+                features, target, p.intercept(), p.coefficients(), Imputation.fillValues(model), grouping,
+                schema.blockSize()));
     }
 }

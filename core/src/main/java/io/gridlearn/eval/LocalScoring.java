@@ -7,6 +7,7 @@ import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.csv.CsvIngest;
 import io.gridlearn.data.csv.CsvOptions;
 import io.gridlearn.model.FeatureBinding;
+import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
@@ -22,8 +23,8 @@ import java.util.List;
 
 /**
  * {@code predict --model-file F --csv IN --out OUT}: scores a CSV on this machine, no grid. The output has
- * one column, {@code prediction}, one row per input row in order; a row with a missing feature gets an
- * empty field. The file is written to a temporary name and moved into place, so a failure leaves no
+ * one column, {@code prediction}, one row per input row in order. A missing (or infinite) feature value is
+ * filled from the model's imputation when it has one; otherwise the row gets an empty field. The file is written to a temporary name and moved into place, so a failure leaves no
  * half-written output.
  */
 public final class LocalScoring {
@@ -33,6 +34,7 @@ public final class LocalScoring {
     /** Scores {@code in} into {@code out}; returns the number of rows scored and rows with missing features. */
     public static long[] scoreCsv(ModelDocument model, Path in, Path out) {
         RowPredictor predictor = Predictors.of(model);
+        double[] fill = Imputation.fillValues(model);
         int featureCount = model.features().size();
         boolean labels = Predictors.predictsLabels(model);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
@@ -47,7 +49,7 @@ public final class LocalScoring {
                     if (columns[0] == null) {
                         throw new IllegalStateException("header not seen");
                     }
-                    writeBlock(block, columns[0], predictor, labels, x, w, counts);
+                    writeBlock(block, columns[0], predictor, fill, labels, x, w, counts);
                 }
             }, null, (names, kinds) -> columns[0] = FeatureBinding.featureColumns(model, specs(names, kinds), in.getFileName().toString()));
         } catch (IOException e) {
@@ -65,8 +67,8 @@ public final class LocalScoring {
         return counts;
     }
 
-    private static void writeBlock(RowBlock b, int[] cols, RowPredictor p, boolean labels, double[] x, BufferedWriter w,
-                                   long[] counts) throws IOException {
+    private static void writeBlock(RowBlock b, int[] cols, RowPredictor p, double[] fill, boolean labels, double[] x,
+                                   BufferedWriter w, long[] counts) throws IOException {
         int n = b.rows();
         double[] v = b.values();
         StringBuilder sb = new StringBuilder(n * 20);
@@ -74,6 +76,9 @@ public final class LocalScoring {
             boolean finite = true;
             for (int j = 0; j < cols.length; j++) {
                 x[j] = v[cols[j] * n + r];
+                if (fill != null && !Double.isFinite(x[j])) {
+                    x[j] = fill[j];
+                }
                 finite &= Double.isFinite(x[j]);
             }
             if (finite) {

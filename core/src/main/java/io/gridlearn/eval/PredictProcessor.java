@@ -19,8 +19,8 @@ import java.util.Map;
  * same arithmetic as local prediction, so grid and local predictions agree bit for bit). The model travels
  * as its JSON document and is parsed once per processor instance on the member. The result block has the
  * same id and row count, with the prediction and, when the dataset has it, the target. Read-only and not
- * offloaded: on {@code OBJECT} format the block is read in place, not copied. A row with a missing feature
- * gets NaN.
+ * offloaded: on {@code OBJECT} format the block is read in place, not copied. A missing feature value is
+ * filled from the model's imputation when it has one (as local prediction does); otherwise the row gets NaN.
  */
 public final class PredictProcessor implements EntryProcessor<Integer, RowBlock, RowBlock>, ReadOnly,
         IdentifiedDataSerializable {
@@ -30,6 +30,7 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
     private int[] featureColumns;
     private int targetColumn;
     private transient RowPredictor predictor;
+    private transient double[] fill;
 
     public PredictProcessor() {
     }
@@ -49,13 +50,18 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         double[] out = new double[n * outCols];
         double[] v = b.values();
         if (predictor == null) {
-            predictor = Predictors.of(ModelJson.read(modelJson, "model"));
+            io.gridlearn.model.ModelDocument model = ModelJson.read(modelJson, "model");
+            fill = io.gridlearn.model.Imputation.fillValues(model);
+            predictor = Predictors.of(model);
         }
         double[] x = new double[featureColumns.length];
         for (int r = 0; r < n; r++) {
             boolean finite = true;
             for (int j = 0; j < featureColumns.length; j++) {
                 x[j] = v[featureColumns[j] * n + r];
+                if (fill != null && !Double.isFinite(x[j])) {
+                    x[j] = fill[j];
+                }
                 finite &= Double.isFinite(x[j]);
             }
             out[r] = finite ? predictor.predict(x) : Double.NaN;

@@ -20,7 +20,10 @@ import java.util.Map;
  * One pass that scores a linear predictor ŷ = b0 + x·b next to the data and gathers, per row group, the
  * exact sums behind mse, rmse, mae and r²: Σ(y − ŷ)², Σ|y − ŷ| and the moments of y (for the total sum of
  * squares). Residuals are computed row by row in a fixed order with fused multiply-adds, then summed
- * exactly, so the metrics are identical on any cluster size.
+ * exactly, so the metrics are identical on any cluster size. A model with mean imputation has its fill
+ * values here: a non-finite feature value is replaced by its fill value before the row is scored, exactly as
+ * {@code predict} does; rows still holding a non-finite value (in the target, or in a feature of a model
+ * without imputation) are left out and counted.
  */
 public final class RegressionMetricsAggregator
         implements Aggregator<Map.Entry<Integer, RowBlock>, RegressionMetricsAggregator>,
@@ -32,6 +35,7 @@ public final class RegressionMetricsAggregator
     private int targetColumn;
     private double intercept;
     private double[] coefficients;
+    private double[] fill;
     private RowGrouping grouping;
     private int blockSize;
 
@@ -51,6 +55,16 @@ public final class RegressionMetricsAggregator
 
     public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
                                        RowGrouping grouping, int blockSize) {
+        this(featureColumns, targetColumn, intercept, coefficients, null, grouping, blockSize);
+    }
+
+    /** @param fill per-feature fill values of the model's imputation, or null when it has none */
+    public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
+                                       double[] fill, RowGrouping grouping, int blockSize) {
+        if (fill != null && fill.length != coefficients.length) {
+            throw new IllegalArgumentException(fill.length + " fill values for " + coefficients.length + " coefficients");
+        }
+        this.fill = fill == null ? null : fill.clone();
         if (featureColumns.length != coefficients.length) {
             throw new IllegalArgumentException(featureColumns.length + " feature columns for "
                     + coefficients.length + " coefficients");
@@ -103,6 +117,9 @@ public final class RegressionMetricsAggregator
                 boolean finite = Double.isFinite(y);
                 for (int j = 0; j < featureColumns.length; j++) {
                     double x = v[featureColumns[j] * n + r];
+                    if (fill != null && !Double.isFinite(x)) {
+                        x = fill[j];
+                    }
                     finite &= Double.isFinite(x);
                     yhat = Math.fma(coefficients[j], x, yhat);
                 }
@@ -197,6 +214,7 @@ public final class RegressionMetricsAggregator
         out.writeInt(targetColumn);
         out.writeDouble(intercept);
         out.writeDoubleArray(coefficients);
+        out.writeDoubleArray(fill);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
         out.writeLong(blocks);
@@ -218,6 +236,7 @@ public final class RegressionMetricsAggregator
         targetColumn = in.readInt();
         intercept = in.readDouble();
         coefficients = in.readDoubleArray();
+        fill = in.readDoubleArray();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
         blocks = in.readLong();

@@ -21,6 +21,7 @@ public final class SerializationIds {
     public static final int SAMPLE_AGGREGATOR = 8;
     public static final int CLASSIFICATION_KERNEL = 9;
     public static final int LIVE_STATE = 10;
+    public static final int FEATURE_MEANS_AGGREGATOR = 11;
 
     // logistic and softmax (io.gridlearn.logistic)
     public static final int LOGISTIC_PREP_KERNEL = 20;

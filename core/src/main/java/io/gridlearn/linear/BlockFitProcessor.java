@@ -42,7 +42,7 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
 
     @Override
     public double[] process(Map.Entry<Integer, RowBlock> entry) {
-        TrainingRows t = TrainingRows.of(entry.getValue(), columns, grouping, blockSize, true);
+        TrainingRows t = TrainingRows.of(entry.getValue(), columns, grouping, blockSize, true, null);
         int p = columns.length - 1;
         int m = t.rows();
         if (m <= p + 1) {

@@ -27,7 +27,10 @@ import java.util.Set;
  * @param solver      {@code qr} (tall-skinny QR: the condition number is not squared) or {@code cholesky}
  *                    (normal equations); penalised L1 fits always use coordinate descent on the Gram
  * @param grouping    held-out test share and cross-validation folds
- * @param missing     {@code error} (default: rows with NaN or infinity fail the fit) or {@code skip}
+ * @param missing     what to do with NaN or infinite values: {@code error} (default: the fit fails, naming
+ *                    the count of affected rows), {@code skip} (leave those rows out) or {@code mean} (replace
+ *                    a missing feature value by the mean of that feature's finite training values, scikit-learn's
+ *                    {@code SimpleImputer(strategy="mean")}; a row with a missing target is still an error)
  * @param maxIter     coordinate-descent sweeps at most
  * @param tol         coordinate-descent tolerance on the largest scaled coefficient change
  * @param pathLength  0, or the number of λ values of a regularisation path from λ_max down (warm-started)
@@ -38,6 +41,8 @@ public record LinearOptions(String algorithm, double lambda, double alpha, boole
                             String solver, RowGrouping grouping, String missing, int maxIter, double tol,
                             int pathLength, String method) {
     public static final Set<String> ALGORITHMS = Set.of("linear", "ridge", "lasso", "elastic-net");
+    /** The values of {@code --missing}. */
+    public static final Set<String> MISSING = Set.of("error", "skip", "mean");
 
     public LinearOptions {
         if (!ALGORITHMS.contains(algorithm)) {
@@ -71,8 +76,17 @@ public record LinearOptions(String algorithm, double lambda, double alpha, boole
         if (!solver.equals("qr") && !solver.equals("cholesky")) {
             throw new BadInputException("--solver for linear models must be qr or cholesky, was '" + solver + "'");
         }
-        if (!missing.equals("error") && !missing.equals("skip")) {
-            throw new BadInputException("--missing must be error or skip, was '" + missing + "'");
+        if (!MISSING.contains(missing)) {
+            throw new BadInputException("--missing must be error, skip or mean, was '" + missing + "'");
+        }
+        if (missing.equals("mean") && grouping.folds() > 1) {
+            // Each fold would need its own means (scikit-learn refits the imputer per fold inside a Pipeline);
+            // the folds here share one pass of moments, so their scores would leak the held-out fold's values.
+            throw new BadInputException("--missing mean does not combine with --folds in this version: each fold "
+                    + "would need its own imputation means; use --test-fraction, or --missing skip with --folds");
+        }
+        if (missing.equals("mean") && method.equals("average")) {
+            throw new BadInputException("--missing mean does not combine with --method average");
         }
         if (maxIter < 1) {
             throw new BadInputException("--max-iter must be >= 1, was " + maxIter);

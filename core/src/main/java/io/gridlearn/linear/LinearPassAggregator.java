@@ -10,6 +10,7 @@ import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.grid.Wire;
+import io.gridlearn.model.Imputation;
 import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.stats.ShiftedBlockMoments;
 
@@ -23,8 +24,10 @@ import java.util.TreeMap;
  * it also reduces every block's training rows [1?, x, y] to an R factor ({@link BlockQr}), kept by block
  * number so the driver can merge them in a fixed order.
  *
- * <p>Rows with a NaN or infinite value in any used column are left out and counted; the trainer decides
- * whether that is an error. Blocks and rows seen are counted for {@link io.gridlearn.data.Passes}.
+ * <p>With {@code fill} (mean imputation, {@code --missing mean}) a non-finite feature value is first
+ * replaced by its feature's fill value ({@link Imputation#fillColumns}), so every moment and R factor is that
+ * of the imputed data. Rows that still hold a NaN or infinite value in any used column are left out and
+ * counted; the trainer decides whether that is an error. Blocks and rows seen are counted for {@link io.gridlearn.data.Passes}.
  *
  * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors are O(p²) per
  * block, i.e. they grow with n / blockSize (a deliberate trade: bit-identical QR needs a fixed merge order).
@@ -39,6 +42,7 @@ public final class LinearPassAggregator
     private int blockSize;
     private boolean qr;
     private boolean intercept;
+    private double[] fill;
 
     private long blocks;
     private long rows;
@@ -61,6 +65,16 @@ public final class LinearPassAggregator
      * @param intercept prepend a column of ones to the QR design
      */
     public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept) {
+        this(columns, grouping, blockSize, qr, intercept, null);
+    }
+
+    /**
+     * @param fill the fill value of each feature ({@code columns[0 … p−1]}), or null for no imputation
+     * @see #LinearPassAggregator(int[], RowGrouping, int, boolean, boolean)
+     */
+    public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
+                                double[] fill) {
+        this.fill = fill == null ? null : fill.clone();
         this.columns = columns.clone();
         this.grouping = grouping;
         this.blockSize = blockSize;
@@ -92,7 +106,7 @@ public final class LinearPassAggregator
             kernel = new ShiftedBlockMoments(columns.length);
         }
         java.util.Arrays.fill(groupCounts, 0);
-        double[] v = b.values();
+        double[] v = Imputation.fillColumns(b.values(), n, columns, fill);
         long firstRowId = (long) b.blockId() * blockSize;
         if (groups == 1 && BlockChecks.allFinite(v, n, columns)) {
             groupCounts[0] = n; // the common case: every row, no per-row work
@@ -128,7 +142,7 @@ public final class LinearPassAggregator
     }
 
     private void addRFactor(RowBlock b) {
-        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept);
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
         if (t.rows() > 0) {
             rFactors.put(b.blockId(), BlockQr.factor(t.values(), t.rows(), t.q()));
         }
@@ -211,6 +225,7 @@ public final class LinearPassAggregator
         out.writeInt(blockSize);
         out.writeBoolean(qr);
         out.writeBoolean(intercept);
+        out.writeDoubleArray(fill);
         out.writeLong(blocks);
         out.writeLong(rows);
         out.writeLong(badRows);
@@ -230,6 +245,7 @@ public final class LinearPassAggregator
         blockSize = in.readInt();
         qr = in.readBoolean();
         intercept = in.readBoolean();
+        fill = in.readDoubleArray();
         blocks = in.readLong();
         rows = in.readLong();
         badRows = in.readLong();

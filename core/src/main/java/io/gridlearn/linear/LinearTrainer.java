@@ -9,6 +9,7 @@ import io.gridlearn.data.RowGrouping;
 import io.gridlearn.eval.GridScoring;
 import io.gridlearn.eval.RegressionMetrics;
 import io.gridlearn.eval.RegressionMetricsAggregator;
+import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.util.Versions;
@@ -41,8 +42,11 @@ public final class LinearTrainer {
             return BlockAveraging.train(catalog, schema, design, o);
         }
         boolean qr = usesQr(o);
+        Map<String, Object> imputed = new LinkedHashMap<>();
+        Imputation imputation = o.missing().equals("mean") ? meanImputation(catalog, schema, design, o, imputed) : null;
+        double[] fill = imputation == null ? null : imputation.values();
         LinearPassAggregator pass = Passes.aggregate(catalog, schema, () -> new LinearPassAggregator(
-                design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept()));
+                design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept(), fill));
         checkBadRows(pass.badRows(), schema, design, o);
 
         RowGrouping g = o.grouping();
@@ -51,13 +55,15 @@ public final class LinearTrainer {
         double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
         LinearSolver.Refiner refiner = qr && !o.penalised() ? (beta, withGram) -> {
             return Passes.aggregate(catalog, schema, () -> new RefinementAggregator(
-                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta, withGram)).moments();
+                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta, fill, withGram)).moments();
         } : null;
         LinearSolution fit = LinearSolver.solve(train, r, design.features(), o, refiner);
 
         Map<String, Object> summary = new LinkedHashMap<>(fit.summary());
+        summary.putAll(imputed);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        ModelDocument model = document(schema, design, o, fit, summary, metrics, pass.rows() - pass.badRows());
+        ModelDocument model = document(schema, design, o, fit, summary, metrics, pass.rows() - pass.badRows())
+                .withImputation(imputation);
         RegressionMetricsAggregator scored = GridScoring.metricsPass(catalog, schema, model, g);
         metrics.put("train", scored.metrics(0, g.trainGroups()).toMap());
         if (g.hasTest()) {
@@ -70,7 +76,49 @@ public final class LinearTrainer {
         return new ModelDocument(model.format(), null, 0, model.algorithm(), model.target(), model.features(),
                 model.intercept(), model.coefficients(), model.interceptStandardError(), model.standardErrors(),
                 model.tValues(), model.pValues(), null, null, null, null, null, null, null, null, null, null,
-                summary, metrics, model.provenance(), path);
+                summary, metrics, model.provenance(), path, imputation);
+    }
+
+    /**
+     * The first pass of {@code --missing mean} ({@link FeatureMeansAggregator}): the mean of every feature's
+     * finite training values, which the fitting pass then substitutes for the feature's missing values.
+     *
+     * <p>Why two passes rather than one: with m_j the mean, the imputed data's moments could be assembled
+     * from per-column counts, sums and cross products over the rows where both columns are finite
+     * (Σ x̃_j x̃_k = Σ_{both finite} x_j x_k + m_k Σ_{j finite, k missing} x_j + m_j Σ_{j missing, k finite} x_k
+     * + m_j m_k #{both missing}), but the R factors of the QR solver and its refinement pass need the imputed
+     * rows themselves, so the simplest exact route is to know m first and fill the rows as they are read.
+     * The substitution copies a block only when it has a missing value.
+     *
+     * @param imputed receives the summary entries {@code imputedRows} and {@code imputedValues}
+     * @throws BadInputException when a target is missing (it cannot be imputed) or a feature has no finite
+     *                           training value (its mean is undefined)
+     */
+    private static Imputation meanImputation(DatasetCatalog catalog, DatasetSchema schema, LinearDesign design,
+                                             LinearOptions o, Map<String, Object> imputed) {
+        FeatureMeansAggregator means = Passes.aggregate(catalog, schema, () -> new FeatureMeansAggregator(
+                design.featureColumns(), design.targetColumn(), o.grouping(), schema.blockSize()));
+        if (means.missingTargetRows() > 0) {
+            throw new BadInputException("dataset '" + schema.name() + "': " + means.missingTargetRows() + " of "
+                    + schema.rows() + " rows have a missing (NaN) or infinite value in the target '" + design.target()
+                    + "'; --missing mean fills features only, a target cannot be imputed: drop those rows, or use "
+                    + "--missing skip to leave them out");
+        }
+        List<String> features = design.features();
+        double[] fill = new double[features.size()];
+        long values = 0;
+        for (int j = 0; j < fill.length; j++) {
+            if (means.trainingRows() > 0 && means.finiteCount(j) == 0) {
+                throw new BadInputException("dataset '" + schema.name() + "': feature '" + features.get(j)
+                        + "' has no finite value in the " + means.trainingRows() + " training rows, so --missing mean "
+                        + "has no mean to fill it with; leave it out with --features");
+            }
+            fill[j] = means.finiteCount(j) == 0 ? 0 : means.mean(j);
+            values += means.missingCount(j);
+        }
+        imputed.put("imputedRows", means.incompleteTrainingRows());
+        imputed.put("imputedValues", values);
+        return Imputation.mean(fill);
     }
 
     /** QR for unpenalised and ridge fits when asked; coordinate descent needs only the moments. */
@@ -83,7 +131,8 @@ public final class LinearTrainer {
             throw new BadInputException("dataset '" + schema.name() + "': " + bad + " of " + schema.rows()
                     + " rows have a missing (NaN) or infinite value in the target or features ("
                     + design.target() + ", " + String.join(", ", design.features())
-                    + "); use --missing skip to leave those rows out");
+                    + "); use --missing skip to leave those rows out, or --missing mean to fill missing feature values "
+                    + "with their training means");
         }
     }
 

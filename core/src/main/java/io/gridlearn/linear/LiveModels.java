@@ -41,9 +41,9 @@ public final class LiveModels {
     /** The options a live model is solved with: the normal-equation route, no split. */
     static LinearOptions liveOptions(LinearOptions o) {
         if (o.grouping().hasTest() || o.grouping().folds() > 1 || o.pathLength() > 0 || !o.method().equals("exact")
-                || o.missing().equals("skip")) {
+                || !o.missing().equals("error")) {
             throw new BadInputException("--live models are refitted from maintained statistics: no --test-fraction, "
-                    + "--folds, --path, --method average or --missing skip");
+                    + "--folds, --path, --method average, --missing skip or --missing mean");
         }
         return o.withSolver("cholesky");
     }

@@ -30,6 +30,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     private boolean intercept;
     private double[] beta;
     private boolean withGram = true;
+    private double[] fill;
 
     private long blocks;
     private long rows;
@@ -40,15 +41,17 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
 
     /** @param beta coefficients in design order (intercept first when there is one) */
     public RefinementAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta) {
-        this(columns, grouping, blockSize, intercept, beta, true);
+        this(columns, grouping, blockSize, intercept, beta, null, true);
     }
 
     /**
+     * @param fill     per-feature fill values of mean imputation (the same as the first pass's), or null
      * @param withGram gather {@code X'X} too ({@link ResidualMoments#of}); false for the light form
      *                 ({@link ResidualMoments#residualsOnly})
      */
     public RefinementAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta,
-                                boolean withGram) {
+                                double[] fill, boolean withGram) {
+        this.fill = fill == null ? null : fill.clone();
         this.withGram = withGram;
         this.columns = columns.clone();
         this.grouping = grouping;
@@ -62,7 +65,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         RowBlock b = entry.getValue();
         blocks++;
         rows += b.rows();
-        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept);
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
         if (t.rows() > 0) {
             byBlock.put(b.blockId(), (withGram ? ResidualMoments.of(t.values(), t.rows(), t.q(), beta)
                     : ResidualMoments.residualsOnly(t.values(), t.rows(), t.q(), beta)).toDoubles());
@@ -120,6 +123,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         out.writeBoolean(intercept);
         out.writeDoubleArray(beta);
         out.writeBoolean(withGram);
+        out.writeDoubleArray(fill);
         out.writeLong(blocks);
         out.writeLong(rows);
         Wire.writeBlockMap(out, byBlock);
@@ -133,6 +137,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         intercept = in.readBoolean();
         beta = in.readDoubleArray();
         withGram = in.readBoolean();
+        fill = in.readDoubleArray();
         blocks = in.readLong();
         rows = in.readLong();
         byBlock = Wire.readBlockMap(in);

@@ -5,7 +5,8 @@ import io.gridlearn.data.RowGrouping;
 
 /**
  * The training rows of one block as a column-major design {@code [1?, x_1 … x_p, y]}: rows in row order,
- * rows with a non-finite value and test-set rows left out. Shared by the R-factor pass and the refinement
+ * non-finite feature values replaced by their fill value when there is one (mean imputation), then rows
+ * still holding a non-finite value and test-set rows left out. Shared by the R-factor pass and the refinement
  * pass, which must see exactly the same rows in the same order.
  *
  * @param values column-major, {@code rows × q}
@@ -14,9 +15,10 @@ import io.gridlearn.data.RowGrouping;
  */
 record TrainingRows(double[] values, int rows, int q) {
 
-    static TrainingRows of(RowBlock b, int[] columns, RowGrouping grouping, int blockSize, boolean intercept) {
+    static TrainingRows of(RowBlock b, int[] columns, RowGrouping grouping, int blockSize, boolean intercept,
+                           double[] fill) {
         int n = b.rows();
-        double[] v = b.values();
+        double[] v = io.gridlearn.model.Imputation.fillColumns(b.values(), n, columns, fill);
         int[] keep = new int[n];
         int m = 0;
         for (int r = 0; r < n; r++) {

@@ -30,8 +30,9 @@ public final class FeatureBinding {
                         + "the model's features are " + String.join(", ", features));
             }
             if (columns.get(idx[j]).kind() != ColumnKind.NUMERIC) {
-                throw new BadInputException(where + ": column '" + features.get(j) + "' is not numeric, but the model "
-                        + "uses it as a numeric feature");
+                throw new BadInputException(where + ": column '" + features.get(j) + "' holds text (categories the "
+                        + "model never saw), but the model uses it as a numeric feature and knows no categories; every "
+                        + "value of it must be a number (empty or NA for a missing value)");
             }
         }
         return idx;

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param metrics    {@code train}, {@code test} and {@code cv} metric maps
  * @param provenance dataset, fingerprint, rows, options, seed, library version, timestamps
  * @param path       for penalised linear fits with a regularisation path: one entry per λ
+ * @param imputation how missing feature values are filled before predicting ({@code fit --missing mean}),
+ *                   or null: rows with a missing feature are not scored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "version", "algorithm", "target", "features", "intercept", "coefficients",
@@ -45,7 +47,8 @@ public record ModelDocument(
         Map<String, Object> summary,
         Map<String, Map<String, Double>> metrics,
         Map<String, Object> provenance,
-        List<Map<String, Object>> path) {
+        List<Map<String, Object>> path,
+        Imputation imputation) {
 
     public static final String FORMAT = "gridlearn-model/1";
     /** The major format version this build reads; a larger one is refused with a clear message. */
@@ -55,12 +58,35 @@ public record ModelDocument(
         features = features == null ? null : List.copyOf(features);
     }
 
+    /** A model without imputation (every learner but a linear fit with {@code --missing mean}). */
+    public ModelDocument(String format, String name, long version, String algorithm, String target,
+                         List<String> features, Double intercept, double[] coefficients, Double interceptStandardError,
+                         double[] standardErrors, double[] tValues, double[] pValues, List<Integer> classes,
+                         double[] intercepts, double[][] coefficientMatrix, double[][] centers, double[][] components,
+                         double[] explainedVariance, double[] explainedVarianceRatio, double[] classPriors,
+                         double[][] means, double[][] variances, Map<String, Object> summary,
+                         Map<String, Map<String, Double>> metrics, Map<String, Object> provenance,
+                         List<Map<String, Object>> path) {
+        this(format, name, version, algorithm, target, features, intercept, coefficients, interceptStandardError,
+                standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix, centers, components,
+                explainedVariance, explainedVarianceRatio, classPriors, means, variances, summary, metrics,
+                provenance, path, null);
+    }
+
+    /** The same model with the given imputation (null: none). */
+    public ModelDocument withImputation(Imputation newImputation) {
+        return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
+                interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
+                centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
+                summary, metrics, provenance, path, newImputation);
+    }
+
     /** The same model under another name and version. */
     public ModelDocument withNameAndVersion(String newName, long newVersion) {
         return new ModelDocument(format, newName, newVersion, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, metrics, provenance, path);
+                summary, metrics, provenance, path, imputation);
     }
 
     /** The same model with other metrics. */
@@ -68,7 +94,7 @@ public record ModelDocument(
         return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, newMetrics, provenance, path);
+                summary, newMetrics, provenance, path, imputation);
     }
 
     /** The same model with other provenance. */
@@ -76,6 +102,6 @@ public record ModelDocument(
         return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, metrics, newProvenance, path);
+                summary, metrics, newProvenance, path, imputation);
     }
 }

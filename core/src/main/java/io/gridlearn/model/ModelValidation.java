@@ -15,6 +15,10 @@ final class ModelValidation {
             throw new BadInputException(origin + ": model has no \"features\"");
         }
         int p = m.features().size();
+        if (m.imputation() != null && m.imputation().values().length != p) {
+            throw new BadInputException(origin + ": imputation \"values\" must have " + p
+                    + " entries, one per feature, had " + m.imputation().values().length);
+        }
         switch (m.algorithm()) {
             case "linear", "ridge", "lasso", "elastic-net" -> {
                 if (m.intercept() == null || m.coefficients() == null) {

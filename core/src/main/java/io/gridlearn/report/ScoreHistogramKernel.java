@@ -24,6 +24,7 @@ public final class ScoreHistogramKernel implements BlockKernel {
     private int targetColumn;
     private int bins;
     private transient RowPredictor predictor;
+    private transient double[] fill;
 
     public ScoreHistogramKernel() {
     }
@@ -48,7 +49,9 @@ public final class ScoreHistogramKernel implements BlockKernel {
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
         if (predictor == null) {
-            predictor = Predictors.of(ModelJson.read(modelJson, "model"));
+            io.gridlearn.model.ModelDocument model = ModelJson.read(modelJson, "model");
+            fill = io.gridlearn.model.Imputation.fillValues(model);
+            predictor = Predictors.of(model);
         }
         int n = b.rows();
         double[] v = b.values();
@@ -58,6 +61,9 @@ public final class ScoreHistogramKernel implements BlockKernel {
             boolean ok = y == 0 || y == 1;
             for (int j = 0; j < featureColumns.length; j++) {
                 x[j] = v[featureColumns[j] * n + r];
+                if (fill != null && !Double.isFinite(x[j])) {
+                    x[j] = fill[j]; // the model's imputation, as in predict
+                }
                 ok &= Double.isFinite(x[j]);
             }
             if (!ok) {

@@ -91,9 +91,15 @@ class SerializationTest {
         RegressionMetricsAggregator metrics = new RegressionMetricsAggregator(new int[] {0, 1, 2}, 3, 0.5,
                 new double[] {1, 2, 3}, g, 50);
         RefinementAggregator refine = new RefinementAggregator(cols, g, 50, true, new double[] {0.1, 0.2, 0.3, 0.4});
+        // mean imputation: fill values travel with the passes, and the means pass carries exact sums
+        LinearPassAggregator filled = new LinearPassAggregator(cols, g, 50, true, true, new double[] {1, 2, 3});
+        io.gridlearn.linear.FeatureMeansAggregator means = new io.gridlearn.linear.FeatureMeansAggregator(
+                new int[] {0, 1, 2}, 3, g, 50);
         for (int b = 0; b < 3; b++) {
             RowBlock block = block(b, 50, 5, b);
             AbstractMap.SimpleEntry<Integer, RowBlock> e = new AbstractMap.SimpleEntry<>(b, block);
+            filled.accumulate(e);
+            means.accumulate(e);
             if (b != 0) { // block 0 holds a NaN in a used column; the others do not
                 stats.accumulate(e);
                 pass.accumulate(e);
@@ -105,6 +111,8 @@ class SerializationTest {
         objects.add(pass);
         objects.add(metrics);
         objects.add(refine);
+        objects.add(filled);
+        objects.add(means);
         objects.add(new PredictProcessor("{\"format\":\"gridlearn-model/1\"}", new int[] {0, 1}, 2));
         objects.add(new io.gridlearn.pass.KernelAggregator(new io.gridlearn.eval.ClassificationKernel("{}", new int[] {0, 1}, 2, 3), 50));
         objects.add(new BlockFitProcessor(cols, g, 50));

@@ -1,0 +1,230 @@
+package io.gridlearn.linear;
+
+import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.grid.SerializationIds;
+import io.gridlearn.grid.Wire;
+import io.gridlearn.stats.ExactSum;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+
+/**
+ * The first pass of {@code fit --missing mean}: for every feature j, over the training rows (every row
+ * outside the test set), the number n_j of finite values and their sum S_j, added value by value into an
+ * {@link ExactSum}; plus the rows whose target is not finite (all rows, training and test: such a row can
+ * be neither fitted nor scored) and the training rows with at least one missing feature.
+ *
+ * <p>The imputation value of feature j is its mean over the finite training values,
+ * <pre>
+ *   m_j = S_j / n_j = (1/n_j) Σ_{i train, x_ij finite} x_ij
+ * </pre>
+ * scikit-learn's {@code SimpleImputer(strategy="mean").fit(X_train)}. S_j is exact (every value enters the
+ * accumulator exactly; merging accumulators is exact), and m_j is S_j / n_j rounded to 40 significant
+ * digits, then to the nearest double (as {@code describe}'s mean): a function of the data alone, so the
+ * same bits on any number of members and in any merge order.
+ */
+public final class FeatureMeansAggregator
+        implements Aggregator<Map.Entry<Integer, RowBlock>, FeatureMeansAggregator>,
+        IdentifiedDataSerializable, PassCounts {
+    private static final long serialVersionUID = 1L;
+    private static final MathContext MC = new MathContext(40);
+
+    private int[] featureColumns;
+    private int targetColumn;
+    private RowGrouping grouping;
+    private int blockSize;
+
+    private long blocks;
+    private long rows;
+    private long missingTargetRows;
+    private long trainingRows;
+    private long incompleteTrainingRows;
+    private long[] finite;
+    private ExactSum[] sums;
+
+    public FeatureMeansAggregator() {
+    }
+
+    /**
+     * @param featureColumns the dataset columns of the features
+     * @param targetColumn   the target's column
+     * @param grouping       the test split (test rows do not enter the means)
+     * @param blockSize      the dataset's block size (for row ids)
+     */
+    public FeatureMeansAggregator(int[] featureColumns, int targetColumn, RowGrouping grouping, int blockSize) {
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.grouping = grouping;
+        this.blockSize = blockSize;
+    }
+
+    private void init() {
+        if (finite == null) {
+            finite = new long[featureColumns.length];
+            sums = new ExactSum[featureColumns.length];
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] = new ExactSum();
+            }
+        }
+    }
+
+    @Override
+    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+        init();
+        RowBlock b = entry.getValue();
+        int n = b.rows();
+        blocks++;
+        rows += n;
+        double[] v = b.values();
+        long firstRowId = (long) b.blockId() * blockSize;
+        int p = featureColumns.length;
+        for (int r = 0; r < n; r++) {
+            if (!Double.isFinite(v[targetColumn * n + r])) {
+                missingTargetRows++;
+            }
+            if (grouping.hasTest() && grouping.group(firstRowId + r) == grouping.testGroup()) {
+                continue;
+            }
+            trainingRows++;
+            boolean complete = true;
+            for (int j = 0; j < p; j++) {
+                double x = v[featureColumns[j] * n + r];
+                if (Double.isFinite(x)) {
+                    finite[j]++;
+                    sums[j].add(x);
+                } else {
+                    complete = false;
+                }
+            }
+            if (!complete) {
+                incompleteTrainingRows++;
+            }
+        }
+    }
+
+    @Override
+    public void combine(Aggregator aggregator) {
+        FeatureMeansAggregator o = (FeatureMeansAggregator) aggregator;
+        blocks += o.blocks;
+        rows += o.rows;
+        missingTargetRows += o.missingTargetRows;
+        trainingRows += o.trainingRows;
+        incompleteTrainingRows += o.incompleteTrainingRows;
+        if (o.finite == null) {
+            return;
+        }
+        init();
+        for (int j = 0; j < finite.length; j++) {
+            finite[j] += o.finite[j];
+            sums[j].add(o.sums[j]);
+        }
+    }
+
+    @Override
+    public FeatureMeansAggregator aggregate() {
+        init();
+        return this;
+    }
+
+    @Override
+    public long blocks() {
+        return blocks;
+    }
+
+    @Override
+    public long rows() {
+        return rows;
+    }
+
+    /** Rows (training and test) whose target is NaN or infinite. */
+    public long missingTargetRows() {
+        return missingTargetRows;
+    }
+
+    /** Training rows with at least one non-finite feature value: the rows that imputation changes. */
+    public long incompleteTrainingRows() {
+        return incompleteTrainingRows;
+    }
+
+    /** The number of finite training values of feature j. */
+    public long finiteCount(int j) {
+        return finite[j];
+    }
+
+    /** The number of non-finite training values of feature j (the cells that will be imputed). */
+    public long missingCount(int j) {
+        return trainingRows() - finite[j];
+    }
+
+    /** Rows outside the test set: the rows the means are taken over. */
+    public long trainingRows() {
+        return trainingRows;
+    }
+
+    /** m_j = S_j / n_j, see the class comment; NaN when feature j has no finite training value. */
+    public double mean(int j) {
+        if (finite[j] == 0) {
+            return Double.NaN;
+        }
+        BigDecimal s = sums[j].toBigDecimal();
+        return s.divide(BigDecimal.valueOf(finite[j]), MC).doubleValue();
+    }
+
+    @Override
+    public int getFactoryId() {
+        return SerializationIds.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return SerializationIds.FEATURE_MEANS_AGGREGATOR;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        Wire.writeGrouping(out, grouping);
+        out.writeInt(blockSize);
+        out.writeLong(blocks);
+        out.writeLong(rows);
+        out.writeLong(missingTargetRows);
+        out.writeLong(trainingRows);
+        out.writeLong(incompleteTrainingRows);
+        out.writeBoolean(finite != null);
+        if (finite != null) {
+            out.writeLongArray(finite);
+            for (ExactSum s : sums) {
+                s.writeData(out);
+            }
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        grouping = Wire.readGrouping(in);
+        blockSize = in.readInt();
+        blocks = in.readLong();
+        rows = in.readLong();
+        missingTargetRows = in.readLong();
+        trainingRows = in.readLong();
+        incompleteTrainingRows = in.readLong();
+        if (in.readBoolean()) {
+            finite = in.readLongArray();
+            sums = new ExactSum[finite.length];
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] = ExactSum.readData(in);
+            }
+        }
+    }
+}
