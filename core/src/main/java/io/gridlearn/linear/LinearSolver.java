@@ -28,17 +28,21 @@ final class LinearSolver {
     static final double REFINE_ABOVE = 10;
 
     /**
-     * Up to this condition estimate the refinement pass is the light one: it gathers only {@code X'r} and
-     * {@code r'r} (2k + 1 double-double products per row instead of k(k+1)/2 + 2k) and takes {@code X'X} from
-     * the first pass's exact moments, whose per-block rounding is at most {@code ε ≈ B·u} relative (B rows per
-     * block). Iterating against a Gram matrix that is off by ε converges to a solution off by about
-     * {@code κ²·ε} times the correction, itself about {@code 1e3·κ·u} (see above): below {@code 1e-15} relative
-     * for κ ≤ 1e3 and B = 4096. The standard errors then stay as R gives them (about {@code 1e3·κ·u} ≤ 1e-10
-     * relative), because refining {@code (X'X)^-1} against that Gram would leave {@code κ²·ε}, worse. Above
-     * this, the full pass gathers {@code X'X} in double-double too (all NIST problems with κ > 1e3: Longley,
-     * Wampler1-3).
+     * Up to this condition estimate of the centred design ({@link RFactors#centredCondition}; the plain estimate
+     * when there is no intercept) the refinement pass is the light one: it gathers only {@code X'r} and
+     * {@code r'r} (2k + 1 double-double products per row instead of k(k+1)/2 + 2k) and takes {@code X'X} from the
+     * first pass's exact moments. Those hold every block's cross products of its rows minus the block mean,
+     * rounded once per block, plus the mean terms exactly; so their error is at most about {@code ε = B·u}
+     * (B rows per block) relative to the centred cross products, whatever the column means. Iterating against a
+     * Gram matrix off by that converges to a solution off by about {@code κ_c²·ε} times the correction (itself
+     * about {@code 1e3·κ·u}, see above): below {@code 1e-15} relative for κ_c ≤ 1e3 and B = 4096. Means alone
+     * make the plain estimate large (features around 40 ± 1 give κ ≈ 1e3 with κ_c ≈ 1), which is why the
+     * centred one decides. Above this, the full pass gathers {@code X'X} in double-double too.
      */
     static final double LIGHT_REFINE_UP_TO = 1e3;
+
+    /** The error factor of unrefined TSQR measured on NIST StRD (about {@code 1e3·κ·u}, see above). */
+    private static final double QR_ERROR_FACTOR = 1e3;
 
     private LinearSolver() {
     }
@@ -47,6 +51,9 @@ final class LinearSolver {
     interface Refiner {
         /** @param withGram also gather {@code X'X} in double-double (the full refinement) */
         ResidualMoments residualMoments(double[] beta, boolean withGram);
+
+        /** Rows per block of the data, for the error bound of the first pass's cross products. */
+        int blockRows();
     }
 
     static LinearSolution solve(MomentMatrix m, double[] r, List<String> features, LinearOptions o) {
@@ -69,14 +76,19 @@ final class LinearSolver {
                 ? QrLeastSquares.solve(r, m.count(), features, o.intercept())
                 : NormalEquations.ols(MomentViews.crossProducts(m, o.intercept()), features);
         double kappa = Double.NaN;
+        double kappaC = Double.NaN;
         String refinement = "qr";
         if (r != null) {
             int k = features.size() + (o.intercept() ? 1 : 0);
             kappa = RFactors.scaledCondition(r, k + 1, k);
+            kappaC = o.intercept() ? RFactors.centredCondition(r, k + 1, k) : kappa;
             if (refiner != null && !(kappa <= REFINE_ABOVE)) {
-                if (kappa <= LIGHT_REFINE_UP_TO) {
+                if (kappaC <= LIGHT_REFINE_UP_TO) {
+                    // diag((X'X)^-1): refined against the first pass's Gram (error about κ_c²·B·u) when that
+                    // bound beats R's own (about 1e3·κ·u)
+                    boolean refineVariance = kappaC * kappaC * refiner.blockRows() < QR_ERROR_FACTOR * kappa;
                     s = QrLeastSquares.refine(r, s, refiner.residualMoments(s.beta(), false),
-                            MomentViews.designGramPairs(m, o.intercept()));
+                            MomentViews.designGramPairs(m, o.intercept()), refineVariance);
                     refinement = "qr+light-refinement";
                 } else {
                     s = QrLeastSquares.refine(r, s, refiner.residualMoments(s.beta(), true));
@@ -101,6 +113,7 @@ final class LinearSolver {
         summary.put("solver", r == null ? "cholesky" : refinement);
         if (r != null) {
             summary.put("scaledConditionNumber", kappa);
+            summary.put("centredConditionNumber", kappaC);
         }
         summary.put("rSquared", rep.rSquared());
         summary.put("adjRSquared", rep.adjRSquared());

@@ -53,9 +53,17 @@ public final class LinearTrainer {
         MomentMatrix train = pass.sum(0, g.trainGroups());
         checkSize(train.count(), design.features().size(), o);
         double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
-        LinearSolver.Refiner refiner = qr && !o.penalised() ? (beta, withGram) -> {
-            return Passes.aggregate(catalog, schema, () -> new RefinementAggregator(
-                    design.zColumns(), g, schema.blockSize(), o.intercept(), beta, fill, withGram)).moments();
+        LinearSolver.Refiner refiner = qr && !o.penalised() ? new LinearSolver.Refiner() {
+            @Override
+            public ResidualMoments residualMoments(double[] beta, boolean withGram) {
+                return Passes.aggregate(catalog, schema, () -> new RefinementAggregator(
+                        design.zColumns(), g, schema.blockSize(), o.intercept(), beta, fill, withGram)).moments();
+            }
+
+            @Override
+            public int blockRows() {
+                return schema.blockSize();
+            }
         } : null;
         LinearSolution fit = LinearSolver.solve(train, r, design.features(), o, refiner);
 

@@ -136,11 +136,11 @@ public final class QrLeastSquares {
     /**
      * The light refinement: coefficients and RSS refined from {@link ResidualMoments#residualsOnly} against a
      * Gram matrix {@code gramPairs} the caller already has (row-major (hi, lo) pairs in design order, e.g. from
-     * the exact moments of the first pass); {@code diag((X'X)^-1)} stays as R gave it. See
-     * {@code LinearSolver} for when this is enough.
+     * the exact moments of the first pass); {@code diag((X'X)^-1)} refined against the same Gram when
+     * {@code refineVariance}, else kept as R gave it. See {@code LinearSolver} for when this is enough.
      */
     public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, ResidualMoments moments,
-                                              double[] gramPairs) {
+                                              double[] gramPairs, boolean refineVariance) {
         double[] beta0 = solution.beta();
         int k = beta0.length;
         checkR(r, k + 1);
@@ -148,7 +148,8 @@ public final class QrLeastSquares {
             throw new IllegalArgumentException("residual moments or Gram do not match the fit: rows "
                     + moments.rows() + " vs " + solution.n() + ", parameters " + moments.parameters() + " vs " + k);
         }
-        Refinement ref = Refinement.run(r, k + 1, beta0, moments, gramPairs, solution.unscaledVariance());
+        Refinement ref = Refinement.run(r, k + 1, beta0, moments, gramPairs,
+                refineVariance ? null : solution.unscaledVariance());
         return new LeastSquaresSolution(solution.features(), solution.intercept(), solution.n(), ref.beta,
                 ref.unscaledVariance, ref.rss, solution.tss(), solution.mss());
     }

@@ -39,6 +39,24 @@ final class RFactors {
      * Householder QR is column-scaling invariant in its backward error, so the forward error of plain TSQR is
      * about κ·u (u = 1.1e-16); the Frobenius product bounds the 2-norm condition number within a factor k.
      */
+    /**
+     * {@link #scaledCondition} of the centred design: for an intercept-first R = [[r00, r0'], [0, R1]] of
+     * [1, X], R1 is the R factor of X with its column means removed (X − 1 x̄' = Q_1 R1, since the first column
+     * of Q is 1/√n), so this is the condition of the slopes' problem, without the part that mere column means
+     * add to the uncentred estimate.
+     */
+    static double centredCondition(double[] r, int q, int k) {
+        if (k < 2) {
+            return 1.0;
+        }
+        int q1 = q - 1;
+        double[] r1 = new double[q1 * q1];
+        for (int i = 0; i < q1; i++) {
+            System.arraycopy(r, (i + 1) * q + 1, r1, i * q1, q1);
+        }
+        return scaledCondition(r1, q1, k - 1);
+    }
+
     static double scaledCondition(double[] r, int q, int k) {
         double[] s = new double[k * k];
         for (int j = 0; j < k; j++) {
