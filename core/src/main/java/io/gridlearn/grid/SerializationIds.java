@@ -21,6 +21,8 @@ public final class SerializationIds {
     public static final int SAMPLE_AGGREGATOR = 8;
     public static final int CLASSIFICATION_KERNEL = 9;
     public static final int LIVE_STATE = 10;
+    public static final int BLOCK_KEY_PREDICATE = 11;
+    public static final int BLOCK_COUNT_AGGREGATOR = 12;
 
     // logistic and softmax (io.gridlearn.logistic)
     public static final int LOGISTIC_PREP_KERNEL = 20;
