@@ -366,6 +366,12 @@ class CliContractTest {
         Run text = client("describe", "editing");
         assertTrue(text.out().contains("8 blocks") && text.out().contains("1,3-4,7-11"), text.out());
 
+        Run scored = client("predict", "--model", "editing-refit", "--data", "editing", "--into", "editing-scored", "--json");
+        assertEquals(0, scored.exit(), scored.err());
+        DatasetSchema predictions = new DatasetCatalog(member).get("editing-scored");
+        assertEquals("1,3-4,7-11", predictions.layout().toString(), "predictions keep the source's block ids");
+        assertEquals(506, predictions.rows());
+
         Run unknown = client("remove", "--from", "editing", "--blocks", "3,99");
         assertEquals(2, unknown.exit(), unknown.err());
         assertTrue(unknown.err().contains("no block 99") && unknown.err().contains("1,3-4,7-11"), unknown.err());

@@ -48,7 +48,13 @@ public final class Passes {
             } catch (HazelcastException e) {
                 problem = "the pass failed: " + e;
             }
-            checkNothingLost(catalog, schema);
+            try {
+                checkNothingLost(catalog, schema);
+            } catch (HazelcastInstanceNotActiveException e) {
+                throw new GridlearnException("this grid member is shutting down: " + e.getMessage(), e);
+            } catch (HazelcastException e) {
+                problem += "; counting the stored blocks failed too: " + e; // members still leaving: retry
+            }
             LOG.warning("dataset '" + schema.name() + "': " + problem + "; retrying (attempt " + (attempt + 1) + ")");
             pause(attempt);
         }
