@@ -23,7 +23,8 @@ final class DatasetsCommand extends GridCommand {
             return;
         }
         for (DatasetSchema s : all) {
-            out().printf("%-24s %10d rows %4d columns  %s%n", s.name(), s.rows(), s.columns().size(), s.source());
+            out().printf("%-24s %10d rows %4d columns %6d blocks (%s)  %s%n", s.name(), s.rows(), s.columns().size(),
+                    s.blocks(), s.layout(), s.source());
         }
     }
 }

@@ -47,7 +47,8 @@ final class DescribeCommand extends GridCommand {
             Output.json(out(), toJson(d));
             return;
         }
-        out().printf("%s: %d rows%n", d.dataset(), d.rows());
+        out().printf("%s: %d rows in %d blocks of at most %d rows (block ids %s)%n", d.dataset(), d.rows(),
+                d.layout().size(), d.blockSize(), d.layout());
         out().printf("%-20s %10s %8s %14s %14s %14s %14s%n", "column", "count", "missing", "mean", "variance", "min", "max");
         for (ColumnSummary c : d.columns()) {
             out().printf("%-20s %10d %8d %14s %14s %14s %14s%n", c.name(), c.count(), c.missing(), Output.num(c.mean()),
@@ -59,6 +60,9 @@ final class DescribeCommand extends GridCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", d.dataset());
         m.put("rows", d.rows());
+        m.put("blocks", d.layout().size());
+        m.put("layout", d.layout().toString());
+        m.put("blockSize", d.blockSize());
         List<Map<String, Object>> cols = new ArrayList<>();
         for (ColumnSummary c : d.columns()) {
             Map<String, Object> cm = new LinkedHashMap<>();

@@ -52,6 +52,7 @@ final class LoadCommand extends GridCommand {
         m.put("columns", s.columnNames());
         m.put("blocks", s.blocks());
         m.put("blockSize", s.blockSize());
+        m.put("layout", s.layout().toString());
         m.put("fingerprint", s.fingerprint());
         return m;
     }

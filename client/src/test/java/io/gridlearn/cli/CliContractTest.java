@@ -370,4 +370,79 @@ class CliContractTest {
         assertEquals(506 + 256, client("describe", "growing", "--json").json().path("rows").asInt(),
                 "the failed append added nothing, the second one 256 rows");
     }
+    @Test
+    void removeAndReplaceBlocksKeepALiveModelEqualToTheFullRefitAndRefuseUnknownBlocks() throws IOException {
+        List<String> lines = Files.readAllLines(Oracles.resource("boston.csv"));
+        Path tail = tmp.resolve("tail.csv");
+        List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(251, lines.size()));
+        Files.write(tail, rest);
+        assertEquals(0, client("load", boston(), "--name", "editing", "--block-size", "64").exit());
+        Run live = client("fit", "linear", "--data", "editing", "--live", "--name", "editing-live", "--json");
+        assertEquals(0, live.exit(), live.err());
+
+        Run removed = client("remove", "--from", "editing", "--blocks", "2,5-6", "--json");
+        assertEquals(0, removed.exit(), removed.err());
+        JsonNode r = removed.json();
+        assertEquals("2,5-6", r.path("blocksRemoved").asText());
+        assertEquals(192, r.path("rowsRemoved").asInt());
+        assertEquals(506 - 192, r.path("rows").asInt());
+        assertEquals("0-1,3-4,7", r.path("layout").asText());
+        assertEquals("editing-live", r.path("liveModels").get(0).path("name").asText());
+        assertEquals(2, r.path("liveModels").get(0).path("version").asInt());
+        Run refit = client("fit", "linear", "--data", "editing", "--solver", "cholesky", "--name", "editing-refit", "--json");
+        Run shown = client("model", "show", "editing-live");
+        assertEquals(refit.json().path("coefficients").toString(), shown.json().path("coefficients").toString(),
+                "after a removal the live model equals a full refit, bit for bit");
+
+        Run replaced = client("replace", tail.toString(), "--in", "editing", "--block", "0", "--json");
+        assertEquals(0, replaced.exit(), replaced.err());
+        assertEquals("8-11", replaced.json().path("blocksAdded").asText(), "256 rows: four new blocks after the last id");
+        assertEquals(506 - 192 - 64 + 256, replaced.json().path("rows").asInt());
+        refit = client("fit", "linear", "--data", "editing", "--solver", "cholesky", "--name", "editing-refit", "--json");
+        shown = client("model", "show", "editing-live");
+        assertEquals(refit.json().path("coefficients").toString(), shown.json().path("coefficients").toString(),
+                "after a replacement the live model equals a full refit, bit for bit");
+        assertEquals(refit.json().path("intercept").asText(), shown.json().path("intercept").asText());
+
+        Run described = client("describe", "editing", "--json");
+        assertEquals("1,3-4,7-11", described.json().path("layout").asText());
+        assertEquals(8, described.json().path("blocks").asInt());
+        assertEquals(506, described.json().path("rows").asInt());
+        boolean listed = false;
+        for (JsonNode ds : client("datasets", "--json").json().path("datasets")) {
+            if (ds.path("dataset").asText().equals("editing")) {
+                assertEquals("1,3-4,7-11", ds.path("layout").asText());
+                listed = true;
+            }
+        }
+        assertTrue(listed, "datasets lists the layout");
+        Run text = client("describe", "editing");
+        assertTrue(text.out().contains("8 blocks") && text.out().contains("1,3-4,7-11"), text.out());
+
+        Run scored = client("predict", "--model", "editing-refit", "--data", "editing", "--into", "editing-scored", "--json");
+        assertEquals(0, scored.exit(), scored.err());
+        DatasetSchema predictions = new DatasetCatalog(member).get("editing-scored");
+        assertEquals("1,3-4,7-11", predictions.layout().toString(), "predictions keep the source's block ids");
+        assertEquals(506, predictions.rows());
+
+        Run unknown = client("remove", "--from", "editing", "--blocks", "3,99");
+        assertEquals(2, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().contains("no block 99") && unknown.err().contains("1,3-4,7-11"), unknown.err());
+        Run noDataset = client("remove", "--from", "no-such", "--blocks", "1");
+        assertEquals(2, noDataset.exit());
+        assertTrue(noDataset.err().contains("unknown dataset 'no-such'"), noDataset.err());
+        Run badList = client("remove", "--from", "editing", "--blocks", "3-x");
+        assertEquals(2, badList.exit());
+        assertTrue(badList.err().contains("3-x"), badList.err());
+        Run everything = client("remove", "--from", "editing", "--blocks", "0-20");
+        assertEquals(2, everything.exit(), "0-20 names blocks it does not have");
+        Run all = client("remove", "--from", "editing", "--blocks", "1,3-4,7-11");
+        assertEquals(2, all.exit());
+        assertTrue(all.err().contains("drop"), all.err());
+        assertEquals(2, client("replace", tmp.resolve("nope.csv").toString(), "--in", "editing", "--block", "1").exit());
+        assertEquals(2, client("replace", tail.toString(), "--in", "editing", "--block", "2").exit(), "block 2 is gone");
+        assertEquals(506, client("describe", "editing", "--json").json().path("rows").asInt(), "failures changed nothing");
+        assertEquals(3, client("model", "show", "editing-live").json().path("version").asInt(), "and published nothing");
+    }
 }

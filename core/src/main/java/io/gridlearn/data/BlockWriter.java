@@ -32,6 +32,8 @@ public final class BlockWriter implements AutoCloseable {
     private final Deque<CompletionStage<Void>> inFlight = new ArrayDeque<>();
     private final Fingerprint fingerprint = new Fingerprint();
     private int nextBlock;
+    private int written;
+    private final List<int[]> ranges = new java.util.ArrayList<>();
     private long rows;
     private int cols = -1;
     private boolean done;
@@ -47,13 +49,16 @@ public final class BlockWriter implements AutoCloseable {
         this.map = hz.getMap(mapName);
     }
 
-    /** Stores the next block; blocks must come in order 0, 1, 2, … with 1 to blockSize rows each. */
+    /**
+     * Stores the next block; blocks come in ascending id order with 1 to blockSize rows each: 0, 1, 2, … for
+     * a load, or the ids of a source dataset with gaps (predictions keep their source's block ids).
+     */
     public void write(RowBlock block) {
         if (done) {
             throw new IllegalStateException("writer is closed");
         }
-        if (block.blockId() != nextBlock) {
-            throw new IllegalArgumentException("expected block " + nextBlock + ", got " + block.blockId());
+        if (block.blockId() < nextBlock) {
+            throw new IllegalArgumentException("expected block " + nextBlock + " or later, got " + block.blockId());
         }
         if (block.rows() > blockSize || block.rows() == 0) {
             throw new IllegalArgumentException("a block has 1 to " + blockSize + " rows, got " + block.rows());
@@ -67,7 +72,14 @@ public final class BlockWriter implements AutoCloseable {
             await(inFlight.removeFirst());
         }
         inFlight.addLast(map.setAsync(block.blockId(), block));
-        nextBlock++;
+        int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+        if (last != null && last[1] + 1 == block.blockId()) {
+            last[1] = block.blockId();
+        } else {
+            ranges.add(new int[] {block.blockId(), block.blockId()});
+        }
+        nextBlock = block.blockId() + 1;
+        written++;
         rows += block.rows();
     }
 
@@ -84,12 +96,17 @@ public final class BlockWriter implements AutoCloseable {
                 throw new IllegalArgumentException(columns.size() + " column specs for blocks of " + cols + " columns");
             }
             int stored = map.size();
-            if (stored != nextBlock) {
-                throw new GridlearnException("dataset '" + name + "': the grid holds " + stored + " of " + nextBlock
+            if (stored != written) {
+                throw new GridlearnException("dataset '" + name + "': the grid holds " + stored + " of " + written
                         + " blocks after loading (members lost during the load?)");
             }
-            DatasetSchema schema = new DatasetSchema(name, mapName, columns, rows, nextBlock, blockSize,
-                    fingerprint.hex(columns), source, Instant.now().toString());
+            StringBuilder layout = new StringBuilder();
+            for (int[] r : ranges) {
+                layout.append(layout.length() == 0 ? "" : ",").append(r[0]).append('-').append(r[1]);
+            }
+            DatasetSchema schema = new DatasetSchema(name, mapName, columns, rows, written, blockSize,
+                    fingerprint.hex(columns), source, Instant.now().toString(), BlockIds.parse(layout.toString()),
+                    nextBlock);
             catalog.publish(schema);
             done = true;
             return schema;

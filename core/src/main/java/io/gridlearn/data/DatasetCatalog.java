@@ -20,10 +20,12 @@ import java.util.Optional;
 public final class DatasetCatalog {
     private final HazelcastInstance hz;
     private final IMap<String, String> schemas;
+    private final IMap<String, Long> reservations;
 
     public DatasetCatalog(HazelcastInstance hz) {
         this.hz = hz;
         this.schemas = hz.getMap(GridConfigs.DATASETS_MAP);
+        this.reservations = hz.getMap(GridConfigs.BLOCK_IDS_MAP);
     }
 
     public HazelcastInstance instance() {
@@ -83,17 +85,47 @@ public final class DatasetCatalog {
         return schemas.replace(before.name(), current, toJson(after));
     }
 
+    /**
+     * Reserves {@code count} fresh block ids of a dataset's block map and returns the first. Writers (appends,
+     * replacements) stage new blocks under reserved ids before they publish a schema naming them, so two
+     * concurrent writers never write — or, when one fails, delete — the same key. A reservation is a
+     * compare-and-set on a counter per block map ({@value GridConfigs#BLOCK_IDS_MAP}, seeded from the schema's
+     * {@code nextBlock}); ids of a failed writer are simply never used.
+     */
+    int reserveBlockIds(DatasetSchema schema, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("reserve at least one block id, not " + count);
+        }
+        while (true) {
+            Long current = reservations.get(schema.mapName());
+            DatasetSchema now = find(schema.name()).orElse(schema);
+            long first = Math.max(current == null ? 0 : current, now.nextBlock());
+            first = Math.max(first, schema.nextBlock());
+            if (first + count > Integer.MAX_VALUE) {
+                throw new GridlearnException("dataset '" + schema.name() + "' has used every block id; reload it");
+            }
+            boolean won = current == null
+                    ? reservations.putIfAbsent(schema.mapName(), first + count) == null
+                    : reservations.replace(schema.mapName(), current, first + count);
+            if (won) {
+                return (int) first;
+            }
+        }
+    }
+
     /** Removes a dataset; false when there was none of that name. */
     public boolean drop(String name) {
         String json = schemas.remove(name);
         if (json == null) {
             return false;
         }
-        hz.getMap(parse(json).mapName()).destroy();
+        String mapName = parse(json).mapName();
+        hz.getMap(mapName).destroy();
+        reservations.delete(mapName);
         return true;
     }
 
-    private static String toJson(DatasetSchema schema) {
+    static String toJson(DatasetSchema schema) {
         try {
             return Json.mapper().writeValueAsString(schema);
         } catch (JsonProcessingException e) {
@@ -101,9 +133,14 @@ public final class DatasetCatalog {
         }
     }
 
-    private static DatasetSchema parse(String json) {
+    static DatasetSchema parse(String json) {
         try {
-            return Json.mapper().readValue(json, DatasetSchema.class);
+            com.fasterxml.jackson.databind.JsonNode node = Json.mapper().readTree(json);
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("nextBlock")) {
+                // written before removals existed: the record derives layout 0 … blocks − 1 and nextBlock = blocks
+                o.put("nextBlock", 0);
+            }
+            return Json.mapper().treeToValue(node, DatasetSchema.class);
         } catch (JsonProcessingException e) {
             throw new GridlearnException("corrupt dataset schema in the grid: " + e.getOriginalMessage(), e);
         }

@@ -14,15 +14,23 @@ import java.util.regex.Pattern;
  * @param mapName     the {@code IMap} holding its blocks, keyed by block number
  * @param columns     the columns, in file order
  * @param rows        the number of rows
- * @param blocks      the number of blocks, numbered 0 to blocks − 1
- * @param blockSize   rows per block (at most; every block but the last of each load is full);
- *                    row id = block × blockSize + offset
- * @param fingerprint a hash of every value, in row order: equal data, equal fingerprint
+ * @param blocks      the number of live blocks (= {@code layout.count()})
+ * @param blockSize   rows per block (at most; every block of a load but its last is full, appended and
+ *                    replacement blocks may be short); row id = block id × blockSize + offset
+ * @param fingerprint a hash of the dataset's content and history: the load's values in row order, then each
+ *                    append, removal and replacement in order (same history, same fingerprint; any change of
+ *                    content, a new one)
  * @param source      where the rows came from (a file name)
  * @param createdAt   ISO-8601 instant of publication
+ * @param layout      the ids of the live blocks: the blocks every pass reads and counts. {@code 0-(blocks−1)}
+ *                    after a load; removals and replacements leave gaps. Absent in schemas written before
+ *                    removal existed, which had blocks 0 to blocks − 1: read as that range.
+ * @param nextBlock   the id the next new block gets: ids are never reused, so a removed block's id (and its
+ *                    rows' ids) never comes back with other content. Absent in old schemas: {@code blocks}.
  */
 public record DatasetSchema(String name, String mapName, List<ColumnSpec> columns, long rows, int blocks,
-                            int blockSize, String fingerprint, String source, String createdAt) {
+                            int blockSize, String fingerprint, String source, String createdAt, BlockIds layout,
+                            int nextBlock) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
     public DatasetSchema {
@@ -31,10 +39,34 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
         if (rows < 0 || blocks < 0 || blockSize < 1) {
             throw new IllegalArgumentException("rows, blocks must be >= 0 and blockSize >= 1");
         }
+        if (layout == null) {
+            layout = BlockIds.range(0, blocks); // a schema from before removals: blocks 0 … blocks − 1
+        }
+        if (nextBlock == 0 && !layout.isEmpty()) {
+            nextBlock = layout.last() + 1;
+        }
+        if (layout.size() != blocks) {
+            throw new IllegalArgumentException("layout " + layout + " names " + layout.size() + " blocks, not " + blocks);
+        }
+        if (!layout.isEmpty() && (layout.last() >= nextBlock || nextBlock < 0)) {
+            throw new IllegalArgumentException("next block id " + nextBlock + " is not after the last block " + layout.last());
+        }
         // every block holds 1 to blockSize rows (appends may leave a short block before the new ones)
         if (rows < blocks || rows > (long) blocks * blockSize) {
             throw new IllegalArgumentException(rows + " rows cannot fill " + blocks + " blocks of at most " + blockSize);
         }
+    }
+
+    /** A schema whose blocks are 0 to {@code blocks − 1} (a fresh load). */
+    public DatasetSchema(String name, String mapName, List<ColumnSpec> columns, long rows, int blocks, int blockSize,
+                         String fingerprint, String source, String createdAt) {
+        this(name, mapName, columns, rows, blocks, blockSize, fingerprint, source, createdAt,
+                BlockIds.range(0, blocks), blocks);
+    }
+
+    /** The Hazelcast predicate that lets a pass read exactly this schema's blocks. */
+    public BlockKeyPredicate blockPredicate() {
+        return layout.predicate();
     }
 
     /** Checks a dataset name: 1 to 100 letters, digits, '_', '.', '-', not starting with '.' or '-'. */

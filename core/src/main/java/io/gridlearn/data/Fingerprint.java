@@ -6,6 +6,8 @@ import java.util.List;
  * A 64-bit content hash of a dataset: its block size, then every value's bits block by block (column-major
  * inside a block), each mixed through SplitMix64's finaliser. Equal data loaded with equal block sizes gets
  * an equal fingerprint; it identifies the training data in a model's provenance. Not cryptographic.
+ * Appends, removals and replacements continue the hash from the previous fingerprint, so it identifies the
+ * content by its history: the same load and the same changes give the same fingerprint.
  */
 final class Fingerprint {
     private long h = 0x243F_6A88_85A3_08D3L;
@@ -24,6 +26,20 @@ final class Fingerprint {
         long x = h ^ mix(block.blockId() * 0x9E37_79B9_7F4A_7C15L + block.rows());
         for (double v : block.values()) {
             x = Long.rotateLeft(x ^ mix(Double.doubleToLongBits(v)), 23) * 0x9E37_79B9_7F4A_7C15L;
+        }
+        h = x;
+    }
+
+    /**
+     * Continues the fingerprint with the removal of blocks: the previous fingerprint already identifies every
+     * block's content, so the removed ids (a tag, then each range) identify what remains. A replacement is a
+     * removal followed by {@link #add} of the new blocks.
+     */
+    void remove(BlockIds removed) {
+        long x = Long.rotateLeft(h ^ mix(0x5245_4D4F_5645L), 29) * 0x9E37_79B9_7F4A_7C15L; // "REMOVE"
+        int[] b = removed.bounds();
+        for (int i = 0; i < b.length; i += 2) {
+            x = Long.rotateLeft(x ^ mix(((long) b[i] << 32) | (b[i + 1] & 0xFFFF_FFFFL)), 23) * 0x9E37_79B9_7F4A_7C15L;
         }
         h = x;
     }

@@ -19,6 +19,12 @@ import java.util.logging.Logger;
  * block (more members died than there are backups), the pass fails at once with a message that says how
  * many blocks are gone — never a result computed from part of the data. Since every merge is exact and
  * in a fixed order, a retried pass gives the same bits as an undisturbed one.
+ *
+ * <p>A pass reads only the blocks named in the layout of the schema it started from
+ * ({@link DatasetSchema#blockPredicate()}), not the whole block map. Blocks a concurrent append or
+ * replacement has stored but not yet published, and blocks a removal has unpublished but not yet deleted,
+ * share the map; filtering by the layout keeps them out of the pass, so concurrent changes neither cause
+ * retries nor leak into the result: the pass computes exactly the dataset its schema describes.
  */
 public final class Passes {
     private static final Logger LOG = Logger.getLogger(Passes.class.getName());
@@ -32,7 +38,7 @@ public final class Passes {
         String problem = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                A result = catalog.blocks(schema).aggregate(fresh.get());
+                A result = catalog.blocks(schema).aggregate(fresh.get(), schema.blockPredicate());
                 if (result.blocks() == schema.blocks() && result.rows() == schema.rows()) {
                     return result;
                 }
@@ -42,7 +48,13 @@ public final class Passes {
             } catch (HazelcastException e) {
                 problem = "the pass failed: " + e;
             }
-            checkNothingLost(catalog, schema);
+            try {
+                checkNothingLost(catalog, schema);
+            } catch (HazelcastInstanceNotActiveException e) {
+                throw new GridlearnException("this grid member is shutting down: " + e.getMessage(), e);
+            } catch (HazelcastException e) {
+                problem += "; counting the stored blocks failed too: " + e; // members still leaving: retry
+            }
             LOG.warning("dataset '" + schema.name() + "': " + problem + "; retrying (attempt " + (attempt + 1) + ")");
             pause(attempt);
         }
@@ -52,7 +64,7 @@ public final class Passes {
 
     /** Fails with a clear message when blocks are gone for good. */
     public static void checkNothingLost(DatasetCatalog catalog, DatasetSchema schema) {
-        int present = catalog.blocks(schema).size();
+        long present = catalog.blocks(schema).aggregate(new BlockCountAggregator(), schema.blockPredicate()).blocks();
         if (present < schema.blocks()) {
             throw new GridlearnException("dataset '" + schema.name() + "' lost " + (schema.blocks() - present) + " of "
                     + schema.blocks() + " blocks: more members failed than its backups cover. Nothing was computed "

@@ -7,7 +7,7 @@ import java.util.Objects;
  * missing values, categorical columns as level codes.
  *
  * <p>The row id of row {@code r} is {@code blockId × blockSize + r}, where {@code blockSize} is the
- * dataset's fixed block size (every block but the last is full), so row ids do not depend on where a
+ * dataset's fixed block size (a block holds at most that many rows), so row ids do not depend on where a
  * block is stored. Callers must not modify the array returned by {@link #values()}: aggregations read
  * blocks in place on the members ({@code OBJECT} in-memory format), so a block is shared.
  */

@@ -40,7 +40,7 @@ public final class GridScoring {
         int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
         int target = FeatureBinding.targetColumn(model, schema.columns());
         Map<Integer, RowBlock> scored = catalog.blocks(schema).executeOnEntries(
-                new PredictProcessor(ModelJson.write(model), features, target));
+                new PredictProcessor(ModelJson.write(model), features, target), schema.blockPredicate());
         Passes.checkNothingLost(catalog, schema);
         long rows = 0;
         for (RowBlock b : scored.values()) {
@@ -54,9 +54,8 @@ public final class GridScoring {
         }
         BlockWriter w = catalog.newWriter(into, schema.blockSize());
         try {
-            for (int b = 0; b < schema.blocks(); b++) {
-                w.write(scored.get(b));
-            }
+            // the prediction blocks keep the source's block ids (so its row ids), gaps included
+            schema.layout().forEach(b -> w.write(scored.get(b)));
             return w.publish(cols, "predict " + model.name() + " on " + dataset);
         } catch (RuntimeException e) {
             w.abort();

@@ -30,6 +30,8 @@ public final class GridConfigs {
     public static final String MODEL_HISTORY_MAP = "gridlearn.model-history";
     /** The model store's fallback when the CP Subsystem is absent: current version (JSON) by name. */
     public static final String MODEL_FALLBACK_MAP = "gridlearn.models";
+    /** Block-id reservations: the next free block id (Long) by data map name (see {@code DatasetCatalog}). */
+    public static final String BLOCK_IDS_MAP = "gridlearn.block-ids";
 
     private GridConfigs() {
     }
@@ -85,6 +87,8 @@ public final class GridConfigs {
         config.addMapConfig(data);
         config.addMapConfig(new MapConfig(DATASETS_MAP).setBackupCount(Math.max(1, backupCount)));
         config.addMapConfig(new MapConfig(MODEL_HISTORY_MAP).setBackupCount(Math.max(1, backupCount)));
+        config.addMapConfig(new MapConfig(BLOCK_IDS_MAP).setInMemoryFormat(InMemoryFormat.BINARY)
+                .setBackupCount(Math.max(1, backupCount)));
         // BINARY: replace(key, expected, new) then compares serialized bytes, not equals() of a live object
         config.addMapConfig(new MapConfig(MODEL_FALLBACK_MAP).setInMemoryFormat(InMemoryFormat.BINARY)
                 .setBackupCount(Math.max(1, backupCount)));

@@ -22,6 +22,8 @@ public final class SerializationIds {
     public static final int CLASSIFICATION_KERNEL = 9;
     public static final int LIVE_STATE = 10;
     public static final int FEATURE_MEANS_AGGREGATOR = 11;
+    public static final int BLOCK_KEY_PREDICATE = 12;
+    public static final int BLOCK_COUNT_AGGREGATOR = 13;
 
     // logistic and softmax (io.gridlearn.logistic)
     public static final int LOGISTIC_PREP_KERNEL = 20;

@@ -2,10 +2,11 @@ package io.gridlearn.kmeans;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
+import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.DatasetAppender;
+import io.gridlearn.data.DatasetChange;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.model.FeatureBinding;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Streaming k-means for data that drifts: a live k-means model absorbs every append as one mini-batch, with
@@ -29,6 +32,15 @@ import java.util.Map;
  * over the new blocks only), n_c the centre's weight and α ∈ (0, 1] the decay per batch (1: every row counts
  * forever; smaller: old rows are forgotten). A centre that receives no rows keeps its place and its weight
  * decays. Each update is published as a new version of the model.
+ *
+ * <p><b>Removals do not un-learn.</b> Unlike a live linear model, whose moments are sums that subtract
+ * exactly, a streaming k-means model is a decayed running average of past assignments that are not
+ * recorded: there is nothing exact to subtract, and subtracting today's assignment of the removed rows would
+ * be a different, made-up rule. So a removal publishes no new version and leaves the centres where they are;
+ * the removed rows' influence fades like every other old batch's, by α per later batch (with α = 1 it never
+ * fades: fit again to forget). A replacement is a removal plus new rows: its new blocks are absorbed as one
+ * mini-batch. The model's summary records the block ids it has absorbed ({@code coveredBlocks}); each update
+ * absorbs exactly the live blocks not yet absorbed, so an update that failed is made up by the next one.
  */
 public final class StreamingKMeans {
     /** Live k-means models: model name → dataset name. */
@@ -66,28 +78,54 @@ public final class StreamingKMeans {
         }
         ModelStore store = ModelStore.forInstance(hz);
         ModelDocument published = store.publish(name, store.get(name).version(),
-                withState(fitted, fitted.centers(), weights, decay, schema.blocks()));
+                withState(fitted, fitted.centers(), weights, decay, schema.layout()));
         hz.<String, String>getMap(LIVE_MAP).set(name, dataset);
         return published;
     }
 
     /** After an append: one mini-batch update of every live k-means model of that dataset. */
     public static List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
+        return refreshAll(hz, appended.after().name());
+    }
+
+    /**
+     * After a removal or replacement: the new blocks of a replacement are absorbed as one mini-batch; a
+     * removal alone publishes nothing (see the class comment).
+     */
+    public static List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change) {
+        return refreshAll(hz, change.after().name());
+    }
+
+    /** Absorbs the not yet absorbed blocks of a dataset into each of its live k-means models. */
+    public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, String> live = hz.getMap(LIVE_MAP);
         List<ModelDocument> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : live.entrySet()) {
-            if (e.getValue().equals(appended.after().name())) {
-                out.add(update(hz, e.getKey(), appended.after()));
+        DatasetSchema after = new DatasetCatalog(hz).get(dataset);
+        for (Map.Entry<String, String> e : new TreeMap<>(live).entrySet()) {
+            if (e.getValue().equals(dataset)) {
+                update(hz, e.getKey(), after).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private static ModelDocument update(HazelcastInstance hz, String name, DatasetSchema after) {
+    /** The block ids a live k-means model has absorbed (models from before removals: 0 … blocksCovered − 1). */
+    static BlockIds covered(Map<String, Object> summary) {
+        Object ids = summary.get("coveredBlocks");
+        if (ids != null) {
+            return BlockIds.parse(ids.toString());
+        }
+        return BlockIds.range(0, ((Number) summary.get("blocksCovered")).intValue());
+    }
+
+    private static Optional<ModelDocument> update(HazelcastInstance hz, String name, DatasetSchema after) {
         ModelStore store = ModelStore.forInstance(hz);
         ModelDocument m = store.get(name);
         Map<String, Object> s = m.summary();
-        int from = ((Number) s.get("blocksCovered")).intValue();
+        BlockIds fresh = after.layout().minus(covered(s));
+        if (fresh.isEmpty()) {
+            return Optional.empty(); // a removal: nothing new to absorb, and nothing exact to un-learn
+        }
         double decay = ((Number) s.get("decay")).doubleValue();
         double[] weights = toDoubles(s.get("weights"));
         double[][] centres = m.centers();
@@ -99,11 +137,10 @@ public final class StreamingKMeans {
         }
         int[] cols = FeatureBinding.featureColumns(m, after.columns(), "dataset '" + after.name() + "'");
         KernelAggregator agg = new DatasetCatalog(hz).blocks(after).aggregate(
-                new KernelAggregator(new LloydKernel(cols, flat, k), after.blockSize()),
-                Predicates.and(Predicates.greaterEqual("__key", from), Predicates.lessThan("__key", after.blocks())));
-        if (agg.blocks() != after.blocks() - from) {
+                new KernelAggregator(new LloydKernel(cols, flat, k), after.blockSize()), fresh.predicate());
+        if (agg.blocks() != fresh.size()) {
             throw new GridlearnException("live k-means '" + name + "': the update saw " + agg.blocks() + " of "
-                    + (after.blocks() - from) + " new blocks; retry");
+                    + fresh.size() + " new blocks; retry");
         }
         double[] sums = agg.result();
         double[][] next = new double[k][p];
@@ -116,16 +153,17 @@ public final class StreamingKMeans {
                 next[c][j] = nextWeights[c] > 0 ? (w * centres[c][j] + sums[c * p + j]) / nextWeights[c] : centres[c][j];
             }
         }
-        return store.publish(name, m.version(), withState(m, next, nextWeights, decay, after.blocks()));
+        return Optional.of(store.publish(name, m.version(), withState(m, next, nextWeights, decay, after.layout())));
     }
 
     private static ModelDocument withState(ModelDocument m, double[][] centres, double[] weights, double decay,
-                                           int blocksCovered) {
+                                           BlockIds covered) {
         Map<String, Object> summary = new LinkedHashMap<>(m.summary());
         summary.put("live", true);
         summary.put("decay", decay);
         summary.put("weights", weights);
-        summary.put("blocksCovered", blocksCovered);
+        summary.put("blocksCovered", covered.count());
+        summary.put("coveredBlocks", covered.toString());
         return new ModelDocument(m.format(), m.name(), m.version(), m.algorithm(), m.target(), m.features(), null,
                 null, null, null, null, null, m.classes(), null, null, centres, null, null, null, null, null, null,
                 summary, m.metrics(), m.provenance(), null);

@@ -29,7 +29,7 @@ final class BlockAveraging {
             throw new BadInputException("--method average fits with an intercept only");
         }
         Map<Integer, double[]> fits = catalog.blocks(schema).executeOnEntries(
-                new BlockFitProcessor(design.zColumns(), o.grouping(), schema.blockSize()));
+                new BlockFitProcessor(design.zColumns(), o.grouping(), schema.blockSize()), schema.blockPredicate());
         Passes.checkNothingLost(catalog, schema);
         if (fits.size() != schema.blocks()) {
             throw new io.gridlearn.GridlearnException("dataset '" + schema.name() + "': per-block fits came back for "

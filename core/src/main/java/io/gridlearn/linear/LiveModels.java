@@ -3,10 +3,11 @@ package io.gridlearn.linear;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
+import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.DatasetAppender;
+import io.gridlearn.data.DatasetChange;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.Passes;
@@ -22,14 +23,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Live linear models ({@code fit … --live}): the exact moments of the model's columns are kept in the grid,
- * and every append adds the new blocks' moments — one aggregation over the new blocks only — and re-solves,
- * O(d³), publishing a new version. Because the moments are exact sums, the maintained total equals the
- * moments a full pass would compute, bit for bit, so a live model always equals a full refit with
- * {@code --solver cholesky} on the current data (tested). Removing blocks would subtract exactly the same
- * way; this version supports appends only.
+ * and every change of the dataset — append, removal, replacement — is absorbed by adding the moments of the
+ * new blocks and subtracting those of the removed ones, then re-solving, O(d³), and publishing a new
+ * version. Moments are exact sums ({@link MomentMatrix}, {@code ExactSum}), so subtraction is exact too:
+ * <pre>
+ *   M' = M − Σ_{b ∈ C∖L} m(b) + Σ_{b ∈ L∖C} m(b) = Σ_{b ∈ L} m(b)
+ * </pre>
+ * bit for bit the moments a full pass over the current layout L computes, so a live model always equals a
+ * full refit with {@code --solver cholesky} on the current data (tested), after any sequence of changes.
+ *
+ * <p><b>Protocol.</b> A model's state is one value (C, M): the block ids C its moments cover and the moments
+ * M over exactly those blocks ({@link LiveState}). {@link #refresh} compares C with the newest layout L,
+ * aggregates m over C∖L (blocks that left) and L∖C (blocks that came), publishes the re-solved model, and
+ * only then writes (L, M') — as one value, under a lock per model so two refreshes cannot interleave. A
+ * step that fails leaves (C, M) as it was; the next refresh computes from the same C, so nothing is ever
+ * subtracted twice or added twice. The moments of removed blocks are read from the blocks themselves, so
+ * {@link io.gridlearn.data.DatasetEditor} deletes removed blocks only after the live models were refreshed.
+ * If they are gone anyway (the process that removed them died before the refresh, or a refresh failed) or
+ * anything else does not add up (blocks missing, a row count that differs from the schema's), the refresh
+ * falls back to one full pass over L — slower, the same bits. The published model's summary says which
+ * ({@code liveUpdate}: {@code incremental} or {@code full pass}).
  */
 public final class LiveModels {
     /** Live model states by model name. */
@@ -54,69 +73,149 @@ public final class LiveModels {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(job.dataset());
         LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
-        LinearPassAggregator pass = Passes.aggregate(catalog, schema, () -> new LinearPassAggregator(
-                design.zColumns(), RowGrouping.NONE, schema.blockSize(), false, o.intercept()));
+        LinearPassAggregator pass = fullPass(catalog, schema, design, o);
         if (pass.badRows() > 0) {
             throw new BadInputException("dataset '" + schema.name() + "': " + pass.badRows()
                     + " rows have a missing or infinite value; a live model needs clean data");
         }
         LiveState state = new LiveState(schema.name(), design.target(), design.features(), toJson(o),
-                schema.blocks(), pass.moments(0));
+                schema.layout(), pass.moments(0));
         ModelStore store = ModelStore.forInstance(hz);
         long current = store.current(name).map(ModelDocument::version).orElse(0L);
-        ModelDocument published = store.publish(name, current, solve(schema, design, o, state));
+        ModelDocument published = store.publish(name, current, solve(schema, design, o, state, "registered"));
         hz.<String, LiveState>getMap(LIVE_MAP).set(name, state);
         return published;
     }
 
     /** After an append: brings every live model of that dataset up to date; returns the versions published. */
     public static List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
+        return refreshAll(hz, appended.after().name());
+    }
+
+    /**
+     * After a removal or replacement (call it before the removed blocks are purged, e.g. as the
+     * {@code beforePurge} of {@link io.gridlearn.data.DatasetEditor}): brings every live model of that
+     * dataset up to date; returns the versions published.
+     */
+    public static List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change) {
+        return refreshAll(hz, change.after().name());
+    }
+
+    /** Brings every live model of a dataset up to its newest layout. */
+    public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
-        DatasetSchema after = appended.after();
         List<ModelDocument> published = new ArrayList<>();
-        for (Map.Entry<String, LiveState> e : live.entrySet()) {
-            LiveState s = e.getValue();
-            if (s.dataset().equals(after.name())) {
-                published.add(update(hz, e.getKey(), s, after));
+        for (Map.Entry<String, LiveState> e : new TreeMap<>(live).entrySet()) {
+            if (e.getValue().dataset().equals(dataset)) {
+                refresh(hz, e.getKey()).ifPresent(published::add);
             }
         }
         return published;
     }
 
-    private static ModelDocument update(HazelcastInstance hz, String name, LiveState s, DatasetSchema after) {
-        LinearOptions o = fromJson(s.optionsJson());
-        LinearDesign design = LinearDesign.resolve(after, s.target(), s.features());
-        int from = s.blocksCovered();
-        int to = after.blocks();
-        IMap<Integer, RowBlock> blocks = new DatasetCatalog(hz).blocks(after);
-        LinearPassAggregator delta = blocks.aggregate(new LinearPassAggregator(design.zColumns(), RowGrouping.NONE,
-                after.blockSize(), false, o.intercept()), Predicates.and(Predicates.greaterEqual("__key", from),
-                Predicates.lessThan("__key", to)));
-        if (delta.blocks() != to - from) {
-            throw new GridlearnException("live model '" + name + "': the update saw " + delta.blocks() + " of "
-                    + (to - from) + " new blocks; refit it");
+    /**
+     * Brings one live model up to its dataset's newest layout (the protocol of the class comment); empty when
+     * it already covers exactly that layout.
+     */
+    public static Optional<ModelDocument> refresh(HazelcastInstance hz, String name) {
+        IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
+        boolean locked;
+        try {
+            locked = live.tryLock(name, 60, TimeUnit.SECONDS, 5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GridlearnException("interrupted while waiting for live model '" + name + "'", e);
         }
-        if (delta.badRows() > 0) {
-            throw new BadInputException("live model '" + name + "': " + delta.badRows()
-                    + " appended rows have a missing or infinite value");
+        if (!locked) {
+            throw new GridlearnException("live model '" + name + "' is being updated by another process; retry");
         }
-        MomentMatrix total = new MomentMatrix(s.moments().dimension());
-        total.add(s.moments(), 1);
-        total.add(delta.moments(0), 1);
-        LiveState next = new LiveState(s.dataset(), s.target(), s.features(), s.optionsJson(), to, total);
-        ModelStore store = ModelStore.forInstance(hz);
-        long current = store.current(name).map(ModelDocument::version).orElse(0L);
-        ModelDocument published = store.publish(name, current, solve(after, design, o, next));
-        hz.<String, LiveState>getMap(LIVE_MAP).set(name, next);
-        return published;
+        try {
+            LiveState s = live.get(name);
+            if (s == null) {
+                throw new BadInputException("'" + name + "' is not a live model");
+            }
+            DatasetCatalog catalog = new DatasetCatalog(hz);
+            DatasetSchema schema = catalog.get(s.dataset());
+            BlockIds gone = s.covered().minus(schema.layout());
+            BlockIds fresh = schema.layout().minus(s.covered());
+            if (gone.isEmpty() && fresh.isEmpty()) {
+                return Optional.empty();
+            }
+            LinearOptions o = fromJson(s.optionsJson());
+            LinearDesign design = LinearDesign.resolve(schema, s.target(), s.features());
+            MomentMatrix total = incremental(catalog, schema, design, o, s, gone, fresh, name);
+            String how = "incremental";
+            if (total == null) {
+                how = "full pass";
+                LinearPassAggregator all = fullPass(catalog, schema, design, o);
+                if (all.badRows() > 0) {
+                    throw new BadInputException("live model '" + name + "': " + all.badRows()
+                            + " rows of dataset '" + schema.name() + "' have a missing or infinite value");
+                }
+                total = all.moments(0);
+            }
+            LiveState next = new LiveState(s.dataset(), s.target(), s.features(), s.optionsJson(), schema.layout(),
+                    total);
+            ModelStore store = ModelStore.forInstance(hz);
+            long current = store.current(name).map(ModelDocument::version).orElse(0L);
+            ModelDocument published = store.publish(name, current, solve(schema, design, o, next, how));
+            live.set(name, next);
+            return Optional.of(published);
+        } finally {
+            live.unlock(name);
+        }
     }
 
-    private static ModelDocument solve(DatasetSchema schema, LinearDesign design, LinearOptions o, LiveState s) {
+    /**
+     * M − m(gone) + m(fresh) from passes over those blocks only; null when that cannot be trusted (blocks
+     * that left are already deleted, blocks missing, or a row count that differs from the schema's), in which
+     * case the caller makes a full pass.
+     */
+    private static MomentMatrix incremental(DatasetCatalog catalog, DatasetSchema schema, LinearDesign design,
+                                            LinearOptions o, LiveState s, BlockIds gone, BlockIds fresh,
+                                            String name) {
+        IMap<Integer, RowBlock> blocks = catalog.blocks(schema);
+        MomentMatrix total = new MomentMatrix(s.moments().dimension());
+        total.add(s.moments(), 1);
+        if (!gone.isEmpty()) {
+            LinearPassAggregator out = blocks.aggregate(newPass(design, schema, o), gone.predicate());
+            if (out.blocks() != gone.size()) {
+                return null; // purged before this model subtracted them
+            }
+            total.add(out.moments(0), -1);
+        }
+        if (!fresh.isEmpty()) {
+            LinearPassAggregator in = blocks.aggregate(newPass(design, schema, o), fresh.predicate());
+            if (in.blocks() != fresh.size()) {
+                return null; // a member lost mid-pass: the full pass retries and names lost blocks
+            }
+            if (in.badRows() > 0) {
+                throw new BadInputException("live model '" + name + "': " + in.badRows()
+                        + " new rows have a missing or infinite value; remove or replace their block");
+            }
+            total.add(in.moments(0), 1);
+        }
+        return total.count() == schema.rows() ? total : null;
+    }
+
+    private static LinearPassAggregator newPass(LinearDesign design, DatasetSchema schema, LinearOptions o) {
+        return new LinearPassAggregator(design.zColumns(), RowGrouping.NONE, schema.blockSize(), false, o.intercept());
+    }
+
+    private static LinearPassAggregator fullPass(DatasetCatalog catalog, DatasetSchema schema, LinearDesign design,
+                                                 LinearOptions o) {
+        return Passes.aggregate(catalog, schema, () -> newPass(design, schema, o));
+    }
+
+    private static ModelDocument solve(DatasetSchema schema, LinearDesign design, LinearOptions o, LiveState s,
+                                       String how) {
         MomentMatrix m = s.moments();
         LinearSolution fit = LinearSolver.solve(m, null, design.features(), o);
         Map<String, Object> summary = new LinkedHashMap<>(fit.summary());
         summary.put("live", true);
-        summary.put("blocksCovered", s.blocksCovered());
+        summary.put("blocksCovered", s.covered().count());
+        summary.put("coveredBlocks", s.covered().toString());
+        summary.put("liveUpdate", how);
         RegressionMetrics rm = LinearTrainer.heldOut(m, fit.intercept(), fit.coefficients());
         Map<String, Double> train = new LinkedHashMap<>();
         train.put("rows", (double) rm.n());

@@ -3,6 +3,7 @@ package io.gridlearn.linear;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.data.BlockIds;
 import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.stats.MomentMatrix;
 
@@ -10,27 +11,29 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * What a live linear model maintains between appends: its job (dataset, target, features, options as the
- * JSON of the registering fit) and the exact moments of z = [x, y] over the blocks it has seen.
+ * What a live linear model maintains between changes of its dataset: its job (dataset, target, features,
+ * options as the JSON of the registering fit), the set C of block ids its moments cover, and the exact
+ * moments M = Σ_{b ∈ C} moments(b) of z = [x, y]. The pair (C, M) is written as one value, so M always
+ * covers exactly C, whatever failed in between (see {@link LiveModels}).
  */
 public final class LiveState implements IdentifiedDataSerializable {
     private String dataset;
     private String target;
     private List<String> features;
     private String optionsJson;
-    private int blocksCovered;
+    private BlockIds covered;
     private MomentMatrix moments;
 
     public LiveState() {
     }
 
-    LiveState(String dataset, String target, List<String> features, String optionsJson, int blocksCovered,
+    LiveState(String dataset, String target, List<String> features, String optionsJson, BlockIds covered,
               MomentMatrix moments) {
         this.dataset = dataset;
         this.target = target;
         this.features = List.copyOf(features);
         this.optionsJson = optionsJson;
-        this.blocksCovered = blocksCovered;
+        this.covered = covered;
         this.moments = moments;
     }
 
@@ -50,8 +53,9 @@ public final class LiveState implements IdentifiedDataSerializable {
         return optionsJson;
     }
 
-    int blocksCovered() {
-        return blocksCovered;
+    /** The block ids whose moments {@link #moments()} holds. */
+    public BlockIds covered() {
+        return covered;
     }
 
     MomentMatrix moments() {
@@ -77,7 +81,7 @@ public final class LiveState implements IdentifiedDataSerializable {
             out.writeString(f);
         }
         out.writeString(optionsJson);
-        out.writeInt(blocksCovered);
+        out.writeString(covered.toString());
         moments.writeData(out);
     }
 
@@ -92,7 +96,7 @@ public final class LiveState implements IdentifiedDataSerializable {
         }
         features = List.of(fs);
         optionsJson = in.readString();
-        blocksCovered = in.readInt();
+        covered = BlockIds.parse(in.readString());
         moments = MomentMatrix.readData(in);
     }
 }

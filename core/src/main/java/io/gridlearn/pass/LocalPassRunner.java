@@ -12,7 +12,7 @@ public final class LocalPassRunner implements PassRunner {
     private final List<RowBlock> blocks;
     private final int blockSize;
 
-    /** @param blocks blocks in block order; all but the last have {@code blockSize} rows */
+    /** @param blocks the blocks, in ascending block id (ids may have gaps; a block holds 1 to {@code blockSize} rows) */
     public LocalPassRunner(List<RowBlock> blocks, int blockSize) {
         this.blocks = List.copyOf(blocks);
         this.blockSize = blockSize;

@@ -1,5 +1,6 @@
 package io.gridlearn.stats;
 
+import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
@@ -25,13 +26,18 @@ public final class DatasetStatistics {
             }
             columns.add(s);
         }
-        return new Description(schema.name(), schema.rows(), columns);
+        return new Description(schema.name(), schema.rows(), columns, schema.layout(), schema.blockSize());
     }
 
-    /** The result of {@link #describe}. */
-    public record Description(String dataset, long rows, List<ColumnSummary> columns) {
+    /**
+     * The result of {@link #describe}: the statistics, and the block layout the pass read (the live block
+     * ids, and the dataset's block size).
+     */
+    public record Description(String dataset, long rows, List<ColumnSummary> columns, BlockIds layout,
+                              int blockSize) {
         public Description {
             columns = List.copyOf(columns);
+            java.util.Objects.requireNonNull(layout, "layout");
         }
     }
 }

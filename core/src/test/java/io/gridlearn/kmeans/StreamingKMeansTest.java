@@ -2,10 +2,13 @@ package io.gridlearn.kmeans;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.ColumnChoice;
 import io.gridlearn.data.CsvLoader;
 import io.gridlearn.data.DatasetAppender;
 import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.DatasetChange;
+import io.gridlearn.data.DatasetEditor;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.csv.CsvOptions;
 import io.gridlearn.model.ModelDocument;
@@ -101,5 +104,80 @@ class StreamingKMeansTest {
         }
         assertEquals(live.version() + 1, updated.version());
         assertEquals(150, catalog.get("iris").rows());
+    }
+    /**
+     * A removal does not un-learn (no version, centres unchanged); a replacement absorbs its new rows as one
+     * mini-batch — the same rule, checked against a direct computation — and nothing else.
+     */
+    @Test
+    void aRemovalPublishesNothingAndAReplacementIsOneMiniBatch() throws Exception {
+        List<String> lines = Files.readAllLines(Oracles.resource("iris.csv"));
+        Path first = tmp.resolve("first.csv");
+        Path rest = tmp.resolve("rest.csv");
+        Files.write(first, lines.subList(0, 101));
+        List<String> tail = new ArrayList<>(List.of(lines.get(0)));
+        tail.addAll(lines.subList(101, lines.size()));
+        Files.write(rest, tail);
+
+        HazelcastInstance hz = TestGrids.start(factory, 2)[0];
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = CsvLoader.load(catalog, first, "iris", CsvOptions.defaults().withBlockSize(40), null);
+        ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
+        ModelDocument fitted = KMeansTrainer.fit(new GridPassRunner(catalog, schema), cols.featureColumns(),
+                cols.features(), new KMeansOptions(3, 100, 0, "rows:0,1,50", 1), IterationListener.NONE, null);
+        ModelStore store = ModelStore.forInstance(hz);
+        store.publish("km", 0, fitted);
+        double decay = 0.8;
+        ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
+        List<?> sizes = (List<?>) store.get("km").summary().get("clusterSizes");
+
+        List<ModelDocument> onRemoval = new ArrayList<>();
+        DatasetEditor.removeBlocks(catalog, "iris", BlockIds.of(1), c -> onRemoval.addAll(StreamingKMeans.onChange(hz, c)));
+        assertEquals(List.of(), onRemoval, "a removal publishes no version");
+        assertEquals(live.version(), store.get("km").version());
+
+        List<ModelDocument> onReplace = new ArrayList<>();
+        DatasetChange c = DatasetEditor.replaceCsv(catalog, "iris", BlockIds.of(0), rest, null,
+                change -> onReplace.addAll(StreamingKMeans.onChange(hz, change)));
+        assertEquals("3-4", c.added().toString());
+        ModelDocument updated = onReplace.get(0);
+        assertEquals(live.version() + 1, updated.version());
+        assertEquals("2-4", updated.summary().get("coveredBlocks"));
+        double[][] c0 = live.centers();
+        int k = 3;
+        int p = 4;
+        double[][] sum = new double[k][p];
+        double[] count = new double[k];
+        for (String line : tail.subList(1, tail.size())) {
+            String[] f = line.split(",");
+            double[] x = new double[p];
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < p; j++) {
+                x[j] = Double.parseDouble(f[j]);
+            }
+            for (int cc = 0; cc < k; cc++) {
+                double d = 0;
+                for (int j = 0; j < p; j++) {
+                    d += (x[j] - c0[cc][j]) * (x[j] - c0[cc][j]);
+                }
+                if (d < bestD) {
+                    bestD = d;
+                    best = cc;
+                }
+            }
+            count[best]++;
+            for (int j = 0; j < p; j++) {
+                sum[best][j] += x[j];
+            }
+        }
+        for (int cc = 0; cc < k; cc++) {
+            double w = decay * ((Number) sizes.get(cc)).doubleValue();
+            for (int j = 0; j < p; j++) {
+                double expected = (w * c0[cc][j] + sum[cc][j]) / (w + count[cc]);
+                assertEquals(expected, updated.centers()[cc][j], 1e-12 * Math.abs(expected), "centre " + cc + ", " + j);
+            }
+        }
+        assertEquals(List.of(), StreamingKMeans.refreshAll(hz, "iris"), "the new blocks are absorbed once");
     }
 }
