@@ -38,6 +38,12 @@ public interface Lanes {
     /** {@code y[iy + i] = fma(s, x[ix + i], y[iy + i])} for {@code i < m}. */
     void axpy(double s, double[] x, int ix, double[] y, int iy, int m);
 
+    /**
+     * {@code d[id + i] = fma(t, t, d[id + i])} with {@code t = x[ix + i] − c}, for {@code i < m}: one term of a
+     * squared distance for m rows at once (element by element, so the same bits as a row-at-a-time loop).
+     */
+    void addSquaredDifferences(double[] x, int ix, double c, double[] d, int id, int m);
+
     /** Which implementation this is ("vector" or "scalar"), for logs and benchmarks. */
     String name();
 }

@@ -45,6 +45,14 @@ public final class ScalarLanes implements Lanes {
     }
 
     @Override
+    public void addSquaredDifferences(double[] x, int ix, double c, double[] d, int id, int m) {
+        for (int i = 0; i < m; i++) {
+            double t = x[ix + i] - c;
+            d[id + i] = Math.fma(t, t, d[id + i]);
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -123,6 +123,20 @@ final class VectorLanes implements Lanes {
     }
 
     @Override
+    public void addSquaredDifferences(double[] x, int ix, double c, double[] d, int id, int m) {
+        int m4 = m & ~3;
+        DoubleVector vc = DoubleVector.broadcast(S, c);
+        for (int i = 0; i < m4; i += 4) {
+            DoubleVector t = DoubleVector.fromArray(S, x, ix + i).sub(vc);
+            t.fma(t, DoubleVector.fromArray(S, d, id + i)).intoArray(d, id + i);
+        }
+        for (int i = m4; i < m; i++) {
+            double t = x[ix + i] - c;
+            d[id + i] = Math.fma(t, t, d[id + i]);
+        }
+    }
+
+    @Override
     public String name() {
         return "vector";
     }

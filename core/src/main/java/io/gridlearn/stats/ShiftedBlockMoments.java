@@ -1,7 +1,7 @@
 package io.gridlearn.stats;
 
 import io.gridlearn.simd.Lanes;
-import io.gridlearn.simd.Simd;
+import io.gridlearn.simd.LowerProducts;
 
 /**
  * Per-block kernel: for m rows of q columns, the shift c (the rounded column means), the shifted sums
@@ -17,14 +17,13 @@ import io.gridlearn.simd.Simd;
  */
 public final class ShiftedBlockMoments {
     private final int q;
-    private final Lanes lanes = Simd.lanes();
+    private final LowerProducts products = new LowerProducts();
     /** Column j of the gathered, centred block at {@code z[j * stride ..]}. */
     private double[] z;
     private int stride;
     private final double[] shift;
     private final double[] e;
     private final double[] d;
-    private final double[] tile = new double[8];
 
     public ShiftedBlockMoments(int q) {
         this.q = q;
@@ -71,32 +70,7 @@ public final class ShiftedBlockMoments {
     }
 
     private void crossProducts(int m) {
-        int w = stride;
-        int j = 0;
-        for (; j + 1 < q; j += 2) {
-            int x0 = j * w;
-            int x1 = x0 + w;
-            int b0 = j * (j + 1) / 2;
-            int b1 = (j + 1) * (j + 2) / 2;
-            int k = 0;
-            for (; k + 3 <= j; k += 4) {
-                lanes.dot2x4(z, x0, x1, z, k * w, (k + 1) * w, (k + 2) * w, (k + 3) * w, m, tile, 0);
-                System.arraycopy(tile, 0, d, b0 + k, 4);
-                System.arraycopy(tile, 4, d, b1 + k, 4);
-            }
-            for (; k <= j; k++) {
-                d[b0 + k] = lanes.dot(z, x0, z, k * w, m);
-                d[b1 + k] = lanes.dot(z, x1, z, k * w, m);
-            }
-            d[b1 + j + 1] = lanes.dot(z, x1, z, x1, m);
-        }
-        if (j < q) {
-            int zj = j * w;
-            int rowBase = j * (j + 1) / 2;
-            for (int k = 0; k <= j; k++) {
-                d[rowBase + k] = lanes.dot(z, zj, z, k * w, m);
-            }
-        }
+        products.compute(z, z, stride, q, m, d, 0);
     }
 
     public double[] shift() {

@@ -83,6 +83,26 @@ class LanesTest {
         }
     }
 
+    @Test
+    void squaredDifferencesAreBitIdenticalAndRowWise() {
+        Random rnd = new Random(13);
+        for (int trial = 0; trial < 100; trial++) {
+            int m = rnd.nextInt(50);
+            double[] x = values(rnd, m + 10);
+            double[] d1 = values(rnd, m + 10);
+            double[] d2 = d1.clone();
+            double[] before = d1.clone();
+            double c = rnd.nextGaussian();
+            scalar.addSquaredDifferences(x, 2, c, d1, 4, m);
+            vector.addSquaredDifferences(x, 2, c, d2, 4, m);
+            assertBits(d1, d2, "addSquaredDifferences, m=" + m);
+            for (int i = 0; i < m; i++) {
+                double t = x[2 + i] - c;
+                assertEquals(Math.fma(t, t, before[4 + i]), d1[4 + i], "d = fma(x - c, x - c, d)");
+            }
+        }
+    }
+
     private static double[] values(Random rnd, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
