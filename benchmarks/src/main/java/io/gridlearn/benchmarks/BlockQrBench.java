@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class BlockQrBench {
@@ -46,6 +46,13 @@ public class BlockQrBench {
 
     @Benchmark
     public double[] gridlearnBlockQrFactor() {
+        return BlockQr.factor(colMajor, ROWS, COLS);
+    }
+
+    /** The same with the Vector API switched off: the plain-Java lanes (same bits, the fallback's speed). */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dgridlearn.simd=false"})
+    public double[] gridlearnBlockQrFactorScalarLanes() {
         return BlockQr.factor(colMajor, ROWS, COLS);
     }
 

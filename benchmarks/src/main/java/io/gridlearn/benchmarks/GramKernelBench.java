@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The per-block Gram kernel of every linear pass, on one 4096 × 51 block (50 features and the target):
- * gridlearn's {@link ShiftedBlockMoments#compute} (column-major, centred, dot products in 2×4 tiles)
+ * gridlearn's {@link ShiftedBlockMoments#compute} (column-major, centred, dot products in 4×4 tiles of vector lanes)
  * against the triple loop most code would write over a row-major array. Both compute the lower triangle
  * of Z'Z; the kernel additionally centres the columns and computes the column sums. A third benchmark adds
  * the block to an exact {@link MomentMatrix}, which is the full per-block cost inside
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class GramKernelBench {
@@ -55,6 +55,14 @@ public class GramKernelBench {
 
     @Benchmark
     public double[] gridlearnKernel() {
+        kernel.compute(colMajor, ROWS, columns, null, ROWS);
+        return kernel.shiftedCross();
+    }
+
+    /** The same kernel with the Vector API switched off: the plain-Java lanes (same bits, the fallback's speed). */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dgridlearn.simd=false"})
+    public double[] gridlearnKernelScalarLanes() {
         kernel.compute(colMajor, ROWS, columns, null, ROWS);
         return kernel.shiftedCross();
     }

@@ -23,6 +23,9 @@ public interface Lanes {
     /** {@code Σ a[ia + i] b[ib + i]} for {@code i < m}, in the lane order above. */
     double dot(double[] a, int ia, double[] b, int ib, int m);
 
+    /** {@code Σ a[ia + i]} for {@code i < m}, in the lane order above (a dot product with ones). */
+    double sum(double[] a, int ia, int m);
+
     /**
      * Four dot products of one run against four: {@code out[o + t] = Σ a[ia + i] b[bt + i]}, t = 0..3, each
      * in the lane order above (identical to four calls of {@link #dot}).
@@ -30,10 +33,13 @@ public interface Lanes {
     void dot1x4(double[] a, int ia, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o);
 
     /**
-     * A 2×4 tile of dot products: {@code out[o + 4s + t] = Σ a[as + i] b[bt + i]} for s = 0, 1 and t = 0..3
-     * (identical to eight calls of {@link #dot}).
+     * A 4×4 tile of dot products: {@code out[o + 4s + t] = Σ a[as + i] b[bt + i]} for s, t = 0..3 (identical to
+     * sixteen calls of {@link #dot}). Sixteen independent lane groups: four loads of {@code a} and one of
+     * {@code b} per four multiply-adds, enough chains to hide the multiply-add latency. (Sixteen 256-bit
+     * accumulators want the 32 vector registers of AVX-512; with 16 the compiler spills, still correct.)
      */
-    void dot2x4(double[] a, int a0, int a1, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o);
+    void dot4x4(double[] a, int a0, int a1, int a2, int a3, double[] b, int b0, int b1, int b2, int b3, int m,
+                double[] out, int o);
 
     /** {@code y[iy + i] = fma(s, x[ix + i], y[iy + i])} for {@code i < m}. */
     void axpy(double s, double[] x, int ix, double[] y, int iy, int m);

@@ -23,6 +23,26 @@ public final class ScalarLanes implements Lanes {
     }
 
     @Override
+    public double sum(double[] a, int ia, int m) {
+        int m4 = m & ~3;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        for (int i = 0; i < m4; i += 4) {
+            s0 += a[ia + i];
+            s1 += a[ia + i + 1];
+            s2 += a[ia + i + 2];
+            s3 += a[ia + i + 3];
+        }
+        double s = (s0 + s1) + (s2 + s3);
+        for (int i = m4; i < m; i++) {
+            s += a[ia + i];
+        }
+        return s;
+    }
+
+    @Override
     public void dot1x4(double[] a, int ia, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o) {
         out[o] = dot(a, ia, b, b0, m);
         out[o + 1] = dot(a, ia, b, b1, m);
@@ -31,10 +51,12 @@ public final class ScalarLanes implements Lanes {
     }
 
     @Override
-    public void dot2x4(double[] a, int a0, int a1, double[] b, int b0, int b1, int b2, int b3, int m,
+    public void dot4x4(double[] a, int a0, int a1, int a2, int a3, double[] b, int b0, int b1, int b2, int b3, int m,
                        double[] out, int o) {
         dot1x4(a, a0, b, b0, b1, b2, b3, m, out, o);
         dot1x4(a, a1, b, b0, b1, b2, b3, m, out, o + 4);
+        dot1x4(a, a2, b, b0, b1, b2, b3, m, out, o + 8);
+        dot1x4(a, a3, b, b0, b1, b2, b3, m, out, o + 12);
     }
 
     @Override

@@ -37,6 +37,20 @@ final class VectorLanes implements Lanes {
     }
 
     @Override
+    public double sum(double[] a, int ia, int m) {
+        int m4 = m & ~3;
+        DoubleVector s = DoubleVector.zero(S);
+        for (int i = 0; i < m4; i += 4) {
+            s = s.add(DoubleVector.fromArray(S, a, ia + i));
+        }
+        double r = reduce(s);
+        for (int i = m4; i < m; i++) {
+            r += a[ia + i];
+        }
+        return r;
+    }
+
+    @Override
     public void dot1x4(double[] a, int ia, double[] b, int b0, int b1, int b2, int b3, int m, double[] out, int o) {
         int m4 = m & ~3;
         DoubleVector s0 = DoubleVector.zero(S);
@@ -68,7 +82,7 @@ final class VectorLanes implements Lanes {
     }
 
     @Override
-    public void dot2x4(double[] a, int a0, int a1, double[] b, int b0, int b1, int b2, int b3, int m,
+    public void dot4x4(double[] a, int a0, int a1, int a2, int a3, double[] b, int b0, int b1, int b2, int b3, int m,
                        double[] out, int o) {
         int m4 = m & ~3;
         DoubleVector s00 = DoubleVector.zero(S);
@@ -79,35 +93,66 @@ final class VectorLanes implements Lanes {
         DoubleVector s11 = s00;
         DoubleVector s12 = s00;
         DoubleVector s13 = s00;
+        DoubleVector s20 = s00;
+        DoubleVector s21 = s00;
+        DoubleVector s22 = s00;
+        DoubleVector s23 = s00;
+        DoubleVector s30 = s00;
+        DoubleVector s31 = s00;
+        DoubleVector s32 = s00;
+        DoubleVector s33 = s00;
         for (int i = 0; i < m4; i += 4) {
-            DoubleVector u = DoubleVector.fromArray(S, a, a0 + i);
-            DoubleVector v = DoubleVector.fromArray(S, a, a1 + i);
+            DoubleVector u0 = DoubleVector.fromArray(S, a, a0 + i);
+            DoubleVector u1 = DoubleVector.fromArray(S, a, a1 + i);
+            DoubleVector u2 = DoubleVector.fromArray(S, a, a2 + i);
+            DoubleVector u3 = DoubleVector.fromArray(S, a, a3 + i);
             DoubleVector p = DoubleVector.fromArray(S, b, b0 + i);
-            s00 = u.fma(p, s00);
-            s10 = v.fma(p, s10);
+            s00 = u0.fma(p, s00);
+            s10 = u1.fma(p, s10);
+            s20 = u2.fma(p, s20);
+            s30 = u3.fma(p, s30);
             p = DoubleVector.fromArray(S, b, b1 + i);
-            s01 = u.fma(p, s01);
-            s11 = v.fma(p, s11);
+            s01 = u0.fma(p, s01);
+            s11 = u1.fma(p, s11);
+            s21 = u2.fma(p, s21);
+            s31 = u3.fma(p, s31);
             p = DoubleVector.fromArray(S, b, b2 + i);
-            s02 = u.fma(p, s02);
-            s12 = v.fma(p, s12);
+            s02 = u0.fma(p, s02);
+            s12 = u1.fma(p, s12);
+            s22 = u2.fma(p, s22);
+            s32 = u3.fma(p, s32);
             p = DoubleVector.fromArray(S, b, b3 + i);
-            s03 = u.fma(p, s03);
-            s13 = v.fma(p, s13);
+            s03 = u0.fma(p, s03);
+            s13 = u1.fma(p, s13);
+            s23 = u2.fma(p, s23);
+            s33 = u3.fma(p, s33);
         }
-        double[] r = {reduce(s00), reduce(s01), reduce(s02), reduce(s03),
-                reduce(s10), reduce(s11), reduce(s12), reduce(s13)};
+        out[o] = reduce(s00);
+        out[o + 1] = reduce(s01);
+        out[o + 2] = reduce(s02);
+        out[o + 3] = reduce(s03);
+        out[o + 4] = reduce(s10);
+        out[o + 5] = reduce(s11);
+        out[o + 6] = reduce(s12);
+        out[o + 7] = reduce(s13);
+        out[o + 8] = reduce(s20);
+        out[o + 9] = reduce(s21);
+        out[o + 10] = reduce(s22);
+        out[o + 11] = reduce(s23);
+        out[o + 12] = reduce(s30);
+        out[o + 13] = reduce(s31);
+        out[o + 14] = reduce(s32);
+        out[o + 15] = reduce(s33);
+        int[] as = {a0, a1, a2, a3};
         int[] bs = {b0, b1, b2, b3};
         for (int i = m4; i < m; i++) {
-            double u = a[a0 + i];
-            double v = a[a1 + i];
-            for (int t = 0; t < 4; t++) {
-                double p = b[bs[t] + i];
-                r[t] = Math.fma(u, p, r[t]);
-                r[4 + t] = Math.fma(v, p, r[4 + t]);
+            for (int s = 0; s < 4; s++) {
+                double u = a[as[s] + i];
+                for (int t = 0; t < 4; t++) {
+                    out[o + 4 * s + t] = Math.fma(u, b[bs[t] + i], out[o + 4 * s + t]);
+                }
             }
         }
-        System.arraycopy(r, 0, out, o, 8);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gridlearn.stats;
 
 import io.gridlearn.simd.Lanes;
 import io.gridlearn.simd.LowerProducts;
+import io.gridlearn.simd.Simd;
 
 /**
  * Per-block kernel: for m rows of q columns, the shift c (the rounded column means), the shifted sums
@@ -9,15 +10,15 @@ import io.gridlearn.simd.LowerProducts;
  * triangle), ready for {@link MomentMatrix#addShifted}.
  *
  * <p>The gathered, centred columns live in one reusable column-major scratch array, so a pass allocates per
- * block at most once and never per row. D is computed in 2×4 tiles of dot products ({@link Lanes#dot2x4}):
- * two columns j against four columns k, eight independent chains of four-lane fused multiply-adds, six
- * vector loads per eight vector multiply-adds. Each entry's order of arithmetic is fixed by {@link Lanes}
+ * block at most once and never per row. D is computed by {@link LowerProducts} in 4×4 tiles of four-lane fused
+ * multiply-adds ({@link Lanes#dot4x4}). Each entry's order of arithmetic is fixed by {@link Lanes}
  * and depends only on the block's contents, whether or not the Vector API is available: the result is a
  * deterministic function of the block.
  */
 public final class ShiftedBlockMoments {
     private final int q;
     private final LowerProducts products = new LowerProducts();
+    private final Lanes lanes = Simd.lanes();
     /** Column j of the gathered, centred block at {@code z[j * stride ..]}. */
     private double[] z;
     private int stride;
@@ -52,19 +53,13 @@ public final class ShiftedBlockMoments {
                     z[zj + r] = values[base + rows[r]];
                 }
             }
-            double s = 0;
+            // sums in the vector lanes: one sequential chain per column would cost as much as the tiles
+            double c = m == 0 ? 0 : lanes.sum(z, zj, m) / m;
             for (int r = 0; r < m; r++) {
-                s += z[zj + r];
-            }
-            double c = m == 0 ? 0 : s / m;
-            double es = 0;
-            for (int r = 0; r < m; r++) {
-                double v = z[zj + r] - c;
-                z[zj + r] = v;
-                es += v;
+                z[zj + r] -= c;
             }
             shift[j] = c;
-            e[j] = es;
+            e[j] = lanes.sum(z, zj, m);
         }
         crossProducts(m);
     }

@@ -30,6 +30,12 @@ class LanesTest {
             }
             assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[0], a, off[1], m)),
                     Double.doubleToRawLongBits(vector.dot(a, off[0], a, off[1], m)), "dot, m=" + m);
+            double[] ones = new double[m];
+            java.util.Arrays.fill(ones, 1.0);
+            assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[2], ones, 0, m)),
+                    Double.doubleToRawLongBits(scalar.sum(a, off[2], m)), "sum is the dot with ones, m=" + m);
+            assertEquals(Double.doubleToRawLongBits(scalar.sum(a, off[2], m)),
+                    Double.doubleToRawLongBits(vector.sum(a, off[2], m)), "sum, m=" + m);
             double[] s = new double[9];
             double[] v = new double[9];
             scalar.dot1x4(a, off[0], a, off[1], off[2], off[3], off[4], m, s, 1);
@@ -39,11 +45,13 @@ class LanesTest {
                 assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[0], a, off[1 + t], m)),
                         Double.doubleToRawLongBits(s[1 + t]), "dot1x4 equals dot");
             }
-            scalar.dot2x4(a, off[0], off[5], a, off[1], off[2], off[3], off[4], m, s, 1);
-            vector.dot2x4(a, off[0], off[5], a, off[1], off[2], off[3], off[4], m, v, 1);
-            assertBits(s, v, "dot2x4, m=" + m);
+            double[] s16 = new double[17];
+            double[] v16 = new double[17];
+            scalar.dot4x4(a, off[0], off[5], off[2], off[1], a, off[1], off[2], off[3], off[4], m, s16, 1);
+            vector.dot4x4(a, off[0], off[5], off[2], off[1], a, off[1], off[2], off[3], off[4], m, v16, 1);
+            assertBits(s16, v16, "dot4x4, m=" + m);
             assertEquals(Double.doubleToRawLongBits(scalar.dot(a, off[5], a, off[3], m)),
-                    Double.doubleToRawLongBits(s[1 + 4 + 2]), "dot2x4 equals dot");
+                    Double.doubleToRawLongBits(s16[1 + 4 + 2]), "dot4x4 equals dot");
         }
     }
 
@@ -99,6 +107,25 @@ class LanesTest {
             for (int i = 0; i < m; i++) {
                 double t = x[2 + i] - c;
                 assertEquals(Math.fma(t, t, before[4 + i]), d1[4 + i], "d = fma(x - c, x - c, d)");
+            }
+        }
+    }
+
+    @Test
+    void lowerProductsEqualPlainDots() {
+        Random rnd = new Random(17);
+        for (int m : new int[] {0, 3, 4, 255, 256, 257, 700}) {
+            int q = 7;
+            double[] a = values(rnd, q * m);
+            double[] b = values(rnd, q * m);
+            double[] out = new double[q * (q + 1) / 2 + 2];
+            new LowerProducts().compute(a, b, m, q, m, out, 2);
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double expected = scalar.dot(a, i * m, b, j * m, m);
+                    assertEquals(Double.doubleToRawLongBits(expected),
+                            Double.doubleToRawLongBits(out[2 + i * (i + 1) / 2 + j]), "entry " + i + "," + j + ", m=" + m);
+                }
             }
         }
     }
