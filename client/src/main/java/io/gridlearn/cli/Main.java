@@ -18,7 +18,7 @@ import java.util.logging.Logger;
         description = "Distributed machine learning inside a Hazelcast grid.",
         subcommands = {LoadCommand.class, DatasetsCommand.class, DescribeCommand.class, DropCommand.class,
                 FitCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class,
-                ModelCommand.class, NodeCommand.class, ExampleCommand.class, AppendCommand.class,
+                ModelCommand.class, NodeCommand.class, ExampleCommand.class, AppendCommand.class, BenchmarkCommand.class,
                 io.gridlearn.report.ReportCommand.class})
 public final class Main implements Runnable {
     @Mixin
