@@ -90,4 +90,12 @@ class BenchmarkCommandTest {
             assertEquals("", r.out(), "nothing on standard output");
         }
     }
+
+    @Test
+    void helpShowsTheUsageAndTheJsonDocument() {
+        Run r = run("benchmark", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("gridlearn benchmark [--rows N] [--cols D] [--members M] [--json]"), r.out());
+        assertTrue(r.out().contains("\"gridSeconds\"") && r.out().contains("bytesPerValue"), r.out());
+    }
 }
