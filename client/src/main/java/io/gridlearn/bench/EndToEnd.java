@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -36,8 +37,9 @@ public final class EndToEnd {
 
     /** Runs the benchmark, logging progress and the correctness checks to {@code log}; returns what it measured. */
     public static BenchReport run(BenchmarkSettings settings, PrintStream log) throws Exception {
-        BenchReport report = new BenchReport(settings, MachineInfo.describe(), log);
-        report.log("machine: %s", report.document().get("machine"));
+        Map<String, Object> machine = MachineInfo.describe();
+        BenchReport report = new BenchReport(settings, machine, log);
+        report.log("machine: %s", machine);
         new EndToEnd(settings, report).runSuites();
         return report;
     }

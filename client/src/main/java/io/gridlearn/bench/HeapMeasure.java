@@ -11,7 +11,8 @@ import java.util.List;
  * Heap bytes per stored value per copy, measured with the JVM's own heap figures rather than estimated: all
  * members live in this JVM, so the used heap after a full collection, after minus before a load, is what the
  * grid holds for that dataset. Hazelcast's own map statistics are recorded beside it; for the {@code OBJECT}
- * format they report no entry costs (5.4), which a note says.
+ * format they report no entry costs (5.4), which a note says. Measured because memory, not CPU, bounds how much
+ * data a grid holds: the target is at most 8.5 bytes per value per copy (a double is 8).
  */
 final class HeapMeasure {
     private HeapMeasure() {

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * The aggregation runs once per member and each member returns one partial aggregator, serialized; so besides
  * the estimate (the merged result's size times the number of members) this also serializes each member's actual
  * partial (the member's own blocks, accumulated here from {@code localKeySet()}) and sums them. The caller's own
- * partial does not cross the network, so the sum is an upper bound on what travels.
+ * partial does not cross the network, so the sum is an upper bound on what travels. Measured because a pass's
+ * traffic should not grow with the rows (O(members × d²)): two row counts show whether it does.
  */
 final class PassBytes {
     private final BenchmarkSettings settings;
