@@ -19,7 +19,7 @@ import java.util.logging.Logger;
         subcommands = {LoadCommand.class, DatasetsCommand.class, DescribeCommand.class, DropCommand.class,
                 FitCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class,
                 ModelCommand.class, NodeCommand.class, ExampleCommand.class, AppendCommand.class,
-                RemoveCommand.class, ReplaceCommand.class,
+                RemoveCommand.class, ReplaceCommand.class, BenchmarkCommand.class,
                 io.gridlearn.report.ReportCommand.class})
 public final class Main implements Runnable {
     @Mixin

@@ -1,0 +1,52 @@
+package io.gridlearn.bench;
+
+import io.gridlearn.BadInputException;
+
+import java.util.Locale;
+
+/**
+ * Refuses, before anything is generated, a benchmark the JVM's heap cannot hold, instead of failing with an
+ * {@code OutOfMemoryError} minutes in (or measuring the garbage collector). The estimate counts what is live
+ * at the peak, with V = rows × (cols + 1) values: the plain loops' row-major array (8V bytes), a second one
+ * while the plain load is timed (8V, before the grid holds anything), and the grid's copy of the dataset at
+ * about 8 bytes per value per copy (8V × copies, copies = 2 with backups, 1 on a single member), plus slack
+ * for the collector and the per-block garbage of the passes (4V per copy); then the in-grid predictions (each
+ * timed run writes a dataset of 2 columns per row, kept until the timing ends, and the caller receives the
+ * scored blocks), and a fixed allowance for the members themselves.
+ */
+public final class HeapCheck {
+    /** The members, their threads and buffers, JIT and Jackson: what an idle embedded grid uses, with margin. */
+    static final long FIXED_BYTES = 256L << 20;
+
+    private HeapCheck() {
+    }
+
+    /** Heap bytes the benchmark needs for these settings. */
+    public static long requiredBytes(BenchmarkSettings s) {
+        return FIXED_BYTES + (long) Math.ceil(s.rows() * bytesPerRow(s));
+    }
+
+    private static double bytesPerRow(BenchmarkSettings s) {
+        int copies = Math.min(1 + LinearJobs.BACKUPS, s.members());
+        double data = s.q() * (16 + 12.0 * copies);
+        double predictions = (1 + Timing.REPEATS) * 2 * 8.0 * copies + 2 * 8.0;
+        return data + predictions;
+    }
+
+    /**
+     * Throws a {@link BadInputException} (exit 2) when {@code maxHeapBytes} is below {@link #requiredBytes},
+     * saying how much heap to give ({@code GRIDLEARN_JAVA_OPTS=-Xmx…}) or how many rows fit.
+     */
+    public static void require(BenchmarkSettings s, long maxHeapBytes) {
+        long need = requiredBytes(s);
+        if (need <= maxHeapBytes) {
+            return;
+        }
+        long rowsThatFit = Math.max(0, (long) ((maxHeapBytes - FIXED_BYTES) / bytesPerRow(s)));
+        long gigabytes = (need + (1L << 30) - 1) >> 30;
+        throw new BadInputException(String.format(Locale.ROOT,
+                "--rows %,d × --cols %d needs about %.1f GB of heap and this JVM may use %.1f GB: run with "
+                        + "GRIDLEARN_JAVA_OPTS=-Xmx%dg (./gridlearn passes it to java), or choose --rows %,d or fewer",
+                s.rows(), s.features(), need / 1e9, maxHeapBytes / 1e9, gigabytes, rowsThatFit));
+    }
+}

@@ -1,0 +1,38 @@
+package io.gridlearn.bench;
+
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.RowGrouping;
+import io.gridlearn.linear.LinearPassAggregator;
+import io.gridlearn.linear.RefinementAggregator;
+
+/**
+ * The linear solvers' data passes on their own, as {@code LinearTrainer.train} builds them, over the synthetic
+ * data's columns ({@code x0 … x{d-1}, y}: z = [x, y] in the file's order): timed alone by {@link LinearJobs},
+ * sized by {@link PassBytes}.
+ */
+final class LinearPasses {
+    private LinearPasses() {
+    }
+
+    /** The fit pass: exact moments of z, and with {@code qr} each block's R factor. */
+    static LinearPassAggregator fit(DatasetSchema schema, boolean qr) {
+        return new LinearPassAggregator(zColumns(schema), RowGrouping.NONE, schema.blockSize(), qr, true);
+    }
+
+    /**
+     * The QR solver's refinement pass at coefficients {@code beta} (intercept first); {@code withGram} is the full
+     * refinement ({@code qr+refinement}), without it the light one.
+     */
+    static RefinementAggregator refinement(DatasetSchema schema, double[] beta, boolean withGram) {
+        return new RefinementAggregator(zColumns(schema), RowGrouping.NONE, schema.blockSize(), true, beta, null,
+                withGram);
+    }
+
+    private static int[] zColumns(DatasetSchema schema) {
+        int[] z = new int[schema.columns().size()];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = j;
+        }
+        return z;
+    }
+}

@@ -1,0 +1,259 @@
+package io.gridlearn.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The baselines: what a programmer would write in plain Java over the data held in one row-major
+ * {@code double[]} (row r, column c at {@code r * (d + 1) + c}), with no grid. Every loop but {@link #load}
+ * splits the rows into one contiguous range per core ({@code availableProcessors()}) and adds the partial
+ * results at the end, so each grid job is compared with the machine's plain all-core throughput for the same
+ * arithmetic. Results are laid out like the grid kernel's they are compared with.
+ */
+final class PlainLoops {
+    private final int rows;
+    private final int features;
+    private final int q;
+    private final ExecutorService pool;
+
+    /** @param pool a pool with at least {@code availableProcessors()} threads */
+    PlainLoops(int rows, int features, ExecutorService pool) {
+        this.rows = rows;
+        this.features = features;
+        this.q = features + 1;
+        this.pool = pool;
+    }
+
+    /** The plain load: {@code readLine}, {@code split}, {@code parseDouble}, into one row-major array, one thread. */
+    double[] load(Path file) throws IOException {
+        double[] data = new double[rows * q];
+        int r = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(",");
+                int base = r * q;
+                for (int c = 0; c < q; c++) {
+                    data[base + c] = Double.parseDouble(f[c]);
+                }
+                r++;
+            }
+        }
+        if (r != rows) {
+            throw new IllegalStateException("read " + r + " rows, expected " + rows);
+        }
+        return data;
+    }
+
+    /**
+     * Least squares with an intercept: Z'Z and Σz of z = [x, y] with the naive triple loop, then the normal
+     * equations solved by a textbook Cholesky. Returns [b0, b1 … bd].
+     */
+    double[] fit(double[] data) throws Exception {
+        int tri = q * (q + 1) / 2;
+        double[] g = allCores(tri + q, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                for (int j = 0; j < q; j++) {
+                    double xj = data[base + j];
+                    int row = j * (j + 1) / 2;
+                    for (int k = 0; k <= j; k++) {
+                        acc[row + k] += xj * data[base + k];
+                    }
+                    acc[tri + j] += xj;
+                }
+            }
+        });
+        // normal equations for [1, x]: A = [[n, Σx'], [Σx, X'X]], rhs = [Σy, X'y]
+        int p = features + 1;
+        double[] a = new double[p * p];
+        double[] rhs = new double[p];
+        a[0] = rows;
+        rhs[0] = g[tri + features];
+        for (int j = 0; j < features; j++) {
+            a[(j + 1) * p] = g[tri + j];
+            a[j + 1] = g[tri + j];
+            for (int k = 0; k <= j; k++) {
+                double v = g[j * (j + 1) / 2 + k];
+                a[(j + 1) * p + k + 1] = v;
+                a[(k + 1) * p + j + 1] = v;
+            }
+            rhs[j + 1] = g[features * (features + 1) / 2 + j];
+        }
+        return choleskySolve(a, rhs, p);
+    }
+
+    /** Solves A x = b for a symmetric positive definite n × n {@code a} (row-major) by a textbook Cholesky. */
+    static double[] choleskySolve(double[] a, double[] b, int n) {
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * n + k] * l[j * n + k];
+                }
+                if (i == j) {
+                    if (!(s > 0)) {
+                        throw new IllegalStateException("matrix is not positive definite");
+                    }
+                    l[i * n + i] = Math.sqrt(s);
+                } else {
+                    l[i * n + j] = s / l[j * n + j];
+                }
+            }
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i * n + k] * y[k];
+            }
+            y[i] = s / l[i * n + i];
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k * n + i] * x[k];
+            }
+            x[i] = s / l[i * n + i];
+        }
+        return x;
+    }
+
+    /**
+     * Linear predictions ŷ = b0 + Σ b_j x_j for every row into a new {@code double[rows]}, with fused
+     * multiply-adds in feature order: the arithmetic of {@code LinearPredictor}, which the grid's
+     * {@code predict --into} runs next to the data.
+     */
+    double[] predict(double[] data, double intercept, double[] coefficients) throws Exception {
+        double[] out = new double[rows];
+        allCores(0, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                double y = intercept;
+                for (int j = 0; j < features; j++) {
+                    y = Math.fma(coefficients[j], data[base + j], y);
+                }
+                out[r] = y;
+            }
+        });
+        return out;
+    }
+
+    /**
+     * One Newton iteration of logistic regression at θ, in the working scale z = (1, (x − center) / scale),
+     * laid out like {@code BinaryKernel}'s result: [rows, 0, 0, sure rows, log L, X'(y − p) (d + 1), X'WX
+     * packed lower (row by row, = the upper triangle by columns)].
+     */
+    double[] newton(double[] data, double[] center, double[] scale, double[] theta) throws Exception {
+        int w = features + 1;
+        int h0 = 5 + w;
+        return allCores(h0 + w * (w + 1) / 2, (from, to, acc) -> {
+            double[] z = new double[w];
+            z[0] = 1.0;
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                for (int j = 0; j < features; j++) {
+                    z[j + 1] = (data[base + j] - center[j]) / scale[j];
+                }
+                int y = (int) data[base + features];
+                double eta = 0.0;
+                for (int j = 0; j < w; j++) {
+                    eta += theta[j] * z[j];
+                }
+                double e = Math.exp(-Math.abs(eta));
+                double p1 = eta >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                double p0 = eta >= 0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
+                acc[0]++;
+                acc[4] += y * eta - Math.max(eta, 0.0) - Math.log1p(e);
+                if ((y == 1 ? p0 : p1) <= 1e-10) {
+                    acc[3]++;
+                }
+                double resid = y == 1 ? p0 : -p1;
+                for (int j = 0; j < w; j++) {
+                    acc[5 + j] += resid * z[j];
+                }
+                double wt = p1 * p0;
+                for (int i = 0; i < w; i++) {
+                    double wi = wt * z[i];
+                    int row = h0 + i * (i + 1) / 2;
+                    for (int j = 0; j <= i; j++) {
+                        acc[row + j] += wi * z[j];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * One Lloyd iteration at {@code k} centres (row-major k × d), laid out like {@code LloydKernel}'s result:
+     * per-cluster sums (k × d), counts (k), inertia, non-finite rows (always 0 here). Distances by fused
+     * multiply-adds in feature order, ties to the lowest index, as the kernel does.
+     */
+    double[] lloyd(double[] data, double[] centres, int k) throws Exception {
+        int p = features;
+        int kp = k * p;
+        return allCores(kp + k + 2, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                int best = 0;
+                double bestD = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double d = 0;
+                    int cb = c * p;
+                    for (int j = 0; j < p; j++) {
+                        double t = data[base + j] - centres[cb + j];
+                        d = Math.fma(t, t, d);
+                    }
+                    if (d < bestD) {
+                        bestD = d;
+                        best = c;
+                    }
+                }
+                int sb = best * p;
+                for (int j = 0; j < p; j++) {
+                    acc[sb + j] += data[base + j];
+                }
+                acc[kp + best]++;
+                acc[kp + k] += bestD;
+            }
+        });
+    }
+
+    /** Runs {@code body(from, to, acc)} on one contiguous row range per core and adds the partial vectors. */
+    private double[] allCores(int width, RangeBody body) throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Future<double[]>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) rows * t / threads);
+            int to = (int) ((long) rows * (t + 1) / threads);
+            parts.add(pool.submit(() -> {
+                double[] acc = new double[width];
+                body.run(from, to, acc);
+                return acc;
+            }));
+        }
+        double[] total = new double[width];
+        for (Future<double[]> f : parts) {
+            double[] p = f.get();
+            for (int i = 0; i < width; i++) {
+                total[i] += p[i];
+            }
+        }
+        return total;
+    }
+
+    /** The work on one row range, accumulating into {@code acc}. */
+    private interface RangeBody {
+        void run(int from, int to, double[] acc);
+    }
+}

@@ -1,0 +1,51 @@
+package io.gridlearn.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/**
+ * The timing of one job: the median wall time of {@link #REPEATS} runs after one warm-up run, the mean process
+ * CPU time of those runs (the whole JVM, members included: it shows whether a job waited or worked), and the
+ * warm-up run's wall time (JIT compilation and first-touch costs; reported, never compared).
+ */
+public record Timing(double seconds, double cpuSeconds, double firstSeconds) {
+    /** A job to time; it may throw. */
+    public interface Job {
+        void run() throws Exception;
+    }
+
+    /** Runs measured after the warm-up run; the median is reported (odd, so the median is one run). */
+    public static final int REPEATS = 3;
+
+    /**
+     * One warm-up run (reported as {@code firstSeconds}), then {@link #REPEATS} runs: the median wall time,
+     * and the mean process CPU time per run. The median of several runs keeps a late JIT compilation or a
+     * neighbour's build on a shared machine from deciding a figure.
+     */
+    public static Timing measure(Job job) throws Exception {
+        long t0 = System.nanoTime();
+        job.run();
+        double first = (System.nanoTime() - t0) / 1e9;
+        double[] wall = new double[REPEATS];
+        long c0 = cpuNanos();
+        for (int i = 0; i < REPEATS; i++) {
+            t0 = System.nanoTime();
+            job.run();
+            wall[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        double cpu = (cpuNanos() - c0) / 1e9 / REPEATS;
+        Arrays.sort(wall);
+        return new Timing(wall[REPEATS / 2], cpu, first);
+    }
+
+    /** CPU time of this process (every thread, members included), in nanoseconds. */
+    public static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Seconds since {@code t0} (a {@link System#nanoTime()} reading). */
+    public static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,104 @@
+package io.gridlearn.cli;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.bench.BenchReport;
+import io.gridlearn.bench.BenchmarkSettings;
+import io.gridlearn.bench.EndToEnd;
+import io.gridlearn.bench.HeapCheck;
+import io.gridlearn.bench.ReportTable;
+import io.gridlearn.data.csv.CsvOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gridlearn benchmark}: measures this machine with the end-to-end benchmark ({@link EndToEnd}) and prints
+ * each job's grid seconds, plain-loop seconds and their ratio, the heap per stored value and the load rate.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Measure this machine: gridlearn's jobs on synthetic data in an embedded grid, each next to a plain-Java "
+                + "loop doing the same arithmetic over one double[] on all cores, in the same run.",
+        "",
+        "  gridlearn benchmark [--rows N] [--cols D] [--members M] [--json]",
+        "",
+        "Jobs: load (the CSV into the grid), fit-linear-cholesky and fit-linear-qr (whole fits; the -pass jobs "
+                + "are their fit pass alone), predict-into (predict --into), logistic-newton-iteration and "
+                + "kmeans-iteration (one pass of each fit); then whole logistic and k-means fits, heap bytes per "
+                + "value and bytes sent per pass. Each job runs once to warm up, then 3 times; the median is "
+                + "reported. Every grid result is checked against its loop's. Progress and the checks go to "
+                + "standard error; the CSV is written to a temporary directory and deleted.",
+        "",
+        "With --json, standard output is one document: {\"jobs\": [{\"name\", \"gridSeconds\", \"loopSeconds\", "
+                + "\"ratio\", ...}, ...], \"bytesPerValue\", \"loadMBps\", \"settings\", \"machine\", \"details\", "
+                + "\"checksPassed\", ...}. ratio = loop seconds / grid seconds (above 1: the grid is faster); "
+                + "bytesPerValue = heap bytes per stored value per copy; loadMBps = the grid's CSV load rate.",
+        "",
+        "The default size needs about 2.5 GB of heap; if the JVM may use less, the command says so at once: "
+                + "give it more (GRIDLEARN_JAVA_OPTS=-Xmx4g gridlearn benchmark) or choose a smaller --rows. It "
+                + "takes minutes: 70 s at --rows 200000 on 2 cores, about five times that at the default size.",
+        "",
+        "Exit status: 0 done; 2 a bad option or too little heap (the message names the option); 1 a grid result "
+                + "disagreed with its loop, or any other failure.",
+        ""})
+final class BenchmarkCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + BenchmarkSettings.DEFAULT_ROWS,
+            description = "Rows of synthetic data (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--cols", paramLabel = "D", defaultValue = "" + BenchmarkSettings.DEFAULT_FEATURES,
+            description = "Feature columns; the target y is stored too (default ${DEFAULT-VALUE}).")
+    int cols;
+
+    @Option(names = "--members", paramLabel = "M",
+            description = "Members of the embedded grid, in this process (default: the global --members, 3).")
+    Integer members;
+
+    @Option(names = "--json", description = "Print exactly one JSON document on standard output.")
+    boolean json;
+
+    @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "all",
+            description = "all, linear (load, linear fits, predict, memory, bytes per pass) or iterative "
+                    + "(logistic and k-means) (default ${DEFAULT-VALUE}).")
+    String suite;
+
+    @Option(names = "--block-size", paramLabel = "B", defaultValue = "" + CsvOptions.DEFAULT_BLOCK_SIZE,
+            description = "Rows per stored block (default ${DEFAULT-VALUE}).")
+    int blockSize;
+
+    @Option(names = "--temp-dir", paramLabel = "DIR",
+            description = "Where the temporary directory for the CSV is made (default: the system's; the CSV is "
+                    + "about 10 bytes per value).")
+    Path tempDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!main.global.embedded()) {
+            throw new BadInputException("benchmark starts its own embedded grid; --cluster is not supported (use --members M)");
+        }
+        if (tempDir != null && !Files.isDirectory(tempDir)) {
+            throw new BadInputException("--temp-dir " + tempDir + ": no such directory");
+        }
+        BenchmarkSettings settings = BenchmarkSettings.of(rows, cols, members != null ? members : main.global.members,
+                blockSize, null, suite, tempDir);
+        HeapCheck.require(settings, Runtime.getRuntime().maxMemory());
+        BenchReport report = EndToEnd.run(settings, main.err);
+        if (json) {
+            Output.json(main.out, report.document());
+        } else {
+            ReportTable.print(report, main.out);
+        }
+        if (!report.failedChecks().isEmpty()) {
+            main.err.println("gridlearn: benchmark: a grid result disagreed with its plain loop: "
+                    + String.join("; ", report.failedChecks()));
+            return 1;
+        }
+        return 0;
+    }
+}
