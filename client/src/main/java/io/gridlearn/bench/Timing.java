@@ -19,23 +19,28 @@ public record Timing(double seconds, double cpuSeconds, double firstSeconds) {
 
     /**
      * One warm-up run (reported as {@code firstSeconds}), then {@link #REPEATS} runs: the median wall time,
-     * and the mean process CPU time per run. The median of several runs keeps a late JIT compilation or a
-     * neighbour's build on a shared machine from deciding a figure.
+     * and the mean process CPU time per run (of the timed runs only). The median of several runs keeps a late
+     * JIT compilation or a neighbour's build on a shared machine from deciding a figure; a full collection
+     * before every run (not timed) keeps the garbage of the previous job, e.g. half a gigabyte of parsed CSV,
+     * from being collected on this one's clock.
      */
     public static Timing measure(Job job) throws Exception {
+        System.gc();
         long t0 = System.nanoTime();
         job.run();
         double first = (System.nanoTime() - t0) / 1e9;
         double[] wall = new double[REPEATS];
-        long c0 = cpuNanos();
+        long cpu = 0;
         for (int i = 0; i < REPEATS; i++) {
+            System.gc();
+            long c0 = cpuNanos();
             t0 = System.nanoTime();
             job.run();
             wall[i] = (System.nanoTime() - t0) / 1e9;
+            cpu += cpuNanos() - c0;
         }
-        double cpu = (cpuNanos() - c0) / 1e9 / REPEATS;
         Arrays.sort(wall);
-        return new Timing(wall[REPEATS / 2], cpu, first);
+        return new Timing(wall[REPEATS / 2], cpu / 1e9 / REPEATS, first);
     }
 
     /** CPU time of this process (every thread, members included), in nanoseconds. */
