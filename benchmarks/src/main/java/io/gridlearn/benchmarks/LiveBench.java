@@ -62,6 +62,7 @@ public final class LiveBench {
             double appendMs = 0;
             double refitMs = 0;
             int repeats = 20;
+            double[] each = new double[repeats];
             ModelDocument live = null;
             for (int i = 0; i < repeats + 1; i++) { // the first round warms up and is not counted
                 long t0 = System.nanoTime();
@@ -75,12 +76,18 @@ public final class LiveBench {
                     throw new IllegalStateException("live model differs from the full refit");
                 }
                 if (i > 0) {
+                    each[i - 1] = (t1 - t0) / 1e6;
                     appendMs += (t1 - t0) / 1e6 / repeats;
                     refitMs += (t2 - t1) / 1e6 / repeats;
                 }
             }
             System.out.printf("rows %d, features %d, members %d%n", n, d, members);
             System.out.printf("append 1000 rows -> live version published: %8.1f ms (mean of %d)%n", appendMs, repeats);
+            double[] sorted = each.clone();
+            java.util.Arrays.sort(sorted);
+            System.out.printf("  median %.1f ms, 90th percentile %.1f ms, slowest %.1f ms, %d of %d within 50 ms%n",
+                    sorted[repeats / 2], sorted[(int) Math.ceil(0.9 * repeats) - 1], sorted[repeats - 1],
+                    java.util.Arrays.stream(each).filter(x -> x <= 50).count(), repeats);
             System.out.printf("full refit (cholesky, 2 passes):         %8.1f ms (mean of %d)%n", refitMs, repeats);
             System.out.printf("ratio refit / live update:               %8.1f%n", refitMs / appendMs);
             System.out.println("live coefficients equal the full refit's, bit for bit: yes (checked every round)");

@@ -192,6 +192,14 @@ public final class ExactSum {
         return acc;
     }
 
+    /** The exact sum as a binary fraction. Throws for a non-finite sum (check {@link #isNonFinite()} first). */
+    public Dyadic toDyadic() {
+        if (isNonFinite()) {
+            throw new ArithmeticException("the sum is not finite: " + nonFiniteValue());
+        }
+        return new Dyadic(mantissa(), 32 * offset - BIAS);
+    }
+
     /** The exact sum. Throws for a non-finite sum (check {@link #isNonFinite()} first). */
     public BigDecimal toBigDecimal() {
         if (isNonFinite()) {

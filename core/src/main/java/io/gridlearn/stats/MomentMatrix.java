@@ -5,7 +5,6 @@ import com.hazelcast.nio.ObjectDataOutput;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * Exact first and second moments of a q-vector z over a set of rows: the count n, the sums
@@ -27,7 +26,6 @@ import java.math.MathContext;
  * partial results were combined.
  */
 public final class MomentMatrix {
-    private static final MathContext MC = new MathContext(40);
 
     private final int q;
     private long n;
@@ -35,6 +33,9 @@ public final class MomentMatrix {
     private final ExactSum[] cross;
     /** Exact values of the sums, computed on first use after a change (centring reads each one p times). */
     private transient BigDecimal[] sumValues;
+    /** The same as binary fractions, for the arithmetic of {@link #centred} and {@link #sumOfSquares}. */
+    private transient Dyadic[] sumDyadics;
+    private transient Dyadic[] crossDyadics;
 
     public MomentMatrix(int q) {
         if (q < 1) {
@@ -73,6 +74,8 @@ public final class MomentMatrix {
             return;
         }
         sumValues = null;
+        sumDyadics = null;
+        crossDyadics = null;
         n += m;
         for (int j = 0; j < q; j++) {
             sums[j].add(e[j]);
@@ -93,6 +96,8 @@ public final class MomentMatrix {
             throw new IllegalArgumentException("dimension mismatch: " + other.q + " vs " + q);
         }
         sumValues = null;
+        sumDyadics = null;
+        crossDyadics = null;
         n += sign * other.n;
         for (int i = 0; i < q; i++) {
             sums[i].add(other.sums[i], sign);
@@ -128,9 +133,9 @@ public final class MomentMatrix {
         return cross[packed(j, k)].toBigDecimal();
     }
 
-    /** Mean of component j, correctly rounded (up to the 40-digit division). */
+    /** Mean of component j, correctly rounded. */
     public double mean(int j) {
-        return sumExact(j).divide(BigDecimal.valueOf(n), MC).doubleValue();
+        return sumDyadic(j).divideToDouble(n);
     }
 
     /** Σ z_j z_k, correctly rounded. */
@@ -138,10 +143,38 @@ public final class MomentMatrix {
         return cross[packed(j, k)].doubleValue();
     }
 
-    /** Σ (z_j − mean_j)(z_k − mean_k) = (n A_jk − S_j S_k) / n, computed exactly then rounded once. */
+    /**
+     * Σ (z_j − mean_j)(z_k − mean_k) = (n A_jk − S_j S_k) / n, computed exactly (in binary, {@link Dyadic}) then
+     * rounded once.
+     */
     public double centred(int j, int k) {
-        BigDecimal num = BigDecimal.valueOf(n).multiply(crossExact(j, k)).subtract(sumExact(j).multiply(sumExact(k)));
-        return num.divide(BigDecimal.valueOf(n), MC).doubleValue();
+        Dyadic num = Dyadic.of(n).multiply(crossDyadic(packed(j, k)))
+                .add(sumDyadic(j).multiply(sumDyadic(k)).negate());
+        return num.divideToDouble(n);
+    }
+
+    private Dyadic crossDyadic(int i) {
+        Dyadic[] cache = crossDyadics;
+        if (cache == null) {
+            cache = new Dyadic[cross.length];
+            crossDyadics = cache;
+        }
+        if (cache[i] == null) {
+            cache[i] = cross[i].toDyadic();
+        }
+        return cache[i];
+    }
+
+    private Dyadic sumDyadic(int j) {
+        Dyadic[] cache = sumDyadics;
+        if (cache == null) {
+            cache = new Dyadic[q];
+            for (int i = 0; i < q; i++) {
+                cache[i] = sums[i].toDyadic();
+            }
+            sumDyadics = cache;
+        }
+        return cache[j];
     }
 
     /**
@@ -153,29 +186,30 @@ public final class MomentMatrix {
         if (v.length != q) {
             throw new IllegalArgumentException("v has length " + v.length + ", expected " + q);
         }
-        BigDecimal[] bv = new BigDecimal[q];
+        Dyadic[] dv = new Dyadic[q];
         for (int j = 0; j < q; j++) {
-            bv[j] = new BigDecimal(v[j]);
+            dv[j] = Dyadic.of(v[j]);
         }
-        BigDecimal acc = BigDecimal.ZERO;
-        BigDecimal linear = BigDecimal.ZERO;
+        Dyadic acc = Dyadic.ZERO;
+        Dyadic linear = Dyadic.ZERO;
         for (int j = 0; j < q; j++) {
             if (v[j] == 0) {
                 continue;
             }
-            linear = linear.add(bv[j].multiply(sumExact(j)));
-            for (int k = 0; k <= j; k++) {
-                if (v[k] == 0) {
-                    continue;
+            linear = linear.add(dv[j].multiply(sumDyadic(j)));
+            // Σ_{k<j} 2 v_k A_jk + v_j A_jj, then times v_j
+            Dyadic row = Dyadic.ZERO;
+            for (int k = 0; k < j; k++) {
+                if (v[k] != 0) {
+                    row = row.add(dv[k].multiply(crossDyadic(packed(j, k))));
                 }
-                BigDecimal term = bv[j].multiply(bv[k]).multiply(crossExact(j, k));
-                acc = acc.add(j == k ? term : term.add(term));
             }
+            row = row.add(row).add(dv[j].multiply(crossDyadic(packed(j, j))));
+            acc = acc.add(dv[j].multiply(row));
         }
-        BigDecimal bc = new BigDecimal(c);
-        acc = acc.add(BigDecimal.valueOf(2).multiply(bc).multiply(linear))
-                .add(BigDecimal.valueOf(n).multiply(bc).multiply(bc));
-        return acc.doubleValue();
+        Dyadic dc = Dyadic.of(c);
+        acc = acc.add(Dyadic.of(2).multiply(dc).multiply(linear)).add(Dyadic.of(n).multiply(dc).multiply(dc));
+        return acc.toDouble();
     }
 
     public void writeData(ObjectDataOutput out) throws IOException {
