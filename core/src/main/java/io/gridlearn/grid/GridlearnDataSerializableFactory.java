@@ -27,6 +27,7 @@ public final class GridlearnDataSerializableFactory implements DataSerializableF
             case SerializationIds.FEATURE_MEANS_AGGREGATOR -> new io.gridlearn.linear.FeatureMeansAggregator();
             case SerializationIds.BLOCK_KEY_PREDICATE -> new io.gridlearn.data.BlockKeyPredicate();
             case SerializationIds.BLOCK_COUNT_AGGREGATOR -> new io.gridlearn.data.BlockCountAggregator();
+            case SerializationIds.BLOCK_MOMENTS_PROCESSOR -> new io.gridlearn.linear.BlockMomentsProcessor();
             case SerializationIds.LOGISTIC_PREP_KERNEL -> new io.gridlearn.logistic.PrepKernel();
             case SerializationIds.LOGISTIC_BINARY_KERNEL -> new io.gridlearn.logistic.BinaryKernel();
             case SerializationIds.LOGISTIC_SOFTMAX_KERNEL -> new io.gridlearn.logistic.SoftmaxKernel();

@@ -24,6 +24,7 @@ public final class SerializationIds {
     public static final int FEATURE_MEANS_AGGREGATOR = 11;
     public static final int BLOCK_KEY_PREDICATE = 12;
     public static final int BLOCK_COUNT_AGGREGATOR = 13;
+    public static final int BLOCK_MOMENTS_PROCESSOR = 14;
 
     // logistic and softmax (io.gridlearn.logistic)
     public static final int LOGISTIC_PREP_KERNEL = 20;

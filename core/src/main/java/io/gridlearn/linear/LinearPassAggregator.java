@@ -82,6 +82,11 @@ public final class LinearPassAggregator
         this.intercept = intercept;
     }
 
+    /** A new, empty aggregator with the same settings. */
+    LinearPassAggregator emptyCopy() {
+        return new LinearPassAggregator(columns, grouping, blockSize, qr, intercept, fill);
+    }
+
     private void init() {
         if (moments == null) {
             moments = new MomentMatrix[grouping.groups()];

@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -105,10 +105,9 @@ public final class LiveModels {
     public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
         List<ModelDocument> published = new ArrayList<>();
-        for (Map.Entry<String, LiveState> e : new TreeMap<>(live).entrySet()) {
-            if (e.getValue().dataset().equals(dataset)) {
-                refresh(hz, e.getKey()).ifPresent(published::add);
-            }
+        // names only: reading every model's state here would deserialize all their moments for nothing
+        for (String name : new TreeSet<>(live.keySet())) {
+            refresh(hz, name, dataset).ifPresent(published::add);
         }
         return published;
     }
@@ -118,6 +117,11 @@ public final class LiveModels {
      * it already covers exactly that layout.
      */
     public static Optional<ModelDocument> refresh(HazelcastInstance hz, String name) {
+        return refresh(hz, name, null);
+    }
+
+    /** {@link #refresh(HazelcastInstance, String)} if the model learns from {@code dataset} (null: any). */
+    private static Optional<ModelDocument> refresh(HazelcastInstance hz, String name, String dataset) {
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
         boolean locked;
         try {
@@ -132,7 +136,13 @@ public final class LiveModels {
         try {
             LiveState s = live.get(name);
             if (s == null) {
+                if (dataset != null) {
+                    return Optional.empty(); // unregistered meanwhile
+                }
                 throw new BadInputException("'" + name + "' is not a live model");
+            }
+            if (dataset != null && !s.dataset().equals(dataset)) {
+                return Optional.empty();
             }
             DatasetCatalog catalog = new DatasetCatalog(hz);
             DatasetSchema schema = catalog.get(s.dataset());
@@ -185,8 +195,9 @@ public final class LiveModels {
             total.add(out.moments(0), -1);
         }
         if (!fresh.isEmpty()) {
-            LinearPassAggregator in = blocks.aggregate(newPass(design, schema, o), fresh.predicate());
-            if (in.blocks() != fresh.size()) {
+            LinearPassAggregator in = fresh.size() <= FEW_BLOCKS ? byKeys(blocks, fresh, design, schema, o)
+                    : blocks.aggregate(newPass(design, schema, o), fresh.predicate());
+            if (in == null || in.blocks() != fresh.size()) {
                 return null; // a member lost mid-pass: the full pass retries and names lost blocks
             }
             if (in.badRows() > 0) {
@@ -196,6 +207,30 @@ public final class LiveModels {
             total.add(in.moments(0), 1);
         }
         return total.count() == schema.rows() ? total : null;
+    }
+
+    /**
+     * The moments of a few blocks through {@link BlockMomentsProcessor} (one operation per owning partition
+     * instead of an aggregation over every partition); null when a block is missing.
+     */
+    /** Up to this many new blocks are read by key ({@link #byKeys}); more go through an aggregation. */
+    private static final int FEW_BLOCKS = 16;
+
+    private static LinearPassAggregator byKeys(IMap<Integer, RowBlock> blocks, BlockIds ids, LinearDesign design,
+                                               DatasetSchema schema, LinearOptions o) {
+        java.util.Set<Integer> keys = new java.util.TreeSet<>();
+        ids.forEach(keys::add);
+        Map<Integer, LinearPassAggregator> parts = blocks.executeOnKeys(keys,
+                new BlockMomentsProcessor(newPass(design, schema, o)));
+        LinearPassAggregator total = newPass(design, schema, o);
+        for (Integer k : keys) {
+            LinearPassAggregator part = parts.get(k);
+            if (part == null) {
+                return null;
+            }
+            total.combine(part);
+        }
+        return total;
     }
 
     private static LinearPassAggregator newPass(LinearDesign design, DatasetSchema schema, LinearOptions o) {

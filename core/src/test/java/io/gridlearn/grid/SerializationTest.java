@@ -116,6 +116,8 @@ class SerializationTest {
         objects.add(new PredictProcessor("{\"format\":\"gridlearn-model/1\"}", new int[] {0, 1}, 2));
         objects.add(new io.gridlearn.pass.KernelAggregator(new io.gridlearn.eval.ClassificationKernel("{}", new int[] {0, 1}, 2, 3), 50));
         objects.add(new BlockFitProcessor(cols, g, 50));
+        objects.add(new io.gridlearn.linear.BlockMomentsProcessor(new LinearPassAggregator(cols, RowGrouping.NONE, 50,
+                false, true)));
         for (Object o : objects) {
             byte[] once = ss.toData(o).toByteArray();
             Object back = ss.toObject(ss.toData(o));
