@@ -54,10 +54,12 @@ public final class HeapCheck {
         if (rows * q > Integer.MAX_VALUE - 16) {
             return String.format(Locale.ROOT, "%,d values do not fit one Java array for the plain loop", rows * q);
         }
-        long need = FIXED_BYTES + (long) Math.ceil(rows * scalingBytesPerRow(q, Math.min(1 + LinearJobs.BACKUPS, members)));
+        int copies = Math.min(1 + LinearJobs.BACKUPS, members);
+        long need = FIXED_BYTES + (long) Math.ceil(rows * scalingBytesPerRow(q, copies));
         if (need > maxHeapBytes) {
             return String.format(Locale.ROOT, "needs about %.1f GB of heap and this JVM may use %.1f GB "
-                    + "(GRIDLEARN_JAVA_OPTS=-Xmx%dg would do)", need / 1e9, maxHeapBytes / 1e9, (need + (1L << 30) - 1) >> 30);
+                    + "(GRIDLEARN_JAVA_OPTS=-Xmx%dg would do)", need / 1e9, maxHeapBytes / 1e9,
+                    (need + (1L << 30) - 1) >> 30);
         }
         return null;
     }

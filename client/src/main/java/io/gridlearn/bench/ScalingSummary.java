@@ -61,6 +61,9 @@ final class ScalingSummary {
             fits.put("gridSeconds", line(byRows, "gridSeconds"));
             fits.put("passSeconds", line(byRows, "passSeconds"));
             fits.put("loopSeconds", line(byRows, "loopSeconds"));
+            if (byRows.size() == 2) {
+                notes.add("two row counts: the line passes through both, so R² is 1 by construction");
+            }
         } else {
             notes.add("fewer than two row counts measured: no line fitted");
         }

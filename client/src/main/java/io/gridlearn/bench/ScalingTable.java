@@ -40,8 +40,8 @@ final class ScalingTable {
         Map<String, Object> fits = (Map<String, Object>) scaling.get("linearFit");
         for (Map.Entry<String, Object> f : fits.entrySet()) {
             Map<String, Object> l = (Map<String, Object>) f.getValue();
-            out.printf(Locale.ROOT, "least squares %s = %.3f s + %.3f s per million rows, R² %.4f; time(%,d) / "
-                            + "time(%,d) = %.2f for %.0f× the rows%n", f.getKey(), l.get("interceptSeconds"),
+            out.printf(Locale.ROOT, "least squares %s = a + b·n: a = %.3f s, b = %.3f s per million rows, "
+                            + "R² %.4f; time(%,d) / time(%,d) = %.2f for %.0f× the rows%n", f.getKey(), l.get("interceptSeconds"),
                     l.get("secondsPerMillionRows"), l.get("r2"), l.get("largestRows"), l.get("smallestRows"),
                     l.get("timeRatioLargestToSmallest"), l.get("rowsRatioLargestToSmallest"));
         }

@@ -66,7 +66,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     int cols;
 
     @Option(names = "--members", paramLabel = "M",
-            description = "Members of the embedded grid, in this process (default: the global --members, 3).")
+            description = "Members of the embedded grid, in this process (default: the global --members, 3); the "
+                    + "scaling suite runs on 1 ... M members, then its curve on M.")
     Integer members;
 
     @Option(names = "--json", description = "Print exactly one JSON document on standard output.")
