@@ -24,8 +24,8 @@ import java.util.concurrent.ExecutorService;
  * {@code double[]}, measured (a) on 1, 2, … {@code members} members at {@code rows} rows, one fresh grid per
  * member count, and (b) on the {@code members}-member grid at every row count of {@code scalingRows}, with
  * seconds per million rows and the least-squares line time = a + b·n ({@link ScalingSummary}). A row count the
- * heap cannot hold (({@link HeapCheck#scalingShortfall})) stops the curve with a note. Each dataset is dropped and each
- * array released as soon as it has been measured; coefficients are checked against the loop's.
+ * heap cannot hold ({@link HeapCheck#scalingShortfall}) stops the curve with a note. Each dataset is dropped and
+ * each array released as soon as it has been measured; coefficients are checked against the loop's.
  */
 final class ScalingJobs {
     private final BenchmarkSettings settings;
