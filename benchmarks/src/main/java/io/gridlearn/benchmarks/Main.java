@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Hazelcast members the JDK internals they ask for, as a grid-node jar does.
  *
  * <p>{@code end-to-end [--rows N] [--cols D] [--members M] [--block-size B] [--bytes-rows n1,n2]
- * [--suite all|linear|iterative] [--json]} prints the table on standard output and, with {@code --json}, one JSON
+ * [--suite all|linear|iterative|scaling] [--scaling-rows n1,n2,...] [--json]} prints the table on standard output and, with {@code --json}, one JSON
  * document as the last line; progress and the correctness checks go to standard error. Exit status 2 when a
  * grid result disagrees with its plain loop or an option is wrong.
  */
@@ -47,6 +47,7 @@ public final class Main {
         int members = BenchmarkSettings.DEFAULT_MEMBERS;
         int block = CsvOptions.DEFAULT_BLOCK_SIZE;
         List<Long> bytesRows = null;
+        List<Integer> scalingRows = null;
         boolean json = false;
         String suite = "all";
         BenchmarkSettings settings;
@@ -58,17 +59,19 @@ public final class Main {
                     case "--members" -> members = Integer.parseInt(args.get(++i));
                     case "--block-size" -> block = Integer.parseInt(args.get(++i));
                     case "--bytes-rows" -> bytesRows = Stream.of(args.get(++i).split(",")).map(Long::parseLong).toList();
+                    case "--scaling-rows" -> scalingRows = Stream.of(args.get(++i).split(","))
+                            .map(Integer::parseInt).toList();
                     case "--json" -> json = true;
                     case "--suite" -> suite = args.get(++i);
                     case "-h", "--help" -> {
                         System.out.println("end-to-end [--rows N] [--cols D] [--members M] [--block-size B] "
-                                + "[--bytes-rows n1,n2] [--suite all|linear|iterative] [--json]");
+                                + "[--bytes-rows n1,n2] [--suite all|linear|iterative|scaling] [--scaling-rows n1,n2,...] [--json]");
                         return 0;
                     }
                     default -> throw new BadInputException("unknown argument " + args.get(i));
                 }
             }
-            settings = BenchmarkSettings.of(rows, cols, members, block, bytesRows, suite, null);
+            settings = BenchmarkSettings.of(rows, cols, members, block, bytesRows, suite, scalingRows, null);
         } catch (BadInputException | NumberFormatException | IndexOutOfBoundsException e) {
             System.err.println("end-to-end: " + e.getMessage());
             return 2;

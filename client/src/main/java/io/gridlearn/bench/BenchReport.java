@@ -25,6 +25,7 @@ public final class BenchReport {
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> failedChecks = new ArrayList<>();
+    private Map<String, Object> scaling;
 
     BenchReport(BenchmarkSettings settings, Map<String, Object> machine, PrintStream log) {
         this.settings = settings;
@@ -88,6 +89,11 @@ public final class BenchReport {
         }
     }
 
+    /** The scaling suite's results ({@link ScalingSummary#document}), the document's {@code scaling}. */
+    void scaling(Map<String, Object> results) {
+        scaling = results;
+    }
+
     void detail(String key, Object value) {
         details.put(key, value);
     }
@@ -110,7 +116,8 @@ public final class BenchReport {
      * The JSON document: {@code jobs} (name, gridSeconds, loopSeconds, ratio, …), {@code bytesPerValue} (heap
      * bytes per stored value per copy), {@code loadMBps} (the grid's CSV load rate; both null when the linear
      * suite did not run), the settings, the machine, {@code details} (memory, bytes per pass, coefficient
-     * errors, {@code notes}, and {@code iterativeFits}: whole fits with no loop counterpart) and the checks.
+     * errors, {@code notes}, and {@code iterativeFits}: whole fits with no loop counterpart), {@code scaling}
+     * when the scaling suite ran (fit time on 1 … M members and against n) and the checks.
      */
     public Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -122,8 +129,11 @@ public final class BenchReport {
         s.put("cols", settings.features());
         s.put("members", settings.members());
         s.put("blockSize", settings.blockSize());
-        s.put("suite", settings.linear() && settings.iterative() ? "all" : settings.linear() ? "linear" : "iterative");
+        s.put("suite", settings.suite());
         doc.put("settings", s);
+        if (scaling != null) {
+            doc.put("scaling", scaling);
+        }
         doc.put("machine", machine);
         Map<String, Object> d = new LinkedHashMap<>(details);
         d.put("notes", notes);
@@ -148,6 +158,11 @@ public final class BenchReport {
 
     Map<String, Object> details() {
         return details;
+    }
+
+    /** The scaling suite's results, or null when it did not run. */
+    Map<String, Object> scaling() {
+        return scaling;
     }
 
     List<String> notes() {

@@ -16,10 +16,14 @@ import java.util.List;
  * @param bytesRows row counts at which the bytes sent per linear pass are measured (each between 1 and rows)
  * @param linear    load, memory, linear fits, in-grid predict and bytes per pass (BENCHMARKS.md tables 2-4)
  * @param iterative one logistic Newton iteration, one Lloyd iteration, whole fits (BENCHMARKS.md §5)
+ * @param scaling   the Cholesky fit on 1 … members members at {@code rows}, then against n on {@code members}
+ *                  members ({@link ScalingJobs}); only with {@code --suite scaling}, never part of {@code all}
+ * @param scalingRows the row counts of the scaling suite's curve, ascending (each at least the minimum rows)
  * @param tempDir   parent of the temporary directory that holds the CSV (deleted afterwards)
  */
 public record BenchmarkSettings(int rows, int features, int members, int blockSize, List<Long> bytesRows,
-                                boolean linear, boolean iterative, Path tempDir) {
+                                boolean linear, boolean iterative, boolean scaling, List<Integer> scalingRows,
+                                Path tempDir) {
     /** The defaults of BENCHMARKS.md: 1,000,000 × 50, 3 members (blocks of 4096: {@code CsvOptions.DEFAULT_BLOCK_SIZE}). */
     public static final int DEFAULT_ROWS = 1_000_000;
     public static final int DEFAULT_FEATURES = 50;
@@ -28,14 +32,23 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
     public static final int SMALL_BYTES_ROWS = 250_000;
     /** At least this many rows, so every learner has data (k-means picks 8 centres, the loop's Cholesky needs rows > d). */
     public static final int MIN_ROWS = 100;
+    /** The scaling suite's curve: fit time against n at these row counts (issue 6: 250k to 4M). */
+    public static final List<Integer> DEFAULT_SCALING_ROWS = List.of(250_000, 500_000, 1_000_000, 2_000_000, 4_000_000);
+
+    /** {@link #of(int, int, int, int, List, String, List, Path)} with the default scaling rows. */
+    public static BenchmarkSettings of(int rows, int features, int members, int blockSize, List<Long> bytesRows,
+                                       String suite, Path tempDir) {
+        return of(rows, features, members, blockSize, bytesRows, suite, null, tempDir);
+    }
 
     /**
      * Checks every value and fills the defaults: {@code bytesRows} null means 250,000 and N rows (just N when N
-     * is at most 250,000); {@code suite} is all, linear or iterative. Throws {@link BadInputException} naming
-     * the option at fault.
+     * is at most 250,000); {@code suite} is all, linear, iterative or scaling; {@code scalingRows} null means
+     * {@link #DEFAULT_SCALING_ROWS} (sorted, duplicates removed). Throws {@link BadInputException} naming the
+     * option at fault.
      */
     public static BenchmarkSettings of(int rows, int features, int members, int blockSize, List<Long> bytesRows,
-                                       String suite, Path tempDir) {
+                                       String suite, List<Integer> scalingRows, Path tempDir) {
         if (features < 1) {
             throw new BadInputException("--cols must be at least 1, was " + features);
         }
@@ -63,10 +76,27 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
         }
         boolean linear = suite.equals("all") || suite.equals("linear");
         boolean iterative = suite.equals("all") || suite.equals("iterative");
-        if (!linear && !iterative) {
-            throw new BadInputException("--suite must be all, linear or iterative, was " + suite);
+        boolean scaling = suite.equals("scaling");
+        if (!linear && !iterative && !scaling) {
+            throw new BadInputException("--suite must be all, linear, iterative or scaling, was " + suite);
         }
-        return new BenchmarkSettings(rows, features, members, blockSize, bytes, linear, iterative, tempDir);
+        List<Integer> curve = (scalingRows != null ? scalingRows : DEFAULT_SCALING_ROWS).stream().distinct().sorted()
+                .toList();
+        if (curve.isEmpty()) {
+            throw new BadInputException("--scaling-rows needs at least one row count");
+        }
+        for (int n : curve) {
+            if (n < minRows) {
+                throw new BadInputException("--scaling-rows values must be at least " + minRows + ", was " + n);
+            }
+        }
+        return new BenchmarkSettings(rows, features, members, blockSize, bytes, linear, iterative, scaling, curve,
+                tempDir);
+    }
+
+    /** The suite's name, as {@code --suite} takes it. */
+    public String suite() {
+        return scaling ? "scaling" : linear && iterative ? "all" : linear ? "linear" : "iterative";
     }
 
     /** Stored columns per row: the features and y. */

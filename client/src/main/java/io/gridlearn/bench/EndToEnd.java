@@ -2,7 +2,6 @@ package io.gridlearn.bench;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.grid.EmbeddedGrid;
-import io.gridlearn.grid.GridSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +18,8 @@ import java.util.stream.Stream;
  * The end-to-end benchmark: gridlearn's jobs on synthetic data in an embedded grid of real members on loopback,
  * each next to a plain-Java loop over the same data held in one {@code double[]}, in the same run, so the
  * ratios mean something on a machine whose absolute speed varies (BENCHMARKS.md has the measured figures).
- * Runs the {@link LinearJobs linear suite} and the {@link IterativeJobs iterative suite} as the settings ask;
+ * Runs the {@link LinearJobs linear suite}, the {@link IterativeJobs iterative suite} or the {@link ScalingJobs
+ * scaling suite} (its own grids of 1, 2, … members, no CSV) as the settings ask;
  * every timed job runs once to warm up, then {@link Timing#REPEATS} times, the median reported. The CSV goes
  * to a temporary directory that is deleted afterwards, and the grid is shut down.
  *
@@ -56,6 +56,9 @@ public final class EndToEnd {
             if (settings.iterative()) {
                 new IterativeJobs(settings, report, loops).run(members().get(0));
             }
+            if (settings.scaling()) {
+                new ScalingJobs(settings, report, pool).run();
+            }
         } finally {
             if (grid != null) {
                 grid.close();
@@ -65,30 +68,10 @@ public final class EndToEnd {
         }
     }
 
-    /**
-     * The grid's members, started on first use: {@code members} members in this JVM under a private cluster
-     * name, no CP members (no model store is used), {@link LinearJobs#BACKUPS} backup; waits until every
-     * partition has its backups, so no migration runs during a measurement.
-     */
+    /** The grid's members ({@link BenchGrid}: {@code members} members), started on first use. */
     private List<HazelcastInstance> members() {
         if (grid == null) {
-            grid = EmbeddedGrid.start("gridlearn-bench-" + ProcessHandle.current().pid(), settings.members(), 0,
-                    LinearJobs.BACKUPS, GridSettings.DEFAULT_PORT);
-            HazelcastInstance first = grid.first();
-            if (first.getCluster().getMembers().size() != settings.members()) {
-                throw new IllegalStateException("cluster has " + first.getCluster().getMembers().size() + " members");
-            }
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!first.getPartitionService().isClusterSafe() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the grid started", e);
-                }
-            }
-            report.log("grid: %d members on loopback, backup-count %d, OBJECT format", settings.members(),
-                    LinearJobs.BACKUPS);
+            grid = BenchGrid.start(settings.members(), "", report);
         }
         return grid.members();
     }

@@ -5,30 +5,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The readable form of a {@link BenchReport}: the jobs' table, whole fits, memory and bytes per pass. */
+/**
+ * The readable form of a {@link BenchReport}: the jobs' table, whole fits, memory and bytes per pass, and the
+ * scaling suite's tables ({@link ScalingTable}).
+ */
 public final class ReportTable {
     private ReportTable() {
     }
 
     public static void print(BenchReport report, PrintStream out) {
-        BenchmarkSettings s = report.settings();
         out.println();
-        out.printf(Locale.ROOT, "gridlearn end-to-end: %,d rows × %d features + y, %d members in one JVM, blocks of "
-                        + "%d, backup-count 1; each job run once to warm up, then %d times: the median reported%n",
-                s.rows(), s.features(), s.members(), s.blockSize(), Timing.REPEATS);
-        out.printf(Locale.ROOT, "%-26s %9s %9s %10s %10s %10s  %s%n", "job", "grid s", "loop s", "loop/grid",
-                "grid cpu s", "loop cpu s", "note");
-        for (Map<String, Object> j : report.jobs()) {
-            out.printf(Locale.ROOT, "%-26s %9.3f %9.3f %10.2f %10.2f %10.2f  %s%n", j.get("name"), j.get("gridSeconds"),
-                    j.get("loopSeconds"), j.get("ratio"), j.get("gridCpuSeconds"), j.get("loopCpuSeconds"), note(j));
+        if (!report.jobs().isEmpty()) {
+            jobs(report, out);
         }
-        out.println("loop = plain Java over one row-major double[] on "
-                + Runtime.getRuntime().availableProcessors() + " threads (one row range each, partial sums added at "
-                + "the end), except load (BufferedReader.readLine + split + Double.parseDouble, 1 thread); linear fits "
-                + "= naive triple-loop Gram of [x, y] + textbook Cholesky; predict = b0 + x·b per row by fma into a "
-                + "new double[]; iterations = the kernel's arithmetic without finiteness checks. cpu s = process CPU "
-                + "time of the whole JVM (members included) during the run");
-        out.println();
+        if (report.scaling() != null) {
+            ScalingTable.print(report.scaling(), out);
+        }
         if (!report.fits().isEmpty()) {
             out.printf(Locale.ROOT, "%-20s %6s %11s %9s %9s %11s %10s  %s%n", "whole fit", "passes",
                     "iterations", "grid s", "cpu s", "s / pass", "first s", "note");
@@ -49,6 +41,26 @@ public final class ReportTable {
         List<String> failed = report.failedChecks();
         out.println(failed.isEmpty() ? "every grid result agreed with its plain loop (see the check lines on standard error)"
                 : "CORRECTNESS CHECKS FAILED: " + String.join("; ", failed));
+    }
+
+    private static void jobs(BenchReport report, PrintStream out) {
+        BenchmarkSettings s = report.settings();
+        out.printf(Locale.ROOT, "gridlearn end-to-end: %,d rows × %d features + y, %d members in one JVM, blocks of "
+                        + "%d, backup-count 1; each job run once to warm up, then %d times: the median reported%n",
+                s.rows(), s.features(), s.members(), s.blockSize(), Timing.REPEATS);
+        out.printf(Locale.ROOT, "%-26s %9s %9s %10s %10s %10s  %s%n", "job", "grid s", "loop s", "loop/grid",
+                "grid cpu s", "loop cpu s", "note");
+        for (Map<String, Object> j : report.jobs()) {
+            out.printf(Locale.ROOT, "%-26s %9.3f %9.3f %10.2f %10.2f %10.2f  %s%n", j.get("name"), j.get("gridSeconds"),
+                    j.get("loopSeconds"), j.get("ratio"), j.get("gridCpuSeconds"), j.get("loopCpuSeconds"), note(j));
+        }
+        out.println("loop = plain Java over one row-major double[] on "
+                + Runtime.getRuntime().availableProcessors() + " threads (one row range each, partial sums added at "
+                + "the end), except load (BufferedReader.readLine + split + Double.parseDouble, 1 thread); linear fits "
+                + "= naive triple-loop Gram of [x, y] + textbook Cholesky; predict = b0 + x·b per row by fma into a "
+                + "new double[]; iterations = the kernel's arithmetic without finiteness checks. cpu s = process CPU "
+                + "time of the whole JVM (members included) during the run");
+        out.println();
     }
 
     private static String note(Map<String, Object> j) {

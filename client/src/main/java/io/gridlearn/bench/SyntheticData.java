@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 
 /**
  * The benchmark's data, generated from fixed seeds so every run measures the same values: a CSV for the linear
- * suite (regression with Gaussian noise) and a row-major array for the iterative suite (a Gaussian mixture with
- * a logistic target). Columns are always {@code x0 … x{d-1}, y}.
+ * suite (regression with Gaussian noise; the same values as a row-major array for the scaling suite) and a
+ * row-major array for the iterative suite (a Gaussian mixture with a logistic target). Columns are always {@code x0 … x{d-1}, y}.
  */
 final class SyntheticData {
     /** Seed of the linear suite's CSV; the iterative suite uses SEED + 1 (data), + 2 (θ) and + 3 (centres). */
@@ -38,11 +38,7 @@ final class SyntheticData {
     static double[] regressionCsv(Path file, int rows, int features) throws IOException {
         int q = features + 1;
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] beta = new double[q];
-        beta[0] = 1.5;
-        for (int j = 1; j < q; j++) {
-            beta[j] = ((j * 37) % 11 - 5) / 4.0;
-        }
+        double[] beta = regressionBeta(features);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             StringBuilder header = new StringBuilder();
             for (int j = 0; j < features; j++) {
@@ -66,6 +62,41 @@ final class SyntheticData {
             }
         }
         return beta;
+    }
+
+    /** [b0, β] of the regression data: b0 = 1.5, β_j = ((37 j mod 11) − 5) / 4. */
+    static double[] regressionBeta(int features) {
+        double[] beta = new double[features + 1];
+        beta[0] = 1.5;
+        for (int j = 1; j <= features; j++) {
+            beta[j] = ((j * 37) % 11 - 5) / 4.0;
+        }
+        return beta;
+    }
+
+    /**
+     * The values of {@link #regressionCsv} (same seed, same draws) as the CSV parser would read them, straight
+     * into a row-major array {@code [x0 … x{d-1}, y]} per row: scaled / 1e7 is the double nearest the printed
+     * decimal, as {@code Double.parseDouble} of it is. For the scaling suite, which needs no CSV.
+     */
+    static double[] regression(int rows, int features) {
+        int q = features + 1;
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] beta = regressionBeta(features);
+        double[] data = new double[Math.multiplyExact(rows, q)];
+        for (int r = 0; r < rows; r++) {
+            int base = r * q;
+            double y = beta[0];
+            for (int j = 0; j < features; j++) {
+                long scaled = (long) Math.floor((random.nextDouble() * 10 - 5) * 1e7 + 0.5);
+                double x = scaled / 1e7;
+                y += beta[j + 1] * x;
+                data[base + j] = x;
+            }
+            y += random.nextGaussian();
+            data[base + features] = Math.floor(y * 1e7 + 0.5) / 1e7;
+        }
+        return data;
     }
 
     /** Writes scaled / 1e7 with exactly 7 decimals. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,6 +42,14 @@ import java.util.concurrent.Callable;
                 + "give it more (GRIDLEARN_JAVA_OPTS=-Xmx4g gridlearn benchmark) or choose a smaller --rows. It "
                 + "takes minutes: 70 s at --rows 200000 on 2 cores, about five times that at the default size.",
         "",
+        "--suite scaling runs neither: the Cholesky fit (whole, and its fit pass alone) next to the loop on 1, 2, "
+                + "... M members at --rows, then on M members at 250,000, 500,000, 1,000,000, 2,000,000 and "
+                + "4,000,000 rows (sizes the heap cannot hold are skipped with a note), with seconds per million rows "
+                + "and the least-squares line time = a + b·n; data written straight into the grid, no CSV. Its JSON "
+                + "adds \"scaling\": {\"byMembers\": [{\"members\", \"rows\", \"gridSeconds\", \"loopSeconds\", "
+                + "\"ratio\", ...}], \"byRows\": [{\"rows\", \"gridSeconds\", \"loopSeconds\", "
+                + "\"secondsPerMillionRows\", ...}], \"linearFit\", ...}. 4,000,000 × 50 needs about 7 GB of heap.",
+        "",
         "Exit status: 0 done; 2 a bad option or too little heap (the message names the option); 1 a grid result "
                 + "disagreed with its loop, or any other failure.",
         ""})
@@ -57,16 +66,23 @@ final class BenchmarkCommand implements Callable<Integer> {
     int cols;
 
     @Option(names = "--members", paramLabel = "M",
-            description = "Members of the embedded grid, in this process (default: the global --members, 3).")
+            description = "Members of the embedded grid, in this process (default: the global --members, 3); the "
+                    + "scaling suite runs on 1 ... M members, then its curve on M.")
     Integer members;
 
     @Option(names = "--json", description = "Print exactly one JSON document on standard output.")
     boolean json;
 
     @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "all",
-            description = "all, linear (load, linear fits, predict, memory, bytes per pass) or iterative "
-                    + "(logistic and k-means) (default ${DEFAULT-VALUE}).")
+            description = "all, linear (load, linear fits, predict, memory, bytes per pass), iterative "
+                    + "(logistic and k-means) or scaling (the Cholesky fit on 1 ... M members and against n; not part "
+                    + "of all) (default ${DEFAULT-VALUE}).")
     String suite;
+
+    /** The scaling suite's curve sizes, for tests that need tiny ones; hidden from the help. */
+    @Option(names = "--scaling-rows", paramLabel = "N,N,...", split = ",", hidden = true,
+            description = "Row counts of the scaling suite's curve (default 250000,500000,1000000,2000000,4000000).")
+    List<Integer> scalingRows;
 
     @Option(names = "--block-size", paramLabel = "B", defaultValue = "" + CsvOptions.DEFAULT_BLOCK_SIZE,
             description = "Rows per stored block (default ${DEFAULT-VALUE}).")
@@ -86,7 +102,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new BadInputException("--temp-dir " + tempDir + ": no such directory");
         }
         BenchmarkSettings settings = BenchmarkSettings.of(rows, cols, members != null ? members : main.global.members,
-                blockSize, null, suite, tempDir);
+                blockSize, null, suite, scalingRows, tempDir);
         HeapCheck.require(settings, Runtime.getRuntime().maxMemory());
         BenchReport report = EndToEnd.run(settings, main.err);
         if (json) {

@@ -79,11 +79,65 @@ class BenchmarkCommandTest {
         }
     }
 
+    /**
+     * {@code --suite scaling} at a tiny size (the hidden {@code --scaling-rows} replaces 250k … 4M): the
+     * {@code scaling} document's two arrays and the line, structure and arithmetic only, never speed.
+     */
+    @Test
+    void scalingSuiteJsonHasBothCurvesAndTheLine() throws IOException {
+        Run r = run("benchmark", "--suite", "scaling", "--rows", "20000", "--scaling-rows", "10000,5000,20000",
+                "--cols", "5", "--members", "2", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertEquals("scaling", doc.get("settings").get("suite").asText());
+        assertEquals(0, doc.get("jobs").size(), "the scaling suite runs no other job");
+        assertTrue(doc.get("checksPassed").asBoolean(), "failed checks: " + doc.get("failedChecks"));
+        JsonNode scaling = doc.get("scaling");
+        JsonNode byMembers = scaling.get("byMembers");
+        assertEquals(2, byMembers.size(), "1 and 2 members: " + byMembers);
+        for (int i = 0; i < byMembers.size(); i++) {
+            JsonNode e = byMembers.get(i);
+            assertEquals(i + 1, e.get("members").asInt());
+            assertEquals(20000, e.get("rows").asInt());
+            assertTimesAndRatio(e);
+        }
+        JsonNode byRows = scaling.get("byRows");
+        assertEquals(List.of(5000, 10000, 20000), byRows.findValues("rows").stream().map(JsonNode::asInt).toList(),
+                "the curve's sizes, ascending");
+        for (JsonNode e : byRows) {
+            assertEquals(2, e.get("members").asInt(), "the curve runs on --members members");
+            assertTimesAndRatio(e);
+            assertEquals(e.get("gridSeconds").asDouble() / (e.get("rows").asDouble() / 1e6),
+                    e.get("secondsPerMillionRows").asDouble(), 1e-9 * e.get("secondsPerMillionRows").asDouble());
+            assertTrue(e.has("loopSecondsPerMillionRows") && e.has("passSeconds"), e.toString());
+        }
+        assertEquals(0, scaling.get("skippedRows").size(), "tiny sizes always fit: " + scaling.get("notes"));
+        JsonNode line = scaling.get("linearFit").get("gridSeconds");
+        double r2 = line.get("r2").asDouble();
+        assertTrue(r2 <= 1 + 1e-12 && Double.isFinite(r2), "R² " + r2);
+        assertTrue(Double.isFinite(line.get("interceptSeconds").asDouble()), line.toString());
+        assertTrue(Double.isFinite(line.get("secondsPerMillionRows").asDouble()), line.toString());
+        assertEquals(4.0, line.get("rowsRatioLargestToSmallest").asDouble(), 0);
+        assertEquals(byRows.get(2).get("gridSeconds").asDouble() / byRows.get(0).get("gridSeconds").asDouble(),
+                line.get("timeRatioLargestToSmallest").asDouble(), 1e-12);
+        assertTrue(scaling.get("linearFit").has("loopSeconds"), scaling.get("linearFit").toString());
+        assertTrue(r.err().contains("check scaling fit-linear-cholesky on 2 member(s), 20000 rows"), r.err());
+    }
+
+    private static void assertTimesAndRatio(JsonNode e) {
+        double grid = e.get("gridSeconds").asDouble();
+        double loop = e.get("loopSeconds").asDouble();
+        assertTrue(grid > 0 && Double.isFinite(grid), "gridSeconds " + e);
+        assertTrue(loop > 0 && Double.isFinite(loop), "loopSeconds " + e);
+        assertEquals(loop / grid, e.get("ratio").asDouble(), 1e-12 * (loop / grid), "ratio " + e);
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOption() {
         for (String[] bad : List.of(new String[] {"--rows", "0", "--rows"}, new String[] {"--cols", "-1", "--cols"},
                 new String[] {"--members", "0", "--members"}, new String[] {"--suite", "fast", "--suite"},
-                new String[] {"--rows", "many", "--rows"})) {
+                new String[] {"--rows", "many", "--rows"},
+                new String[] {"--scaling-rows", "50", "--scaling-rows"})) {
             Run r = run("benchmark", bad[0], bad[1], "--json");
             assertEquals(2, r.exit(), String.join(" ", bad) + ": " + r.err());
             assertTrue(r.err().contains(bad[2]), "the message names " + bad[2] + ": " + r.err());
