@@ -161,7 +161,9 @@ class LinearGridTest {
      * Blocks of 5 rows: 102 blocks over the test grid's 23 partitions, so every partition holds several and the
      * members fold them before sending. The QR fit is still bit-identical on 1, 2 and 3 members (the fold order
      * is fixed by the blocks and their partitions, not by who owns them), and what reaches the caller is one R
-     * per partition, not per block.
+     * per partition, not per block. It also shows that members inject their instance into the aggregators they
+     * deserialize ({@code HazelcastInstanceAware}): without a partition function the pass throws. Run on 5.4 and
+     * with {@code -Dhazelcast.version=5.7.0}.
      */
     @Test
     void qrFoldsEachPartitionsBlocksOnItsMemberAndStaysBitIdentical() {
