@@ -14,9 +14,10 @@ final class LinearPasses {
     private LinearPasses() {
     }
 
-    /** The fit pass: exact moments of z, and with {@code qr} each block's R factor. */
+    /** The fit pass: exact moments of z, and with {@code qr} each block's R factor, folded per partition. */
     static LinearPassAggregator fit(DatasetSchema schema, boolean qr) {
-        return new LinearPassAggregator(zColumns(schema), RowGrouping.NONE, schema.blockSize(), qr, true);
+        return new LinearPassAggregator(zColumns(schema), RowGrouping.NONE, schema.blockSize(), qr, true, null,
+                schema.layout());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gridlearn.bench;
 
 import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
@@ -59,6 +60,9 @@ final class PassBytes {
                 for (HazelcastInstance h : members) {
                     IMap<Integer, RowBlock> local = h.getMap(schema.mapName());
                     Aggregator<Map.Entry<Integer, RowBlock>, ?> partial = fresh.get();
+                    if (partial instanceof HazelcastInstanceAware aware) {
+                        aware.setHazelcastInstance(h); // as the member's managed context does when it deserializes one
+                    }
                     int count = 0;
                     for (Integer key : local.localKeySet()) {
                         partial.accumulate(Map.entry(key, local.get(key)));

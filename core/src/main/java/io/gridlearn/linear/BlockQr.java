@@ -37,7 +37,8 @@ public final class BlockQr {
      * R factor of one block.
      *
      * @param colMajor the block, column-major: element (i, j) is {@code colMajor[j * rows + i]}
-     * @param rows     number of rows (0 allowed; fewer rows than columns gives zero rows in R)
+     * @param rows     number of rows (0 allowed; with fewer rows than columns, the rows of R past the block's rank
+     *                 hold only rounding noise)
      * @param q        number of columns, at least 1
      * @return {@code q*q} row-major upper-triangular R with non-negative diagonal, {@code R'R = Z'Z}
      * @throws IllegalArgumentException if the array length is not {@code rows * q}
@@ -65,7 +66,7 @@ public final class BlockQr {
             for (int k = 0; k < q; k++) {
                 System.arraycopy(colMajor, k * rows + from, c, k * m, m);
             }
-            absorbChunk(r, c, w, q, m, from + m);
+            absorbChunk(r, c, w, q, m);
         }
         makeDiagonalNonNegative(r, q);
         return r;
@@ -84,12 +85,14 @@ public final class BlockQr {
      * vector units when the Vector API is present, with the same bits either way. R and a chunk of {@link #CHUNK} rows stay in
      * the second-level cache, where the column-at-a-time form streamed the whole block from memory q times.
      *
-     * @param seen rows absorbed including this chunk: with t rows the stacked matrix has rank at most t, so
-     *             steps past t would only reflect rounding noise into R
+     * <p>Every one of the q steps runs, even when fewer than q rows have been absorbed: t rows have rank at most
+     * t, but a step past t is not idle when one of the first t columns depends on those before it inside the block
+     * (a column that is zero or constant in a short block: common in small blocks of real data), because then a
+     * later column still holds the rest of the rows. A step whose column is already zero below R is skipped
+     * ({@code tau = 0}).
      */
-    private static void absorbChunk(double[] r, double[] c, double[] w, int q, int m, int seen) {
-        int steps = Math.min(q, seen);
-        for (int j = 0; j < steps; j++) {
+    private static void absorbChunk(double[] r, double[] c, double[] w, int q, int m) {
+        for (int j = 0; j < q; j++) {
             int vj = j * m;
             double tau = Householder.generate(r, j * q + j, c, vj, m, 1);
             if (tau == 0.0) {

@@ -1,10 +1,14 @@
 package io.gridlearn.linear;
 
 import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.BlockChecks;
+import io.gridlearn.data.BlockIds;
+import io.gridlearn.data.BlockPartitions;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
@@ -16,25 +20,35 @@ import io.gridlearn.stats.ShiftedBlockMoments;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The one pass of the linear family. For z = [x_1 … x_p, y] it gathers, per row group (training folds,
  * test set), the exact moments {@code n, Σz, Σzz'} ({@link MomentMatrix}); when the QR solver is asked for
- * it also reduces every block's training rows [1?, x, y] to an R factor ({@link BlockQr}), kept by block
- * number so the driver can merge them in a fixed order.
+ * it also reduces every block's training rows [1?, x, y] to an R factor ({@link BlockQr}), grouped by the
+ * Hazelcast partition of the block ({@link RFactorGroups}, which states the merge order and why it does not
+ * depend on the members).
  *
  * <p>With {@code fill} (mean imputation, {@code --missing mean}) a non-finite feature value is first
  * replaced by its feature's fill value ({@link Imputation#fillColumns}), so every moment and R factor is that
  * of the imputed data. Rows that still hold a NaN or infinite value in any used column are left out and
  * counted; the trainer decides whether that is an error. Blocks and rows seen are counted for {@link io.gridlearn.data.Passes}.
  *
- * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors are O(p²) per
- * block, i.e. they grow with n / blockSize (a deliberate trade: bit-identical QR needs a fixed merge order).
+ * <p>Partition groups: a member learns a block's partition from its own partition service (members inject
+ * their {@link HazelcastInstance} into every aggregator they deserialize, {@link HazelcastInstanceAware}; tested
+ * on 5.4 and 5.7), and the number of live blocks in each partition from the layout the driver passes in. An
+ * instance that holds all of a partition's blocks folds them into one R ({@link #combine}, {@link #aggregate} and
+ * before it is serialized, {@link #writeData}: Hazelcast calls neither {@code onAccumulationFinished} nor
+ * {@code onCombinationFinished} on a member's partial, measured). That is only a matter of traffic: the driver
+ * folds whatever is left with the same arithmetic ({@link #rFactor}).
+ *
+ * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors O(min(blocks,
+ * partitions) × q²) per pass, q(q+1)/2 doubles each: bounded by the partition count (271 by default), and flat
+ * once the blocks outnumber the partitions.
  */
 public final class LinearPassAggregator
         implements Aggregator<Map.Entry<Integer, RowBlock>, LinearPassAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+        IdentifiedDataSerializable, PassCounts, HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -43,16 +57,19 @@ public final class LinearPassAggregator
     private boolean qr;
     private boolean intercept;
     private double[] fill;
+    private BlockIds layout;
 
     private long blocks;
     private long rows;
     private long badRows;
     private MomentMatrix[] moments;
-    private TreeMap<Integer, double[]> rFactors;
+    private RFactorGroups rFactors;
 
     private transient ShiftedBlockMoments kernel;
     private transient int[][] groupRows;
     private transient int[] groupCounts;
+    private transient IntUnaryOperator partitionOf;
+    private transient Map<Integer, Integer> liveBlocks;
 
     public LinearPassAggregator() {
     }
@@ -74,6 +91,18 @@ public final class LinearPassAggregator
      */
     public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
                                 double[] fill) {
+        this(columns, grouping, blockSize, qr, intercept, fill, null);
+    }
+
+    /**
+     * @param layout the live blocks the pass reads ({@link io.gridlearn.data.DatasetSchema#layout()}): how many
+     *               blocks each partition holds, so that a member can fold a partition's R factors before sending
+     *               them. Null: nothing is folded before the driver (same result, O(blocks) traffic).
+     * @see #LinearPassAggregator(int[], RowGrouping, int, boolean, boolean, double[])
+     */
+    public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
+                                double[] fill, BlockIds layout) {
+        this.layout = layout;
         this.fill = fill == null ? null : fill.clone();
         this.columns = columns.clone();
         this.grouping = grouping;
@@ -93,7 +122,7 @@ public final class LinearPassAggregator
             for (int g = 0; g < moments.length; g++) {
                 moments[g] = new MomentMatrix(columns.length);
             }
-            rFactors = new TreeMap<>();
+            rFactors = new RFactorGroups(qrWidth());
         }
     }
 
@@ -147,10 +176,42 @@ public final class LinearPassAggregator
     }
 
     private void addRFactor(RowBlock b) {
-        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
-        if (t.rows() > 0) {
-            rFactors.put(b.blockId(), BlockQr.factor(t.values(), t.rows(), t.q()));
+        if (partitionOf == null) {
+            throw new IllegalStateException("the QR pass needs the partition of each block: run it in a grid (members "
+                    + "inject their instance) or call usePartitions first");
         }
+        if (layout != null && !layout.contains(b.blockId())) {
+            throw new IllegalStateException("block " + b.blockId() + " is not in the pass's layout " + layout);
+        }
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
+        double[] r = t.rows() > 0 ? BlockQr.factor(t.values(), t.rows(), t.q()) : RFactorGroups.NONE;
+        rFactors.add(partitionOf.applyAsInt(b.blockId()), b.blockId(), r);
+    }
+
+    /** Members call this on every aggregator they deserialize: the partition function of this cluster. */
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hz) {
+        usePartitions(BlockPartitions.of(hz));
+    }
+
+    /**
+     * Sets the partition of each block id by hand, outside a grid (tests, tools); in a grid the members' own
+     * partition service does ({@link #setHazelcastInstance}). Not serialized.
+     */
+    public void usePartitions(IntUnaryOperator partitionOfBlock) {
+        this.partitionOf = partitionOfBlock;
+        this.liveBlocks = null;
+    }
+
+    /** Folds the partitions whose every live block this instance holds; needs the layout and partitions. */
+    private void compact() {
+        if (!qr || rFactors == null || !rFactors.hasPending() || partitionOf == null || layout == null) {
+            return;
+        }
+        if (liveBlocks == null) {
+            liveBlocks = BlockPartitions.liveBlocksPerPartition(layout, partitionOf);
+        }
+        rFactors.compact(g -> liveBlocks.getOrDefault(g, 0), partitionOf);
     }
 
     @Override
@@ -166,12 +227,14 @@ public final class LinearPassAggregator
         for (int g = 0; g < moments.length; g++) {
             moments[g].add(o.moments[g], 1);
         }
-        rFactors.putAll(o.rFactors);
+        rFactors.addAll(o.rFactors);
+        compact();
     }
 
     @Override
     public LinearPassAggregator aggregate() {
         init();
+        compact();
         return this;
     }
 
@@ -204,8 +267,16 @@ public final class LinearPassAggregator
         return s;
     }
 
-    /** Per-block R factors of the training rows, by block number. */
-    public TreeMap<Integer, double[]> rFactors() {
+    /**
+     * The R factor of all training rows, merged in the order {@link RFactorGroups} defines; the same bits whichever
+     * instances folded which partitions.
+     */
+    public double[] rFactor() {
+        return rFactors.finish();
+    }
+
+    /** The R factors held, partly folded (for tests: what this instance would send). */
+    RFactorGroups rFactorGroups() {
         return rFactors;
     }
 
@@ -231,6 +302,7 @@ public final class LinearPassAggregator
         out.writeBoolean(qr);
         out.writeBoolean(intercept);
         out.writeDoubleArray(fill);
+        out.writeString(layout == null ? null : layout.toString());
         out.writeLong(blocks);
         out.writeLong(rows);
         out.writeLong(badRows);
@@ -239,7 +311,8 @@ public final class LinearPassAggregator
             for (MomentMatrix m : moments) {
                 m.writeData(out);
             }
-            Wire.writeBlockMap(out, rFactors);
+            compact(); // the latest point a member can fold: its partial is being sent
+            rFactors.writeData(out);
         }
     }
 
@@ -251,6 +324,8 @@ public final class LinearPassAggregator
         qr = in.readBoolean();
         intercept = in.readBoolean();
         fill = in.readDoubleArray();
+        String l = in.readString();
+        layout = l == null ? null : BlockIds.parse(l);
         blocks = in.readLong();
         rows = in.readLong();
         badRows = in.readLong();
@@ -259,7 +334,7 @@ public final class LinearPassAggregator
             for (int g = 0; g < moments.length; g++) {
                 moments[g] = MomentMatrix.readData(in);
             }
-            rFactors = Wire.readBlockMap(in);
+            rFactors = RFactorGroups.readData(in, qrWidth());
         }
     }
 }

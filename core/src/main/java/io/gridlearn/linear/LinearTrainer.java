@@ -25,7 +25,8 @@ import java.util.Map;
  * one {@link RegressionMetricsAggregator} pass scores the fit on the training and test rows. Cross-validation
  * and the regularisation path reuse the per-fold moments of the first pass: no further passes.
  *
- * <p>Every sum is exact and R factors merge in block order, so the coefficients are a function of the data
+ * <p>Every sum is exact and R factors merge in an order fixed by the blocks and their partitions
+ * ({@link RFactorGroups}), so the coefficients are a function of the data (and the cluster's partition count)
  * alone: bit-identical on 1, 2 or 3 members and after partitions migrate.
  */
 public final class LinearTrainer {
@@ -46,13 +47,13 @@ public final class LinearTrainer {
         Imputation imputation = o.missing().equals("mean") ? meanImputation(catalog, schema, design, o, imputed) : null;
         double[] fill = imputation == null ? null : imputation.values();
         LinearPassAggregator pass = Passes.aggregate(catalog, schema, () -> new LinearPassAggregator(
-                design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept(), fill));
+                design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept(), fill, schema.layout()));
         checkBadRows(pass.badRows(), schema, design, o);
 
         RowGrouping g = o.grouping();
         MomentMatrix train = pass.sum(0, g.trainGroups());
         checkSize(train.count(), design.features().size(), o);
-        double[] r = qr ? RFactors.mergeInOrder(pass.rFactors(), pass.qrWidth()) : null;
+        double[] r = qr ? pass.rFactor() : null;
         LinearSolver.Refiner refiner = qr && !o.penalised() ? new LinearSolver.Refiner() {
             @Override
             public ResidualMoments residualMoments(double[] beta, boolean withGram) {

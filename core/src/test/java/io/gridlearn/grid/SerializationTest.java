@@ -87,12 +87,18 @@ class SerializationTest {
         int[] cols = {0, 1, 2, 3};
         List<Object> objects = new java.util.ArrayList<>();
         ColumnStatsAggregator stats = new ColumnStatsAggregator();
-        LinearPassAggregator pass = new LinearPassAggregator(cols, g, 50, true, true);
+        // the QR pass folds the R factors of a partition it holds completely: blocks 0 and 2 share partition 0
+        // (block 0 is skipped below, so that partition stays incomplete: its block 2 travels alone), block 1 is
+        // alone in partition 1 (complete: one folded R)
+        io.gridlearn.data.BlockIds layout = io.gridlearn.data.BlockIds.range(0, 3);
+        LinearPassAggregator pass = new LinearPassAggregator(cols, g, 50, true, true, null, layout);
+        pass.usePartitions(id -> id % 2);
         RegressionMetricsAggregator metrics = new RegressionMetricsAggregator(new int[] {0, 1, 2}, 3, 0.5,
                 new double[] {1, 2, 3}, g, 50);
         RefinementAggregator refine = new RefinementAggregator(cols, g, 50, true, new double[] {0.1, 0.2, 0.3, 0.4});
         // mean imputation: fill values travel with the passes, and the means pass carries exact sums
         LinearPassAggregator filled = new LinearPassAggregator(cols, g, 50, true, true, new double[] {1, 2, 3});
+        filled.usePartitions(id -> id % 2);
         io.gridlearn.linear.FeatureMeansAggregator means = new io.gridlearn.linear.FeatureMeansAggregator(
                 new int[] {0, 1, 2}, 3, g, 50);
         for (int b = 0; b < 3; b++) {

@@ -157,4 +157,45 @@ class LinearGridTest {
         assertTrue(relErr(many.intercept(), ols.path("intercept").asDouble()) > 1e-3, "averaging is not exact");
         assertTrue(many.metrics().get("train").get("mse") > single.metrics().get("train").get("mse"));
     }
+    /**
+     * Blocks of 5 rows: 102 blocks over the test grid's 23 partitions, so every partition holds several and the
+     * members fold them before sending. The QR fit is still bit-identical on 1, 2 and 3 members (the fold order
+     * is fixed by the blocks and their partitions, not by who owns them), and what reaches the caller is one R
+     * per partition, not per block. It also shows that members inject their instance into the aggregators they
+     * deserialize ({@code HazelcastInstanceAware}): without a partition function the pass throws. Run on 5.4 and
+     * with {@code -Dhazelcast.version=5.7.0}.
+     */
+    @Test
+    void qrFoldsEachPartitionsBlocksOnItsMemberAndStaysBitIdentical() {
+        JsonNode ols = Oracles.dataset("boston").path("ols");
+        LinearOptions o = options("linear", Double.NaN, false, "qr");
+        ModelDocument first = null;
+        for (int members = 1; members <= 3; members++) {
+            HazelcastInstance[] grid = TestGrids.start(factory, members);
+            DatasetCatalog catalog = new DatasetCatalog(grid[0]);
+            io.gridlearn.data.DatasetSchema schema = TestData.load(catalog, "boston.csv", "small-blocks", 5);
+            assertEquals(102, schema.blocks());
+            ModelDocument m = LinearTrainer.train(grid[0], new LinearJob("small-blocks", null, null, o));
+            LinearDesign design = LinearDesign.resolve(schema, null, null);
+            LinearPassAggregator pass = catalog.blocks(schema).aggregate(new LinearPassAggregator(design.zColumns(),
+                    RowGrouping.NONE, schema.blockSize(), true, true, null, schema.layout()), schema.blockPredicate());
+            int partitions = io.gridlearn.data.BlockPartitions.liveBlocksPerPartition(schema.layout(),
+                    io.gridlearn.data.BlockPartitions.of(grid[0])).size();
+            factory.terminateAll();
+            String w = members + " members ";
+            assertEquals(schema.blocks(), pass.blocks());
+            assertEquals(0, pass.rFactorGroups().pendingBlocks(), w + "every partition folded");
+            assertTrue(partitions <= 23, "the test grid has 23 partitions");
+            assertEquals(partitions, pass.rFactorGroups().mergedGroups(), w + "one R per partition");
+            assertClose(Oracles.doubles(ols.path("coef")), m.coefficients(), 1e-10, w + "coef");
+            assertClose(Oracles.doubles(ols.path("std_err")), m.standardErrors(), 1e-10, w + "se");
+            if (first != null) {
+                assertArrayEquals(first.coefficients(), m.coefficients(), 0.0, w + "not bit-identical");
+                assertEquals(first.intercept(), m.intercept(), 0.0, w + "intercept not bit-identical");
+                assertArrayEquals(first.standardErrors(), m.standardErrors(), 0.0, w + "se not bit-identical");
+                assertEquals(first.summary().get("rss"), m.summary().get("rss"), w + "rss not bit-identical");
+            }
+            first = m;
+        }
+    }
 }
