@@ -97,7 +97,9 @@ final class FitCommand extends GridCommand {
     @Option(names = "--missing", defaultValue = "error", paramLabel = "error|skip|mean",
             description = "NaN, infinity or empty cells: error (default; names the count of rows), skip (leave those rows out) "
                     + "or mean (fill a feature with the mean of its finite training values, stored in the model and used by "
-                    + "predict and evaluate; a missing target is still an error). skip and mean: linear family only.")
+                    + "predict and evaluate; a missing target is still an error). skip: every learner (logistic, softmax, kmeans, "
+                    + "pca and naive-bayes leave out rows with a missing feature and refuse a missing target); mean: linear "
+                    + "family only.")
     String missing;
 
     @Option(names = "--method", defaultValue = "exact", description = "exact (default) or average (one fit per block, averaged; for comparison).")

@@ -50,6 +50,14 @@ final class IterativeFit {
                 throw new BadInputException("--resume: model '" + name + "' is a " + current.algorithm()
                         + " model, not " + algorithm);
             }
+            // --missing decides which rows the fit sees: it is part of the fit's identity, like the dataset
+            Object was = current.provenance() != null && current.provenance().get("options") instanceof Map<?, ?> o
+                    ? o.get("missing") : null;
+            Object now = options.get("missing");
+            if (now != null && !now.equals(was == null ? "error" : was)) {
+                throw new BadInputException("--resume: model '" + name + "' was fit with --missing "
+                        + (was == null ? "error" : was) + ", not " + now + "; resume with the same --missing");
+            }
             resumeFrom = current;
         }
         Map<String, Object> provenance = new LinkedHashMap<>();

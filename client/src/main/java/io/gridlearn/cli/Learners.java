@@ -2,7 +2,6 @@ package io.gridlearn.cli;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
-import io.gridlearn.linear.LinearOptions;
 import io.gridlearn.data.ColumnChoice;
 import io.gridlearn.bayes.NaiveBayesOptions;
 import io.gridlearn.bayes.NaiveBayesTrainer;
@@ -33,20 +32,12 @@ final class Learners {
         if (!c.method.equals("exact")) {
             throw new BadInputException("--method " + c.method + " is for the linear family in this version");
         }
-        if (!LinearOptions.MISSING.contains(c.missing)) {
-            throw new BadInputException("--missing must be error, skip or mean, was '" + c.missing + "'");
-        }
-        if (!c.missing.equals("error")) {
-            // Each of these learners reads rows in its own kernels, none of which fills values yet.
-            throw new BadInputException("--missing " + c.missing + " is supported by linear, ridge, lasso and "
-                    + "elastic-net only; " + c.algorithm + " takes --missing error (the default): it needs rows without "
-                    + "missing values");
-        }
+        // --missing is validated by the options records below (error or skip; mean is the linear family's)
         switch (c.algorithm) {
             case "logistic", "softmax" -> logisticOptions(c);
             case "kmeans" -> kmeansOptions(c);
             case "pca" -> pcaOptions(c, Integer.MAX_VALUE);
-            default -> new NaiveBayesOptions(c.varSmoothing);
+            default -> new NaiveBayesOptions(c.varSmoothing, c.missing);
         }
     }
 
@@ -55,18 +46,18 @@ final class Learners {
             throw new BadInputException("fit kmeans needs --k (the number of clusters)");
         }
         return new KMeansOptions(c.k, c.maxIter == null ? KMeansOptions.DEFAULT_MAX_ITER : c.maxIter,
-                c.tol == null ? 0 : c.tol, c.init, c.seed);
+                c.tol == null ? 0 : c.tol, c.init, c.seed, c.missing);
     }
 
     /** PCA: all components unless --components says fewer; {@code p} caps the default. */
     static PcaOptions pcaOptions(FitCommand c, int p) {
-        return new PcaOptions(c.components == null ? p : c.components, c.standardize);
+        return new PcaOptions(c.components == null ? p : c.components, c.standardize, c.missing);
     }
 
     static LogisticOptions logisticOptions(FitCommand c) {
         return new LogisticOptions(c.lambda == null ? 0 : c.lambda, c.alpha == null ? 0 : c.alpha, c.standardize,
                 !c.noIntercept, c.solver == null ? LogisticOptions.NEWTON : c.solver,
-                c.maxIter == null ? 100 : c.maxIter, c.tol == null ? 1e-10 : c.tol);
+                c.maxIter == null ? 100 : c.maxIter, c.tol == null ? 1e-10 : c.tol, c.missing);
     }
 
     static ModelDocument fit(FitCommand c, HazelcastInstance hz, String dataset, String name) {
@@ -85,6 +76,7 @@ final class Learners {
                 options.put("solver", o.solver());
                 options.put("maxIter", o.maxIter());
                 options.put("tol", o.tol());
+                options.put("missing", o.missing());
                 trainer = c.algorithm.equals("logistic")
                         ? (runner, listener, from) -> LogisticTrainer.fit(runner, cols.featureColumns(),
                                 cols.targetColumn(), cols.features(), cols.target(), o, listener, from)
@@ -97,6 +89,7 @@ final class Learners {
                 options.put("init", o.init());
                 options.put("maxIter", o.maxIter());
                 options.put("tol", o.tol());
+                options.put("missing", o.missing());
                 trainer = (runner, listener, from) -> KMeansTrainer.fit(runner, cols.featureColumns(), cols.features(),
                         o, listener, from);
             }
@@ -104,11 +97,13 @@ final class Learners {
                 PcaOptions o = pcaOptions(c, cols.features().size());
                 options.put("components", o.components());
                 options.put("standardize", o.standardize());
+                options.put("missing", o.missing());
                 trainer = (runner, listener, from) -> PcaTrainer.fit(runner, cols.featureColumns(), cols.features(), o);
             }
             default -> {
-                NaiveBayesOptions o = new NaiveBayesOptions(c.varSmoothing);
+                NaiveBayesOptions o = new NaiveBayesOptions(c.varSmoothing, c.missing);
                 options.put("varSmoothing", o.varSmoothing());
+                options.put("missing", o.missing());
                 trainer = (runner, listener, from) -> NaiveBayesTrainer.fit(runner, cols.featureColumns(),
                         cols.targetColumn(), cols.features(), cols.target(), o);
             }

@@ -18,7 +18,9 @@ import java.io.IOException;
  * 37(3), 1983: the shifted-data algorithm).
  *
  * <p>Layout (K classes, p features): class k occupies {@code [k(1+2p), (k+1)(1+2p))} as n_k, e_k·, q_k·;
- * then rows with a non-finite used value, then rows whose target is not one of 0…K−1.
+ * then rows with a non-finite used value, then rows whose target is not one of 0…K−1, then rows whose target
+ * is not finite (also counted as non-finite rows: {@code --missing skip} leaves out rows with a non-finite
+ * feature but refuses a missing label).
  */
 public final class ClassMomentsKernel implements BlockKernel {
     public static final int CLASS_ID = SerializationIds.BAYES_CLASS_MOMENTS_KERNEL;
@@ -51,9 +53,13 @@ public final class ClassMomentsKernel implements BlockKernel {
         return classes * stride(p) + 1;
     }
 
+    static int nonFiniteTargetSlot(int classes, int p) {
+        return classes * stride(p) + 2;
+    }
+
     @Override
     public int width() {
-        return classes * stride(featureColumns.length) + 2;
+        return classes * stride(featureColumns.length) + 3;
     }
 
     @Override
@@ -71,6 +77,9 @@ public final class ClassMomentsKernel implements BlockKernel {
             }
             if (!ok) {
                 partial[nonFiniteSlot(classes, p)]++;
+                if (!Double.isFinite(y)) {
+                    partial[nonFiniteTargetSlot(classes, p)]++;
+                }
                 continue;
             }
             if (y != Math.rint(y) || y < 0 || y >= classes) {

@@ -4,6 +4,7 @@ import io.gridlearn.BadInputException;
 import io.gridlearn.eval.ClassificationKernel;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
+import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
 
 import java.math.BigDecimal;
@@ -60,9 +61,16 @@ public final class NaiveBayesTrainer {
         }
         double[] s = runner.sum(new ClassMomentsKernel(featureColumns, targetColumn, k, shifts));
         long nonFinite = (long) s[ClassMomentsKernel.nonFiniteSlot(k, p)];
-        if (nonFinite > 0) {
+        long nonFiniteTarget = (long) s[ClassMomentsKernel.nonFiniteTargetSlot(k, p)];
+        if (nonFinite > 0 && !o.skipMissing()) {
             throw new BadInputException(nonFinite + " rows have a missing or non-finite value in a feature or the"
-                    + " target; naive Bayes needs every used value finite (drop or impute them first)");
+                    + " target; naive Bayes needs every used value finite (drop or impute them first, or leave out"
+                    + " rows with a missing feature with --missing skip)");
+        }
+        if (nonFiniteTarget > 0) {
+            throw new BadInputException(nonFiniteTarget + " rows have a missing or non-finite target " + target
+                    + "; a row without a label cannot be used (--missing skip leaves out rows with a missing feature"
+                    + " only): remove them first");
         }
         if (k == 0 || s[ClassMomentsKernel.badLabelSlot(k, p)] > 0) {
             throw new BadInputException("no rows with a valid class label 0…K−1 in " + target);
@@ -73,11 +81,12 @@ public final class NaiveBayesTrainer {
                         + "; labels must be 0…K−1 with every class present");
             }
         }
-        return model(runner, featureColumns, targetColumn, features, target, o, s, shifts, k);
+        return model(runner, featureColumns, targetColumn, features, target, o, s, shifts, k, nonFinite);
     }
 
     private static ModelDocument model(PassRunner runner, int[] cols, int targetColumn, List<String> features,
-                                       String target, NaiveBayesOptions o, double[] s, double[] shifts, int k) {
+                                       String target, NaiveBayesOptions o, double[] s, double[] shifts, int k,
+                                       long skipped) {
         int p = cols.length;
         int stride = 1 + 2 * p;
         long n = 0;
@@ -123,6 +132,9 @@ public final class NaiveBayesTrainer {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", n);
+        if (o.skipMissing()) {
+            summary.put(Missing.SKIPPED_ROWS, skipped);
+        }
         summary.put("varSmoothing", o.varSmoothing());
         summary.put("epsilon", eps);
         ModelDocument m = new ModelDocument(ModelDocument.FORMAT, null, 0, "naive-bayes", target, features, null,

@@ -40,8 +40,9 @@ final class KMeansInit {
             double[][] c = new double[ids.length][];
             for (int i = 0; i < ids.length; i++) {
                 c[i] = rows.get(ids[i]);
-                if (c[i] == null) {
-                    throw new BadInputException("init row " + ids[i] + " has a missing or non-finite value");
+                if (c[i] == null) { // the sampler never returns a row with a non-finite value
+                    throw new BadInputException("init row " + ids[i] + " has a missing or non-finite value"
+                            + (o.skipMissing() ? " (it is left out under --missing skip): choose another row" : ""));
                 }
             }
             return c;
@@ -74,7 +75,7 @@ final class KMeansInit {
         List<double[]> cand = new ArrayList<>(List.of(bottomK(runner, cols, 1, o.seed(), FIRST_SALT)));
         for (int round = 1; round <= ROUNDS; round++) {
             double[] s = runner.sum(new LloydKernel(cols, KMeansTrainer.flatten(cand), cand.size()));
-            KMeansTrainer.checkFinite(s[LloydKernel.nonFiniteSlot(cand.size(), p)]);
+            KMeansTrainer.checkFinite(s[LloydKernel.nonFiniteSlot(cand.size(), p)], o);
             double phi = s[LloydKernel.inertiaSlot(cand.size(), p)];
             if (phi == 0) {
                 break; // every row coincides with a candidate: nothing left to sample

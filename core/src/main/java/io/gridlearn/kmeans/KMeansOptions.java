@@ -1,6 +1,7 @@
 package io.gridlearn.kmeans;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.pass.Missing;
 
 /**
  * Options of {@link KMeansTrainer}.
@@ -12,8 +13,10 @@ import io.gridlearn.BadInputException;
  * @param init    {@code rows:I,J,…} (k distinct-or-not 0-based row ids), {@code random} or
  *                {@code kmeans-parallel}
  * @param seed    seed of the row hashes and of the driver's k-means++ step
+ * @param missing {@code error} (default): refuse rows with a non-finite feature; {@code skip}: leave them out of
+ *                every pass, the initialisation samplers included ({@link io.gridlearn.pass.Missing})
  */
-public record KMeansOptions(int k, int maxIter, double tol, String init, long seed) {
+public record KMeansOptions(int k, int maxIter, double tol, String init, long seed, String missing) {
     public static final int DEFAULT_MAX_ITER = 300;
 
     public KMeansOptions {
@@ -37,6 +40,16 @@ public record KMeansOptions(int k, int maxIter, double tol, String init, long se
         } else if (!init.equals("random") && !init.equals("kmeans-parallel")) {
             throw new BadInputException("init must be rows:I,J,..., random or kmeans-parallel, was " + init);
         }
+        Missing.checkIterative(missing);
+    }
+
+    /** With {@code --missing error}. */
+    public KMeansOptions(int k, int maxIter, double tol, String init, long seed) {
+        this(k, maxIter, tol, init, seed, Missing.ERROR);
+    }
+
+    public boolean skipMissing() {
+        return Missing.SKIP.equals(missing);
     }
 
     /** k-means‖ initialisation, 300 iterations, tol 0. */

@@ -3,6 +3,7 @@ package io.gridlearn.kmeans;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
+import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
 
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import java.util.Map;
  * <p>The final {@code objective} (inertia, Σ min_c ‖x − c‖²) and {@code clusterSizes} are for the final
  * centres: when the last iteration moved a centre (stopped by maxIter or tol > 0) one more labelling pass
  * computes them. In a checkpoint, {@code objective} is the inertia of that iteration's assignment step.
+ *
+ * <p>Rows with a non-finite feature value are refused ({@code --missing error}) or, with {@code --missing skip},
+ * left out of every pass: the initialisation samplers ({@link HashSampler}, {@link ParallelSampler},
+ * {@link RowIdSampler}) never return such a row, and {@link LloydKernel} counts and skips them;
+ * {@code summary.skippedRows} reports how many.
  */
 public final class KMeansTrainer {
     private KMeansTrainer() {
@@ -52,7 +58,7 @@ public final class KMeansTrainer {
         boolean fresh = false; // true when inertia and sizes already belong to the current centres
         while (!st.converged && st.iteration < o.maxIter()) {
             double[] s = runner.sum(new LloydKernel(featureColumns, flatten(List.of(st.centres)), k));
-            checkFinite(s[LloydKernel.nonFiniteSlot(k, p)]);
+            st.skipped = checkFinite(s[LloydKernel.nonFiniteSlot(k, p)], o);
             double[][] next = new double[k][p];
             double shift = 0;
             for (int c = 0; c < k; c++) {
@@ -82,7 +88,7 @@ public final class KMeansTrainer {
         }
         if (!fresh) {
             double[] s = runner.sum(new LloydKernel(featureColumns, flatten(List.of(st.centres)), k));
-            checkFinite(s[LloydKernel.nonFiniteSlot(k, p)]);
+            st.skipped = checkFinite(s[LloydKernel.nonFiniteSlot(k, p)], o);
             st.objective = s[LloydKernel.inertiaSlot(k, p)];
             for (int c = 0; c < k; c++) {
                 st.sizes[c] = (long) s[k * p + c];
@@ -91,11 +97,17 @@ public final class KMeansTrainer {
         return st.document(features, o, true);
     }
 
-    static void checkFinite(double nonFinite) {
-        if (nonFinite > 0) {
+    /**
+     * Refuses a pass that left rows out for a non-finite value, unless {@code --missing skip}; returns the number
+     * left out. Every pass (the samplers included) leaves out the same rows, so the count is the same in each.
+     */
+    static long checkFinite(double nonFinite, KMeansOptions o) {
+        if (nonFinite > 0 && !o.skipMissing()) {
             throw new BadInputException((long) nonFinite + " rows have a missing or non-finite value in a feature"
-                    + " column; k-means needs every used value finite (drop or impute them first)");
+                    + " column; k-means needs every used value finite (drop or impute them first, or leave them"
+                    + " out with --missing skip)");
         }
+        return (long) nonFinite;
     }
 
     static double[] flatten(List<double[]> rows) {
@@ -117,6 +129,7 @@ public final class KMeansTrainer {
         double change = Double.NaN;
         boolean converged;
         long[] sizes;
+        long skipped;
 
         void resume(ModelDocument m, int k, int p) {
             if (!"kmeans".equals(m.algorithm()) || m.centers() == null || m.centers().length != k
@@ -138,6 +151,7 @@ public final class KMeansTrainer {
             converged = Boolean.TRUE.equals(s.get("converged"));
             objective = ((Number) s.get("objective")).doubleValue();
             change = ((Number) s.get("change")).doubleValue();
+            skipped = ((Number) s.getOrDefault(Missing.SKIPPED_ROWS, 0)).longValue();
             sizes = new long[k];
         }
 
@@ -150,6 +164,9 @@ public final class KMeansTrainer {
             summary.put("centerUpdates", updates);
             summary.put("emptyClusters", emptyClusters);
             summary.put("init", o.init());
+            if (o.skipMissing()) {
+                summary.put(Missing.SKIPPED_ROWS, skipped);
+            }
             summary.put("final", last);
             List<Long> sz = new ArrayList<>();
             for (long v : sizes) {

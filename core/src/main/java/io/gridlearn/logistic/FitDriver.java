@@ -3,6 +3,7 @@ package io.gridlearn.logistic;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
+import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
 
 import java.util.ArrayList;
@@ -114,6 +115,9 @@ final class FitDriver {
         summary.put("lambda", options.lambda());
         summary.put("alpha", options.alpha());
         summary.put("standardize", options.standardize());
+        if (options.skipMissing()) {
+            summary.put(Missing.SKIPPED_ROWS, prep.skipped());
+        }
         summary.put("growing", s.growing());
         summary.put(Checkpoints.PARAMETERS, s.theta().clone());
         if (s.memoryS() != null) {

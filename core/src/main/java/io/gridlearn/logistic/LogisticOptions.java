@@ -1,6 +1,7 @@
 package io.gridlearn.logistic;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.pass.Missing;
 
 /**
  * Options of {@link LogisticTrainer} and {@link SoftmaxTrainer}. The objective (CONTRACT) is
@@ -22,9 +23,11 @@ import io.gridlearn.BadInputException;
  *                    objective in working (standardized) units; a relative objective change below {@code tol²}
  *                    also counts (the objective is quadratic near the optimum, so that is a parameter change
  *                    of order {@code tol})
+ * @param missing     {@code error} (default): refuse rows with a non-finite feature; {@code skip}: leave them out
+ *                    of every pass ({@link io.gridlearn.pass.Missing}); a non-finite target is refused under both
  */
 public record LogisticOptions(double lambda, double alpha, boolean standardize, boolean intercept, String solver,
-                              int maxIter, double tol) {
+                              int maxIter, double tol, String missing) {
     public static final String NEWTON = "newton";
     public static final String LBFGS = "lbfgs";
     public static final int DEFAULT_MAX_ITER = 100;
@@ -50,6 +53,21 @@ public record LogisticOptions(double lambda, double alpha, boolean standardize, 
         if (!(tol > 0.0) || Double.isInfinite(tol)) {
             throw new BadInputException("tol must be a finite number > 0, got " + tol);
         }
+        Missing.checkIterative(missing);
+    }
+
+    /** With {@code --missing error}. */
+    public LogisticOptions(double lambda, double alpha, boolean standardize, boolean intercept, String solver,
+                           int maxIter, double tol) {
+        this(lambda, alpha, standardize, intercept, solver, maxIter, tol, Missing.ERROR);
+    }
+
+    public boolean skipMissing() {
+        return Missing.SKIP.equals(missing);
+    }
+
+    public LogisticOptions withMissing(String newMissing) {
+        return new LogisticOptions(lambda, alpha, standardize, intercept, solver, maxIter, tol, newMissing);
     }
 
     /** Maximum likelihood, standardized, with intercept, Newton, default limits. */
@@ -58,19 +76,19 @@ public record LogisticOptions(double lambda, double alpha, boolean standardize, 
     }
 
     public LogisticOptions withPenalty(double newLambda, double newAlpha) {
-        return new LogisticOptions(newLambda, newAlpha, standardize, intercept, solver, maxIter, tol);
+        return new LogisticOptions(newLambda, newAlpha, standardize, intercept, solver, maxIter, tol, missing);
     }
 
     public LogisticOptions withStandardize(boolean on) {
-        return new LogisticOptions(lambda, alpha, on, intercept, solver, maxIter, tol);
+        return new LogisticOptions(lambda, alpha, on, intercept, solver, maxIter, tol, missing);
     }
 
     public LogisticOptions withSolver(String newSolver) {
-        return new LogisticOptions(lambda, alpha, standardize, intercept, newSolver, maxIter, tol);
+        return new LogisticOptions(lambda, alpha, standardize, intercept, newSolver, maxIter, tol, missing);
     }
 
     public LogisticOptions withLimits(int newMaxIter, double newTol) {
-        return new LogisticOptions(lambda, alpha, standardize, intercept, solver, newMaxIter, newTol);
+        return new LogisticOptions(lambda, alpha, standardize, intercept, solver, newMaxIter, newTol, missing);
     }
 
     /** True when the fit is maximum likelihood (the MLE may not exist: separation is checked). */

@@ -12,7 +12,9 @@ import java.io.IOException;
  * First pass(es) of a logistic fit: checks every row and gathers the moments the driver standardizes with.
  *
  * <p>Slots: {@code [rows used, rows with a non-finite value, rows whose target is not a class,
- * count of class 0 .. maxClasses-1, Σ (x_j - c_j), Σ (x_j - c_j)²]}. The driver calls it with {@code c = 0}
+ * count of class 0 .. maxClasses-1, Σ (x_j - c_j), Σ (x_j - c_j)², rows whose target is not finite]}
+ * (the last are also counted in the second slot: under {@code --missing skip} a row with a non-finite feature
+ * is left out, one with a non-finite target is refused). The driver calls it with {@code c = 0}
  * for the means and then with {@code c = mean}, so the variance is a sum of squared deviations (no
  * cancellation of {@code Σx² - n x̄²}).
  */
@@ -35,7 +37,7 @@ public final class PrepKernel implements BlockKernel {
 
     @Override
     public int width() {
-        return 3 + maxClasses + 2 * featureColumns.length;
+        return 3 + maxClasses + 2 * featureColumns.length + 1;
     }
 
     @Override
@@ -46,6 +48,9 @@ public final class PrepKernel implements BlockKernel {
         for (int r = 0; r < b.rows(); r++) {
             if (!Rows.load(b, r, featureColumns, targetColumn, center, null, z)) {
                 partial[1]++;
+                if (!Double.isFinite(b.get(r, targetColumn))) {
+                    partial[3 + maxClasses + 2 * p]++;
+                }
                 continue;
             }
             int k = Rows.classOf(b.get(r, targetColumn), maxClasses);

@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * @param center null when features are not standardized (or no intercept: features are then only scaled)
  * @param scale  population standard deviation (root mean square without intercept), or null
+ * @param skipped rows left out for a non-finite feature value (only under {@code --missing skip}; else 0)
  */
-record Preparation(long rows, long[] classCounts, double[] center, double[] scale) {
+record Preparation(long rows, long[] classCounts, double[] center, double[] scale, long skipped) {
 
     /**
      * Runs {@link PrepKernel} once (twice when standardizing with an intercept: means, then squared
@@ -25,7 +26,7 @@ record Preparation(long rows, long[] classCounts, double[] center, double[] scal
         int p = cols.length;
         double[] s = runner.sum(new PrepKernel(cols, target, maxClasses, null));
         long n = (long) s[0];
-        checkRows(runner, s, cols, target, maxClasses, binary, targetName);
+        long skipped = checkRows(runner, s, cols, target, maxClasses, binary, options, targetName);
         long[] counts = new long[maxClasses];
         int k = 0;
         for (int c = 0; c < maxClasses; c++) {
@@ -49,7 +50,7 @@ record Preparation(long rows, long[] classCounts, double[] center, double[] scal
         }
         long[] classCounts = java.util.Arrays.copyOf(counts, k);
         if (!options.standardize()) {
-            return new Preparation(n, classCounts, null, null);
+            return new Preparation(n, classCounts, null, null, skipped);
         }
         int sums = 3 + maxClasses;
         double[] center = new double[p];
@@ -76,14 +77,23 @@ record Preparation(long rows, long[] classCounts, double[] center, double[] scal
                         + " standardized; drop it or turn standardization off");
             }
         }
-        return new Preparation(n, classCounts, center, scale);
+        return new Preparation(n, classCounts, center, scale, skipped);
     }
 
-    private static void checkRows(PassRunner runner, double[] s, int[] cols, int target, int maxClasses,
-                                  boolean binary, String targetName) {
-        if (s[1] > 0) {
-            throw new BadInputException((long) s[1] + " row(s) have a missing or non-finite value in the features"
-                    + " or the target " + targetName + "; remove or impute them before training");
+    /** Refuses unusable rows; returns the number of rows left out under {@code --missing skip}. */
+    private static long checkRows(PassRunner runner, double[] s, int[] cols, int target, int maxClasses,
+                                  boolean binary, LogisticOptions options, String targetName) {
+        long nonFinite = (long) s[1];
+        long badTarget = (long) s[s.length - 1]; // rows whose target is not finite (also counted in s[1])
+        if (!options.skipMissing() && nonFinite > 0) {
+            throw new BadInputException(nonFinite + " row(s) have a missing or non-finite value in the features"
+                    + " or the target " + targetName + "; remove or impute them before training (--missing skip"
+                    + " leaves out rows with a missing feature)");
+        }
+        if (badTarget > 0) {
+            throw new BadInputException(badTarget + " row(s) have a missing or non-finite target " + targetName
+                    + "; a row without a label cannot be used (--missing skip leaves out rows with a missing"
+                    + " feature only): remove them before training");
         }
         if (s[2] > 0) {
             Map.Entry<Long, double[]> first =
@@ -93,7 +103,10 @@ record Preparation(long rows, long[] classCounts, double[] center, double[] scal
                     + allowed + "; the first is row " + first.getKey() + " with value " + first.getValue()[0]);
         }
         if (s[0] == 0) {
-            throw new BadInputException("the dataset has no rows to train on");
+            throw new BadInputException(nonFinite > 0
+                    ? "no rows to train on: all " + nonFinite + " rows have a missing or non-finite feature value"
+                    : "the dataset has no rows to train on");
         }
+        return nonFinite;
     }
 }

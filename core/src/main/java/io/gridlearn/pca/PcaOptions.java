@@ -1,6 +1,7 @@
 package io.gridlearn.pca;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.pass.Missing;
 
 /**
  * Options of {@link PcaTrainer}.
@@ -8,11 +9,22 @@ import io.gridlearn.BadInputException;
  * @param components  number of principal components kept, 1 ≤ components ≤ features (checked by the trainer)
  * @param standardize analyse z = (x − mean)/std_population (scikit-learn {@code StandardScaler}, divisor n),
  *                    i.e. the correlation structure, instead of the raw covariance
+ * @param missing     {@code error} (default) or {@code skip} ({@link io.gridlearn.pass.Missing})
  */
-public record PcaOptions(int components, boolean standardize) {
+public record PcaOptions(int components, boolean standardize, String missing) {
     public PcaOptions {
         if (components < 1) {
             throw new BadInputException("components must be >= 1, was " + components);
         }
+        Missing.checkIterative(missing);
+    }
+
+    /** With {@code --missing error}. */
+    public PcaOptions(int components, boolean standardize) {
+        this(components, standardize, Missing.ERROR);
+    }
+
+    public boolean skipMissing() {
+        return Missing.SKIP.equals(missing);
     }
 }

@@ -2,6 +2,7 @@ package io.gridlearn.pca;
 
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
 import io.gridlearn.stats.MomentMatrix;
 import org.ejml.data.DMatrixRMaj;
@@ -43,7 +44,7 @@ public final class PcaTrainer {
             throw new BadInputException("components = " + o.components() + " exceeds the number of features, " + p);
         }
         double[] s1 = runner.sum(new ColumnMomentsKernel(featureColumns, new double[p], false));
-        checkRows(s1);
+        long skipped = checkRows(s1, o);
         double n = s1[0];
         double[] mean = new double[p];
         for (int j = 0; j < p; j++) {
@@ -68,17 +69,21 @@ public final class PcaTrainer {
                 cov[j][k] = cov[j][k] / (scale[j] * scale[k]) / (n - 1);
             }
         }
-        return model(cov, mean, scale, n, features, o);
+        return model(cov, mean, scale, n, skipped, features, o);
     }
 
-    private static void checkRows(double[] s) {
-        if (s[1] > 0) {
+    /** Refuses unusable rows; returns the number left out under {@code --missing skip} (both passes skip them). */
+    private static long checkRows(double[] s, PcaOptions o) {
+        if (s[1] > 0 && !o.skipMissing()) {
             throw new BadInputException((long) s[1] + " rows have a missing or non-finite value in a feature column;"
-                    + " PCA needs every used value finite (drop or impute them first)");
+                    + " PCA needs every used value finite (drop or impute them first, or leave them out with"
+                    + " --missing skip)");
         }
         if (s[0] < 2) {
-            throw new BadInputException("PCA needs at least 2 rows, got " + (long) s[0]);
+            throw new BadInputException("PCA needs at least 2 rows, got " + (long) s[0]
+                    + (s[1] > 0 ? " after leaving out " + (long) s[1] + " with a missing or non-finite value" : ""));
         }
+        return (long) s[1];
     }
 
     /** Eigenpairs of a symmetric matrix, sorted by descending eigenvalue; vectors as rows, sign-normalised. */
@@ -117,7 +122,7 @@ public final class PcaTrainer {
         return vec;
     }
 
-    private static ModelDocument model(double[][] cov, double[] mean, double[] scale, double n,
+    private static ModelDocument model(double[][] cov, double[] mean, double[] scale, double n, long skipped,
                                        List<String> features, PcaOptions o) {
         int p = cov.length;
         double[] values = new double[p];
@@ -134,6 +139,9 @@ public final class PcaTrainer {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", (long) n);
+        if (o.skipMissing()) {
+            summary.put(Missing.SKIPPED_ROWS, skipped);
+        }
         summary.put("standardize", o.standardize());
         summary.put("mean", toList(mean));
         if (o.standardize()) {

@@ -5,6 +5,9 @@ import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridlearn.bayes.NaiveBayesOptions;
 import io.gridlearn.bayes.NaiveBayesTrainer;
 import io.gridlearn.data.ColumnChoice;
+import io.gridlearn.data.CsvLoader;
+import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.testing.Oracles;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.RowBlock;
@@ -21,7 +24,11 @@ import io.gridlearn.testing.TestData;
 import io.gridlearn.testing.TestGrids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +61,9 @@ class IterativeGridTest {
         for (int members = 1; members <= 3; members++) {
             HazelcastInstance[] grid = TestGrids.start(factory, members);
             DatasetCatalog catalog = new DatasetCatalog(grid[0]);
-            DatasetSchema schema = TestData.load(catalog, file, "d", 40);
+            DatasetSchema schema = file.startsWith("/")
+                    ? CsvLoader.load(catalog, Path.of(file), "d", CsvOptions.defaults().withBlockSize(40), null)
+                    : TestData.load(catalog, file, "d", 40);
             ColumnChoice cols = ColumnChoice.resolve(schema, target, features, supervised);
             String inGrid = ModelJson.write(fit.apply(new Fit(new GridPassRunner(catalog, schema), cols)));
             if (reference == null) {
@@ -99,5 +108,75 @@ class IterativeGridTest {
                 new NaiveBayesOptions(1e-9)));
         sameEverywhere("iris.csv", null, IRIS, false, f -> PcaTrainer.fit(f.runner(), f.cols().featureColumns(),
                 f.cols().features(), new PcaOptions(4, true)));
+    }
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * A copy of a bundled CSV in which every {@code every}-th data row has one feature cell blank, NaN, inf or
+     * -inf (the feature cycles over {@code features}): the rows {@code --missing skip} leaves out.
+     */
+    private String withMissing(String file, List<String> features, int every) throws IOException {
+        List<String> lines = Files.readAllLines(Oracles.resource(file));
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] bad = {"", "NaN", "inf", "-inf"};
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        int dirty = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (i % every == 0) {
+                cells[header.indexOf(features.get(dirty % features.size()))] = bad[dirty % bad.length];
+                dirty++;
+            }
+            out.add(String.join(",", cells));
+        }
+        Path p = tmp.resolve("missing-" + file);
+        Files.write(p, out);
+        return p.toString();
+    }
+
+    private static long skipped(ModelDocument m) {
+        return ((Number) m.summary().get(Missing.SKIPPED_ROWS)).longValue();
+    }
+
+    @Test
+    void logisticAndSoftmaxSkippingRows() throws IOException {
+        String bc = withMissing("breast_cancer.csv", MEAN10, 7);
+        sameEverywhere(bc, "target", MEAN10, true, f -> {
+            ModelDocument m = LogisticTrainer.fit(f.runner(), f.cols().featureColumns(), f.cols().targetColumn(),
+                    f.cols().features(), f.cols().target(), LogisticOptions.defaults().withMissing(Missing.SKIP),
+                    IterationListener.NONE, null);
+            assertEquals(569 / 7, skipped(m));
+            return m;
+        });
+        String iris = withMissing("iris.csv", IRIS, 6);
+        sameEverywhere(iris, "target", IRIS, true, f -> SoftmaxTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                LogisticOptions.defaults().withStandardize(false).withPenalty(1.0 / 150, 0).withMissing(Missing.SKIP),
+                IterationListener.NONE, null));
+    }
+
+    @Test
+    void kmeansSkippingRows() throws IOException {
+        String iris = withMissing("iris.csv", IRIS, 5);
+        for (String init : List.of("rows:0,51,101", "kmeans-parallel", "random")) {
+            sameEverywhere(iris, null, IRIS, false, f -> {
+                ModelDocument m = KMeansTrainer.fit(f.runner(), f.cols().featureColumns(), f.cols().features(),
+                        new KMeansOptions(3, 300, 0, init, 4, Missing.SKIP), IterationListener.NONE, null);
+                assertEquals(30, skipped(m));
+                return m;
+            });
+        }
+    }
+
+    @Test
+    void naiveBayesAndPcaSkippingRows() throws IOException {
+        String iris = withMissing("iris.csv", IRIS, 4);
+        sameEverywhere(iris, "target", IRIS, true, f -> NaiveBayesTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                new NaiveBayesOptions(1e-9, Missing.SKIP)));
+        sameEverywhere(iris, null, IRIS, false, f -> PcaTrainer.fit(f.runner(), f.cols().featureColumns(),
+                f.cols().features(), new PcaOptions(4, true, Missing.SKIP)));
     }
 }
