@@ -19,8 +19,13 @@ final class CsvThreads {
         return t;
     }
 
-    static ThreadFactory factory(String name) {
+    /** A factory of such threads that also hands every thread it makes to {@code created} (to join them later). */
+    static ThreadFactory factory(String name, java.util.function.Consumer<Thread> created) {
         AtomicInteger count = new AtomicInteger();
-        return task -> newThread(task, name + "-" + count.incrementAndGet());
+        return task -> {
+            Thread t = newThread(task, name + "-" + count.incrementAndGet());
+            created.accept(t);
+            return t;
+        };
     }
 }

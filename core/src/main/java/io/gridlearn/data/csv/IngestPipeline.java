@@ -48,6 +48,8 @@ final class IngestPipeline {
     private final BufferPool buffers = new BufferPool();
     private volatile boolean cancelled;
     private ExecutorService workers;
+    /** Every parse thread the pool made, joined by {@link #stop} so none outlives the call. */
+    private final java.util.List<Thread> workerThreads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     IngestPipeline(FileChannel channel, long dataStart, long dataEnd, long dataLine, long totalBytes,
             CsvOptions options, boolean[] categorical, CsvErrors errors, BlockSink sink,
@@ -72,7 +74,7 @@ final class IngestPipeline {
 
     /** Runs the ingest to the end; returns the number of data rows. */
     long run() {
-        workers = Executors.newFixedThreadPool(options.threads(), CsvThreads.factory("parse"));
+        workers = Executors.newFixedThreadPool(options.threads(), CsvThreads.factory("parse", workerThreads::add));
         Thread reader = CsvThreads.newThread(this::readLoop, "reader");
         reader.start();
         try {
@@ -221,6 +223,10 @@ final class IngestPipeline {
             try {
                 reader.join();
                 workers.awaitTermination(1, TimeUnit.MINUTES);
+                // a terminated pool may still have threads on their way out: wait for them to be gone
+                for (Thread t : workerThreads) {
+                    t.join();
+                }
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
