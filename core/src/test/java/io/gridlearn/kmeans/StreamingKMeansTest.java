@@ -43,22 +43,12 @@ class StreamingKMeansTest {
 
     @Test
     void anAppendMovesTheCentresByTheDecayedMiniBatchRule() throws Exception {
-        List<String> lines = Files.readAllLines(Oracles.resource("iris.csv"));
-        Path first = tmp.resolve("first.csv");
         Path rest = tmp.resolve("rest.csv");
-        Files.write(first, lines.subList(0, 101));
-        List<String> tail = new ArrayList<>(List.of(lines.get(0)));
-        tail.addAll(lines.subList(101, lines.size()));
-        Files.write(rest, tail);
-
-        HazelcastInstance hz = TestGrids.start(factory, 2)[0];
+        HazelcastInstance hz = fittedOnTheFirst100Rows(rest);
         DatasetCatalog catalog = new DatasetCatalog(hz);
-        DatasetSchema schema = CsvLoader.load(catalog, first, "iris", CsvOptions.defaults().withBlockSize(40), null);
+        DatasetSchema schema = catalog.get("iris");
         ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
-        ModelDocument fitted = KMeansTrainer.fit(new GridPassRunner(catalog, schema), cols.featureColumns(),
-                cols.features(), new KMeansOptions(3, 100, 0, "rows:0,1,50", 1), IterationListener.NONE, null);
         ModelStore store = ModelStore.forInstance(hz);
-        store.publish("km", 0, fitted);
         double decay = 0.5;
         ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
         double[][] c0 = live.centers();
@@ -72,6 +62,7 @@ class StreamingKMeansTest {
         int p = 4;
         double[][] sum = new double[k][p];
         double[] count = new double[k];
+        List<String> tail = Files.readAllLines(rest);
         for (String line : tail.subList(1, tail.size())) {
             String[] f = line.split(",");
             double[] x = new double[p];
@@ -111,22 +102,12 @@ class StreamingKMeansTest {
      */
     @Test
     void aRemovalPublishesNothingAndAReplacementIsOneMiniBatch() throws Exception {
-        List<String> lines = Files.readAllLines(Oracles.resource("iris.csv"));
-        Path first = tmp.resolve("first.csv");
         Path rest = tmp.resolve("rest.csv");
-        Files.write(first, lines.subList(0, 101));
-        List<String> tail = new ArrayList<>(List.of(lines.get(0)));
-        tail.addAll(lines.subList(101, lines.size()));
-        Files.write(rest, tail);
-
-        HazelcastInstance hz = TestGrids.start(factory, 2)[0];
+        HazelcastInstance hz = fittedOnTheFirst100Rows(rest);
         DatasetCatalog catalog = new DatasetCatalog(hz);
-        DatasetSchema schema = CsvLoader.load(catalog, first, "iris", CsvOptions.defaults().withBlockSize(40), null);
+        DatasetSchema schema = catalog.get("iris");
         ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
-        ModelDocument fitted = KMeansTrainer.fit(new GridPassRunner(catalog, schema), cols.featureColumns(),
-                cols.features(), new KMeansOptions(3, 100, 0, "rows:0,1,50", 1), IterationListener.NONE, null);
         ModelStore store = ModelStore.forInstance(hz);
-        store.publish("km", 0, fitted);
         double decay = 0.8;
         ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
         List<?> sizes = (List<?>) store.get("km").summary().get("clusterSizes");
@@ -148,6 +129,7 @@ class StreamingKMeansTest {
         int p = 4;
         double[][] sum = new double[k][p];
         double[] count = new double[k];
+        List<String> tail = Files.readAllLines(rest);
         for (String line : tail.subList(1, tail.size())) {
             String[] f = line.split(",");
             double[] x = new double[p];
@@ -179,5 +161,26 @@ class StreamingKMeansTest {
             }
         }
         assertEquals(List.of(), StreamingKMeans.refreshAll(hz, "iris"), "the new blocks are absorbed once");
+    }
+
+    /**
+     * A 2-member grid holding iris's first 100 rows as dataset "iris" (blocks of 40) and k-means model "km" fitted
+     * to them from rows 0, 1 and 50; the other 50 rows are written to {@code rest} (with the header) for an append.
+     */
+    private HazelcastInstance fittedOnTheFirst100Rows(Path rest) throws Exception {
+        List<String> lines = Files.readAllLines(Oracles.resource("iris.csv"));
+        Path first = tmp.resolve("first.csv");
+        Files.write(first, lines.subList(0, 101));
+        List<String> tail = new ArrayList<>(List.of(lines.get(0)));
+        tail.addAll(lines.subList(101, lines.size()));
+        Files.write(rest, tail);
+        HazelcastInstance hz = TestGrids.start(factory, 2)[0];
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = CsvLoader.load(catalog, first, "iris", CsvOptions.defaults().withBlockSize(40), null);
+        ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
+        ModelDocument fitted = KMeansTrainer.fit(new GridPassRunner(catalog, schema), cols.featureColumns(),
+                cols.features(), new KMeansOptions(3, 100, 0, "rows:0,1,50", 1), IterationListener.NONE, null);
+        ModelStore.forInstance(hz).publish("km", 0, fitted);
+        return hz;
     }
 }
