@@ -3,12 +3,17 @@ package io.gridlearn.cli;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.kmeans.StreamingKMeans;
+import io.gridlearn.linear.LiveModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-@Command(name = "drop", description = "Remove a dataset.")
+@Command(name = "drop", description = "Remove a dataset; its live models stop (their published versions stay).")
 final class DropCommand extends GridCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     String name;
@@ -18,10 +23,16 @@ final class DropCommand extends GridCommand {
         if (!new DatasetCatalog(hz).drop(name)) {
             throw new BadInputException("unknown dataset '" + name + "'");
         }
+        // live models of the dropped data stop following it (their versions stay in the store)
+        List<String> stopped = new ArrayList<>(LiveModels.unregisterDataset(hz, name));
+        stopped.addAll(StreamingKMeans.unregisterDataset(hz, name));
         if (json) {
-            Output.json(out(), Map.of("dropped", name));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("dropped", name);
+            doc.put("liveModelsStopped", stopped);
+            Output.json(out(), doc);
         } else {
-            out().println("dropped " + name);
+            out().println("dropped " + name + (stopped.isEmpty() ? "" : "; live models stopped: " + String.join(", ", stopped)));
         }
     }
 }

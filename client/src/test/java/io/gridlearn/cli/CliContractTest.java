@@ -432,7 +432,13 @@ class CliContractTest {
         assertEquals(2, more.json().path("liveModels").size(), "the live linear model and the live k-means model");
         assertEquals(506 + 256, client("describe", "growing", "--json").json().path("rows").asInt(),
                 "the failed append added nothing, the second one 256 rows");
+        Run dropped = client("drop", "growing", "--json");
+        assertEquals(0, dropped.exit(), dropped.err());
+        assertEquals("[\"growing-live\",\"growing-km\"]", dropped.json().path("liveModelsStopped").toString(),
+                "dropping the dataset stops both live models");
+        assertEquals(0, client("model", "show", "growing-live").exit(), "their published versions stay");
     }
+
     @Test
     void removeAndReplaceBlocksKeepALiveModelEqualToTheFullRefitAndRefuseUnknownBlocks() throws IOException {
         List<String> lines = Files.readAllLines(Oracles.resource("boston.csv"));

@@ -96,6 +96,19 @@ public final class StreamingKMeans {
         return refreshAll(hz, change.after().name());
     }
 
+    /** Stops every live k-means model of {@code dataset} (see {@code LiveModels.unregisterDataset}); their names. */
+    public static List<String> unregisterDataset(HazelcastInstance hz, String dataset) {
+        IMap<String, String> live = hz.getMap(LIVE_MAP);
+        List<String> stopped = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(live).entrySet()) {
+            if (e.getValue().equals(dataset)) {
+                live.delete(e.getKey());
+                stopped.add(e.getKey());
+            }
+        }
+        return stopped;
+    }
+
     /** Absorbs the not yet absorbed blocks of a dataset into each of its live k-means models. */
     public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, String> live = hz.getMap(LIVE_MAP);

@@ -101,6 +101,24 @@ public final class LiveModels {
         return refreshAll(hz, change.after().name());
     }
 
+    /**
+     * Stops every live linear model of {@code dataset}, e.g. when the dataset is dropped: their published
+     * versions stay in the store, but a dataset loaded later under the same name must not be mistaken for the
+     * one their moments describe. Returns the names stopped.
+     */
+    public static List<String> unregisterDataset(HazelcastInstance hz, String dataset) {
+        IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
+        List<String> stopped = new ArrayList<>();
+        for (String name : new TreeSet<>(live.keySet())) {
+            LiveState s = live.get(name);
+            if (s != null && s.dataset().equals(dataset)) {
+                live.delete(name);
+                stopped.add(name);
+            }
+        }
+        return stopped;
+    }
+
     /** Brings every live model of a dataset up to its newest layout. */
     public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);

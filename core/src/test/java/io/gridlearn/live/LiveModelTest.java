@@ -196,6 +196,23 @@ class LiveModelTest {
         assertEquals(healed.get(0).version(), ModelStore.forInstance(hz).get("live").version());
     }
 
+    @Test
+    void droppingTheDatasetStopsItsLiveModelsOnly() throws Exception {
+        HazelcastInstance hz = TestGrids.start(factory, 1)[0];
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        io.gridlearn.data.CsvLoader.load(catalog, Oracles.resource("boston.csv"), "boston",
+                CsvOptions.defaults().withBlockSize(64), null);
+        io.gridlearn.data.CsvLoader.load(catalog, Oracles.resource("boston.csv"), "other",
+                CsvOptions.defaults().withBlockSize(64), null);
+        LiveModels.register(hz, "a", new LinearJob("boston", "medv", List.of("rm"), LinearOptions.ols()));
+        LiveModels.register(hz, "b", new LinearJob("other", "medv", List.of("rm"), LinearOptions.ols()));
+        catalog.drop("boston");
+        assertEquals(List.of("a"), LiveModels.unregisterDataset(hz, "boston"));
+        assertEquals(List.of(), LiveModels.unregisterDataset(hz, "boston"), "nothing left to stop");
+        assertEquals(java.util.Set.of("b"), hz.getMap(LiveModels.LIVE_MAP).keySet(), "the other dataset's model stays");
+        assertEquals(1, ModelStore.forInstance(hz).get("a").version(), "the published version stays in the store");
+    }
+
     private static List<String> concat(String header, List<String> rows) {
         List<String> out = new java.util.ArrayList<>();
         out.add(header);
