@@ -209,6 +209,9 @@ public final class DatasetEditor {
             throw new GridlearnException("dataset '" + schema.name() + "' kept changing under " + PUBLISH_ATTEMPTS
                     + " attempts to publish; nothing was changed, retry");
         } catch (RuntimeException e) {
+            if (publishedAnyway(catalog, schema, added, e)) {
+                throw e; // the compare-and-set took effect before the failure was reported: the blocks are live
+            }
             added.forEach(id -> {
                 try {
                     map.delete(id);
@@ -217,6 +220,28 @@ public final class DatasetEditor {
                 }
             });
             throw e;
+        }
+    }
+
+    /**
+     * Whether the newest schema already lists the staged blocks: a compare-and-set can succeed on the member and
+     * still be reported as failed (an operation timeout, a member lost while the call was retried), and deleting
+     * the blocks then would leave a published schema naming blocks that are gone. When the schema cannot be read
+     * either, the blocks are kept (an invisible orphan is the lesser harm).
+     */
+    private static boolean publishedAnyway(DatasetCatalog catalog, DatasetSchema schema, BlockIds added,
+                                           RuntimeException failure) {
+        if (added.isEmpty()) {
+            return false;
+        }
+        try {
+            return catalog.find(schema.name())
+                    .filter(s -> s.mapName().equals(schema.mapName()))
+                    .map(s -> s.layout().containsAll(added))
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            return true;
         }
     }
 

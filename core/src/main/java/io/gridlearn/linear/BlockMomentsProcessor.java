@@ -29,6 +29,10 @@ public final class BlockMomentsProcessor
 
     /** @param prototype an empty aggregator with the pass's settings (it is copied for every block) */
     public BlockMomentsProcessor(LinearPassAggregator prototype) {
+        if (prototype.computesRFactors()) {
+            // R factors are grouped by partition, which needs the member's instance; this path is for moments only
+            throw new IllegalArgumentException("BlockMomentsProcessor computes moments only, not R factors");
+        }
         this.prototype = prototype;
     }
 

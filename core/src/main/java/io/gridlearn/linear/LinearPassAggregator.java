@@ -111,9 +111,14 @@ public final class LinearPassAggregator
         this.intercept = intercept;
     }
 
-    /** A new, empty aggregator with the same settings. */
+    /** Whether this pass also computes R factors (the QR solver). */
+    boolean computesRFactors() {
+        return qr;
+    }
+
+    /** A new, empty aggregator with the same settings (no partition function: for moment passes). */
     LinearPassAggregator emptyCopy() {
-        return new LinearPassAggregator(columns, grouping, blockSize, qr, intercept, fill);
+        return new LinearPassAggregator(columns, grouping, blockSize, qr, intercept, fill, layout);
     }
 
     private void init() {

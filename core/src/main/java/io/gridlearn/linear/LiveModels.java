@@ -81,10 +81,16 @@ public final class LiveModels {
         LiveState state = new LiveState(schema.name(), design.target(), design.features(), toJson(o),
                 schema.layout(), pass.moments(0));
         ModelStore store = ModelStore.forInstance(hz);
-        long current = store.current(name).map(ModelDocument::version).orElse(0L);
-        ModelDocument published = store.publish(name, current, solve(schema, design, o, state, "registered"));
-        hz.<String, LiveState>getMap(LIVE_MAP).set(name, state);
-        return published;
+        IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
+        lock(live, name);
+        try { // under the model's lock, so a refresh running meanwhile cannot overwrite this state with its own
+            long current = store.current(name).map(ModelDocument::version).orElse(0L);
+            ModelDocument published = store.publish(name, current, solve(schema, design, o, state, "registered"));
+            live.set(name, state);
+            return published;
+        } finally {
+            live.unlock(name);
+        }
     }
 
     /** After an append: brings every live model of that dataset up to date; returns the versions published. */
@@ -138,12 +144,15 @@ public final class LiveModels {
         return refresh(hz, name, null);
     }
 
-    /** {@link #refresh(HazelcastInstance, String)} if the model learns from {@code dataset} (null: any). */
-    private static Optional<ModelDocument> refresh(HazelcastInstance hz, String name, String dataset) {
-        IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
+    /**
+     * Takes model {@code name}'s lock, waiting up to a minute. No lease: a refresh may take a full pass, and a
+     * lease running out mid-update would let a second process in (Hazelcast releases the locks of a member or
+     * client that dies).
+     */
+    private static void lock(IMap<String, LiveState> live, String name) {
         boolean locked;
         try {
-            locked = live.tryLock(name, 60, TimeUnit.SECONDS, 5, TimeUnit.MINUTES);
+            locked = live.tryLock(name, 60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GridlearnException("interrupted while waiting for live model '" + name + "'", e);
@@ -151,6 +160,12 @@ public final class LiveModels {
         if (!locked) {
             throw new GridlearnException("live model '" + name + "' is being updated by another process; retry");
         }
+    }
+
+    /** {@link #refresh(HazelcastInstance, String)} if the model learns from {@code dataset} (null: any). */
+    private static Optional<ModelDocument> refresh(HazelcastInstance hz, String name, String dataset) {
+        IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
+        lock(live, name);
         try {
             LiveState s = live.get(name);
             if (s == null) {
@@ -227,13 +242,13 @@ public final class LiveModels {
         return total.count() == schema.rows() ? total : null;
     }
 
+    /** Up to this many new blocks are read by key ({@link #byKeys}); more go through an aggregation. */
+    private static final int FEW_BLOCKS = 16;
+
     /**
      * The moments of a few blocks through {@link BlockMomentsProcessor} (one operation per owning partition
      * instead of an aggregation over every partition); null when a block is missing.
      */
-    /** Up to this many new blocks are read by key ({@link #byKeys}); more go through an aggregation. */
-    private static final int FEW_BLOCKS = 16;
-
     private static LinearPassAggregator byKeys(IMap<Integer, RowBlock> blocks, BlockIds ids, LinearDesign design,
                                                DatasetSchema schema, LinearOptions o) {
         java.util.Set<Integer> keys = new java.util.TreeSet<>();

@@ -35,12 +35,6 @@ final class RFactors {
     }
 
     /**
-     * An estimate of the condition number of the column-equilibrated design, {@code κ = ‖R_s‖_F ‖R_s⁻¹‖_F},
-     * where R_s is the leading k×k block of R (the parameters, not y) with every column scaled to unit norm.
-     * Householder QR is column-scaling invariant in its backward error, so the forward error of plain TSQR is
-     * about κ·u (u = 1.1e-16); the Frobenius product bounds the 2-norm condition number within a factor k.
-     */
-    /**
      * {@link #scaledCondition} of the centred design: for an intercept-first R = [[r00, r0'], [0, R1]] of
      * [1, X], R1 is the R factor of X with its column means removed (X − 1 x̄' = Q_1 R1, since the first column
      * of Q is 1/√n), so this is the condition of the slopes' problem, without the part that mere column means
@@ -58,6 +52,12 @@ final class RFactors {
         return scaledCondition(r1, q1, k - 1);
     }
 
+    /**
+     * An estimate of the condition number of the column-equilibrated design, {@code κ = ‖R_s‖_F ‖R_s⁻¹‖_F},
+     * where R_s is the leading k×k block of R (the parameters, not y) with every column scaled to unit norm.
+     * Householder QR is column-scaling invariant in its backward error, so the forward error of plain TSQR is
+     * about κ·u (u = 1.1e-16); the Frobenius product bounds the 2-norm condition number within a factor k.
+     */
     static double scaledCondition(double[] r, int q, int k) {
         double[] s = new double[k * k];
         for (int j = 0; j < k; j++) {

@@ -115,19 +115,26 @@ class LanesTest {
     void lowerProductsEqualPlainDots() {
         Random rnd = new Random(17);
         for (int m : new int[] {0, 3, 4, 255, 256, 257, 700}) {
-            int q = 7;
-            double[] a = values(rnd, q * m);
-            double[] b = values(rnd, q * m);
-            double[] out = new double[q * (q + 1) / 2 + 2];
-            new LowerProducts().compute(a, b, m, q, m, out, 2);
-            for (int i = 0; i < q; i++) {
-                for (int j = 0; j <= i; j++) {
-                    double expected = scalar.dot(a, i * m, b, j * m, m);
-                    assertEquals(Double.doubleToRawLongBits(expected),
-                            Double.doubleToRawLongBits(out[2 + i * (i + 1) / 2 + j]), "entry " + i + "," + j + ", m=" + m);
-                }
+            for (int q : new int[] {1, 2, 3, 4, 5, 7, 8, 9}) {
+                lowerProductsEqualPlainDots(rnd, m, q);
             }
         }
+    }
+
+    private void lowerProductsEqualPlainDots(Random rnd, int m, int q) {
+        double[] a = values(rnd, q * m);
+        double[] b = values(rnd, q * m);
+        int entries = q * (q + 1) / 2;
+        double[] out = new double[entries + 3];
+        new LowerProducts().compute(a, b, m, q, m, out, 2);
+        for (int i = 0; i < q; i++) {
+            for (int j = 0; j <= i; j++) {
+                double expected = scalar.dot(a, i * m, b, j * m, m);
+                assertEquals(Double.doubleToRawLongBits(expected),
+                        Double.doubleToRawLongBits(out[2 + i * (i + 1) / 2 + j]), "entry " + i + "," + j + ", m=" + m + ", q=" + q);
+            }
+        }
+        assertEquals(0.0, out[0] + out[1] + out[entries + 2], "nothing written outside the triangle, q=" + q);
     }
 
     private static double[] values(Random rnd, int n) {
