@@ -46,8 +46,6 @@ class StreamingKMeansTest {
         Path rest = tmp.resolve("rest.csv");
         HazelcastInstance hz = fittedOnTheFirst100Rows(rest);
         DatasetCatalog catalog = new DatasetCatalog(hz);
-        DatasetSchema schema = catalog.get("iris");
-        ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
         ModelStore store = ModelStore.forInstance(hz);
         double decay = 0.5;
         ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
@@ -57,13 +55,53 @@ class StreamingKMeansTest {
         DatasetAppender.Appended a = DatasetAppender.appendCsv(catalog, "iris", rest, null);
         ModelDocument updated = StreamingKMeans.onAppend(hz, a).get(0);
 
-        // the same rule, computed directly from the appended rows
-        int k = 3;
-        int p = 4;
+        assertMiniBatchRule(rest, c0, sizes, decay, updated);
+        assertEquals(live.version() + 1, updated.version());
+        assertEquals(150, catalog.get("iris").rows());
+    }
+
+    /**
+     * A removal does not un-learn (no version, centres unchanged); a replacement absorbs its new rows as one
+     * mini-batch — the same rule, checked against a direct computation — and nothing else.
+     */
+    @Test
+    void aRemovalPublishesNothingAndAReplacementIsOneMiniBatch() throws Exception {
+        Path rest = tmp.resolve("rest.csv");
+        HazelcastInstance hz = fittedOnTheFirst100Rows(rest);
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        ModelStore store = ModelStore.forInstance(hz);
+        double decay = 0.8;
+        ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
+        List<?> sizes = (List<?>) store.get("km").summary().get("clusterSizes");
+
+        List<ModelDocument> onRemoval = new ArrayList<>();
+        DatasetEditor.removeBlocks(catalog, "iris", BlockIds.of(1), c -> onRemoval.addAll(StreamingKMeans.onChange(hz, c)));
+        assertEquals(List.of(), onRemoval, "a removal publishes no version");
+        assertEquals(live.version(), store.get("km").version());
+
+        List<ModelDocument> onReplace = new ArrayList<>();
+        DatasetChange c = DatasetEditor.replaceCsv(catalog, "iris", BlockIds.of(0), rest, null,
+                change -> onReplace.addAll(StreamingKMeans.onChange(hz, change)));
+        assertEquals("3-4", c.added().toString());
+        ModelDocument updated = onReplace.get(0);
+        assertEquals(live.version() + 1, updated.version());
+        assertEquals("2-4", updated.summary().get("coveredBlocks"));
+        assertMiniBatchRule(rest, live.centers(), sizes, decay, updated);
+        assertEquals(List.of(), StreamingKMeans.refreshAll(hz, "iris"), "the new blocks are absorbed once");
+    }
+
+    /**
+     * Spark's rule computed directly from the rows of {@code rows} (CSV with header): each row goes to its nearest
+     * old centre, and centre c becomes (decay·n_c·c + Σ x) / (decay·n_c + m_c).
+     */
+    private static void assertMiniBatchRule(Path rows, double[][] c0, List<?> sizes, double decay, ModelDocument updated)
+            throws Exception {
+        int k = c0.length;
+        int p = c0[0].length;
         double[][] sum = new double[k][p];
         double[] count = new double[k];
-        List<String> tail = Files.readAllLines(rest);
-        for (String line : tail.subList(1, tail.size())) {
+        List<String> lines = Files.readAllLines(rows);
+        for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             double[] x = new double[p];
             for (int j = 0; j < p; j++) {
@@ -93,74 +131,6 @@ class StreamingKMeansTest {
                 assertEquals(expected, updated.centers()[c][j], 1e-12 * Math.abs(expected), "centre " + c + ", " + j);
             }
         }
-        assertEquals(live.version() + 1, updated.version());
-        assertEquals(150, catalog.get("iris").rows());
-    }
-    /**
-     * A removal does not un-learn (no version, centres unchanged); a replacement absorbs its new rows as one
-     * mini-batch — the same rule, checked against a direct computation — and nothing else.
-     */
-    @Test
-    void aRemovalPublishesNothingAndAReplacementIsOneMiniBatch() throws Exception {
-        Path rest = tmp.resolve("rest.csv");
-        HazelcastInstance hz = fittedOnTheFirst100Rows(rest);
-        DatasetCatalog catalog = new DatasetCatalog(hz);
-        DatasetSchema schema = catalog.get("iris");
-        ColumnChoice cols = ColumnChoice.resolve(schema, null, IRIS, false);
-        ModelStore store = ModelStore.forInstance(hz);
-        double decay = 0.8;
-        ModelDocument live = StreamingKMeans.register(hz, "km", store.get("km"), "iris", decay);
-        List<?> sizes = (List<?>) store.get("km").summary().get("clusterSizes");
-
-        List<ModelDocument> onRemoval = new ArrayList<>();
-        DatasetEditor.removeBlocks(catalog, "iris", BlockIds.of(1), c -> onRemoval.addAll(StreamingKMeans.onChange(hz, c)));
-        assertEquals(List.of(), onRemoval, "a removal publishes no version");
-        assertEquals(live.version(), store.get("km").version());
-
-        List<ModelDocument> onReplace = new ArrayList<>();
-        DatasetChange c = DatasetEditor.replaceCsv(catalog, "iris", BlockIds.of(0), rest, null,
-                change -> onReplace.addAll(StreamingKMeans.onChange(hz, change)));
-        assertEquals("3-4", c.added().toString());
-        ModelDocument updated = onReplace.get(0);
-        assertEquals(live.version() + 1, updated.version());
-        assertEquals("2-4", updated.summary().get("coveredBlocks"));
-        double[][] c0 = live.centers();
-        int k = 3;
-        int p = 4;
-        double[][] sum = new double[k][p];
-        double[] count = new double[k];
-        List<String> tail = Files.readAllLines(rest);
-        for (String line : tail.subList(1, tail.size())) {
-            String[] f = line.split(",");
-            double[] x = new double[p];
-            int best = 0;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < p; j++) {
-                x[j] = Double.parseDouble(f[j]);
-            }
-            for (int cc = 0; cc < k; cc++) {
-                double d = 0;
-                for (int j = 0; j < p; j++) {
-                    d += (x[j] - c0[cc][j]) * (x[j] - c0[cc][j]);
-                }
-                if (d < bestD) {
-                    bestD = d;
-                    best = cc;
-                }
-            }
-            count[best]++;
-            for (int j = 0; j < p; j++) {
-                sum[best][j] += x[j];
-            }
-        }
-        for (int cc = 0; cc < k; cc++) {
-            double w = decay * ((Number) sizes.get(cc)).doubleValue();
-            for (int j = 0; j < p; j++) {
-                double expected = (w * c0[cc][j] + sum[cc][j]) / (w + count[cc]);
-                assertEquals(expected, updated.centers()[cc][j], 1e-12 * Math.abs(expected), "centre " + cc + ", " + j);
-            }
-        }
-        assertEquals(List.of(), StreamingKMeans.refreshAll(hz, "iris"), "the new blocks are absorbed once");
     }
 
     /**
