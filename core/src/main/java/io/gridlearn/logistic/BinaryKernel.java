@@ -154,13 +154,8 @@ public final class BinaryKernel implements BlockKernel {
         double[] z = new double[q];
         int h0 = HEAD + q;
         for (int r = 0; r < b.rows(); r++) {
-            if (!Rows.load(b, r, featureColumns, targetColumn, center, scale, z)) {
-                partial[1]++;
-                continue;
-            }
-            int y = Rows.classOf(b.get(r, targetColumn), 2);
+            int y = Rows.loadLabelled(b, r, featureColumns, targetColumn, center, scale, z, 2, partial);
             if (y < 0) {
-                partial[2]++;
                 continue;
             }
             double eta = 0.0;

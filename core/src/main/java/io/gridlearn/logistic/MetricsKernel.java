@@ -65,13 +65,8 @@ public final class MetricsKernel implements BlockKernel {
         int hist = 5 + classes * classes;
         boolean bin = binary();
         for (int r = 0; r < b.rows(); r++) {
-            if (!Rows.load(b, r, featureColumns, targetColumn, center, scale, z)) {
-                partial[1]++;
-                continue;
-            }
-            int y = Rows.classOf(b.get(r, targetColumn), classes);
+            int y = Rows.loadLabelled(b, r, featureColumns, targetColumn, center, scale, z, classes, partial);
             if (y < 0) {
-                partial[2]++;
                 continue;
             }
             partial[0]++;

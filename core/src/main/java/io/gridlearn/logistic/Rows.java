@@ -35,6 +35,24 @@ final class Rows {
         return true;
     }
 
+    /**
+     * {@link #load} then {@link #classOf} for the kernels' shared layout: a row with a non-finite value is
+     * counted in {@code partial[1]}, one with a label outside {@code [0, classes)} in {@code partial[2]}, and both
+     * return -1 (skip the row); otherwise the row is in {@code z} and its class is returned.
+     */
+    static int loadLabelled(RowBlock b, int r, int[] cols, int target, double[] center, double[] scale, double[] z,
+                            int classes, double[] partial) {
+        if (!load(b, r, cols, target, center, scale, z)) {
+            partial[1]++;
+            return -1;
+        }
+        int y = classOf(b.get(r, target), classes);
+        if (y < 0) {
+            partial[2]++;
+        }
+        return y;
+    }
+
     /** The class of a finite target value: an integer in {@code [0, k)}, else -1. */
     static int classOf(double y, int k) {
         if (y >= 0 && y < k && y == Math.rint(y)) {

@@ -57,13 +57,8 @@ public final class SoftmaxKernel implements BlockKernel {
         double[] c = new double[kk * kk];
         int h0 = BinaryKernel.HEAD + d;
         for (int r = 0; r < b.rows(); r++) {
-            if (!Rows.load(b, r, featureColumns, targetColumn, center, scale, z)) {
-                partial[1]++;
-                continue;
-            }
-            int y = Rows.classOf(b.get(r, targetColumn), kk);
+            int y = Rows.loadLabelled(b, r, featureColumns, targetColumn, center, scale, z, kk, partial);
             if (y < 0) {
-                partial[2]++;
                 continue;
             }
             double m = Double.NEGATIVE_INFINITY;
