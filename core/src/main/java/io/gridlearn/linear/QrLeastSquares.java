@@ -156,20 +156,20 @@ public final class QrLeastSquares {
 
     /**
      * {@link #refine(double[], LeastSquaresSolution, ResidualMoments)} with the moments accumulated here,
-     * block by block in the given order. Each block is column-major {@code [1?, X, y]} with
+     * summed exactly as the grid's refinement pass sums them ({@link ResidualSums}). Each block is column-major {@code [1?, X, y]} with
      * {@code length / q} rows.
      */
     public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, Iterable<double[]> blocks) {
         double[] beta = solution.beta();
         int q = beta.length + 1;
-        ResidualMoments total = null;
+        ResidualSums sums = new ResidualSums();
         for (double[] block : blocks) {
             if (block.length % q != 0) {
                 throw new IllegalArgumentException("block length " + block.length + " is not a multiple of q=" + q);
             }
-            ResidualMoments m = ResidualMoments.of(block, block.length / q, q, beta);
-            total = total == null ? m : total.plus(m);
+            sums.add(ResidualMoments.of(block, block.length / q, q, beta));
         }
+        ResidualMoments total = sums.total();
         if (total == null) {
             throw new IllegalArgumentException("refinement needs at least one block");
         }

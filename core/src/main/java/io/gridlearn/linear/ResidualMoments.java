@@ -17,8 +17,8 @@ import java.util.Arrays;
  * least-squares solution of the stored data (Bjorck 1996, "Numerical Methods for Least Squares Problems",
  * SIAM, on iterative refinement and corrected semi-normal equations; Higham 2002, "Accuracy and Stability
  * of Numerical Algorithms", 2nd ed., chapter 20). Cost per row: {@code k(k+1)/2 + 2k} double-double
- * multiply-adds for {@code k} parameters. Blocks are combined by {@link #plus} in the caller's fixed order, so
- * the result is deterministic. Immutable.
+ * multiply-adds for {@code k} parameters. Blocks are summed exactly by {@link ResidualSums}, so the result does
+ * not depend on their order. Immutable.
  */
 public final class ResidualMoments {
     private final long rows;
@@ -160,18 +160,6 @@ public final class ResidualMoments {
     /** True when {@code X'X} was accumulated too ({@link #of}), false for {@link #residualsOnly}. */
     public boolean hasGram() {
         return acc.length == length(k);
-    }
-
-    /** Sum of the moments of two disjoint sets of rows (computed with the same beta). */
-    public ResidualMoments plus(ResidualMoments other) {
-        if (other.k != k || other.acc.length != acc.length) {
-            throw new IllegalArgumentException("parameter counts or forms differ: " + k + " vs " + other.k);
-        }
-        double[] sum = acc.clone();
-        for (int i = 0; i < sum.length; i += 2) {
-            DoubleDouble.add(sum, i, other.acc[i], other.acc[i + 1]);
-        }
-        return new ResidualMoments(rows + other.rows, k, sum);
     }
 
     /** Rows accumulated. */

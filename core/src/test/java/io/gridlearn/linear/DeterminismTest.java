@@ -56,11 +56,11 @@ class DeterminismTest {
         List<double[]> blocks = SolverTestData.blocks(x, y, true, 50);
         double[] r = SolverTestData.tsqrFold(blocks, 15);
         LeastSquaresSolution s = QrLeastSquares.solve(r, y.length, FEATURES, true);
-        ResidualMoments total = null;
+        ResidualSums sums = new ResidualSums();
         for (double[] b : blocks) {
-            ResidualMoments m = ResidualMoments.fromDoubles(ResidualMoments.of(b, b.length / 15, 15, s.beta()).toDoubles());
-            total = total == null ? m : total.plus(m);
+            sums.add(ResidualMoments.fromDoubles(ResidualMoments.of(b, b.length / 15, 15, s.beta()).toDoubles()));
         }
+        ResidualMoments total = sums.total();
         LeastSquaresSolution viaWire = QrLeastSquares.refine(r, s, total);
         LeastSquaresSolution direct = QrLeastSquares.refine(r, s, blocks);
         assertBitIdentical(direct.beta(), viaWire.beta());
