@@ -1,8 +1,8 @@
 package io.gridlearn.linear;
 
-import java.math.BigDecimal;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.stats.Dyadic;
 import io.gridlearn.stats.MomentMatrix;
 
 import java.util.List;
@@ -68,16 +68,16 @@ final class MomentViews {
         double[] g = new double[2 * k * k];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b <= a; b++) {
-                BigDecimal v;
+                Dyadic v;
                 if (a < off) {
-                    v = BigDecimal.valueOf(m.count());
+                    v = Dyadic.of(m.count());
                 } else if (b < off) {
-                    v = m.sumExact(a - off);
+                    v = m.sumDyadic(a - off);
                 } else {
-                    v = m.crossExact(a - off, b - off);
+                    v = m.crossDyadic(a - off, b - off);
                 }
-                double hi = v.doubleValue();
-                double lo = v.subtract(new BigDecimal(hi)).doubleValue();
+                double hi = v.toDouble();
+                double lo = v.add(Dyadic.of(hi).negate()).toDouble();
                 g[2 * (a * k + b)] = hi;
                 g[2 * (a * k + b) + 1] = lo;
                 g[2 * (b * k + a)] = hi;

@@ -31,9 +31,10 @@ public final class MomentMatrix {
     private long n;
     private final ExactSum[] sums;
     private final ExactSum[] cross;
-    /** Exact values of the sums, computed on first use after a change (centring reads each one p times). */
-    private transient BigDecimal[] sumValues;
-    /** The same as binary fractions, for the arithmetic of {@link #centred} and {@link #sumOfSquares}. */
+    /**
+     * Exact values of the sums and cross products as binary fractions, computed on first use after a change
+     * (centring reads each sum p times).
+     */
     private transient Dyadic[] sumDyadics;
     private transient Dyadic[] crossDyadics;
 
@@ -73,7 +74,6 @@ public final class MomentMatrix {
         if (m == 0) {
             return;
         }
-        sumValues = null;
         sumDyadics = null;
         crossDyadics = null;
         n += m;
@@ -95,7 +95,6 @@ public final class MomentMatrix {
         if (other.q != q) {
             throw new IllegalArgumentException("dimension mismatch: " + other.q + " vs " + q);
         }
-        sumValues = null;
         sumDyadics = null;
         crossDyadics = null;
         n += sign * other.n;
@@ -117,18 +116,12 @@ public final class MomentMatrix {
         return false;
     }
 
+    /** Σ z_j exactly, as a decimal (the moments' own arithmetic uses {@link #sumDyadic}). */
     public BigDecimal sumExact(int j) {
-        BigDecimal[] cache = sumValues;
-        if (cache == null) {
-            cache = new BigDecimal[q];
-            for (int i = 0; i < q; i++) {
-                cache[i] = sums[i].toBigDecimal();
-            }
-            sumValues = cache;
-        }
-        return cache[j];
+        return sums[j].toBigDecimal();
     }
 
+    /** Σ z_j z_k exactly, as a decimal (the moments' own arithmetic uses {@link #crossDyadic}). */
     public BigDecimal crossExact(int j, int k) {
         return cross[packed(j, k)].toBigDecimal();
     }
@@ -148,12 +141,17 @@ public final class MomentMatrix {
      * rounded once.
      */
     public double centred(int j, int k) {
-        Dyadic num = Dyadic.of(n).multiply(crossDyadic(packed(j, k)))
+        Dyadic num = Dyadic.of(n).multiply(crossAt(packed(j, k)))
                 .add(sumDyadic(j).multiply(sumDyadic(k)).negate());
         return num.divideToDouble(n);
     }
 
-    private Dyadic crossDyadic(int i) {
+    /** Σ z_j z_k exactly, as a binary fraction (cached until the moments change). */
+    public Dyadic crossDyadic(int j, int k) {
+        return crossAt(packed(j, k));
+    }
+
+    private Dyadic crossAt(int i) {
         Dyadic[] cache = crossDyadics;
         if (cache == null) {
             cache = new Dyadic[cross.length];
@@ -165,7 +163,8 @@ public final class MomentMatrix {
         return cache[i];
     }
 
-    private Dyadic sumDyadic(int j) {
+    /** Σ z_j exactly, as a binary fraction (cached until the moments change). */
+    public Dyadic sumDyadic(int j) {
         Dyadic[] cache = sumDyadics;
         if (cache == null) {
             cache = new Dyadic[q];
@@ -201,10 +200,10 @@ public final class MomentMatrix {
             Dyadic row = Dyadic.ZERO;
             for (int k = 0; k < j; k++) {
                 if (v[k] != 0) {
-                    row = row.add(dv[k].multiply(crossDyadic(packed(j, k))));
+                    row = row.add(dv[k].multiply(crossAt(packed(j, k))));
                 }
             }
-            row = row.add(row).add(dv[j].multiply(crossDyadic(packed(j, j))));
+            row = row.add(row).add(dv[j].multiply(crossAt(packed(j, j))));
             acc = acc.add(dv[j].multiply(row));
         }
         Dyadic dc = Dyadic.of(c);
