@@ -159,8 +159,11 @@ public final class NaiveBayesTrainer {
         double scored = s[k * k + 1];
         Map<String, Object> summary = new LinkedHashMap<>(m.summary());
         summary.put("confusionMatrix", confusion);
-        Map<String, Map<String, Double>> metrics = Map.of("train",
-                Map.of("accuracy", correct / scored, "logLoss", s[k * k] / scored));
+        // insertion order, not Map.of's per-JVM order: the model JSON must be the same bytes on every run
+        Map<String, Double> train = new LinkedHashMap<>();
+        train.put("accuracy", correct / scored);
+        train.put("logLoss", s[k * k] / scored);
+        Map<String, Map<String, Double>> metrics = Map.of("train", train);
         return new ModelDocument(m.format(), null, 0, m.algorithm(), m.target(), m.features(), null, null, null,
                 null, null, null, m.classes(), null, null, null, null, null, null, m.classPriors(), m.means(),
                 m.variances(), summary, metrics, null, null);
