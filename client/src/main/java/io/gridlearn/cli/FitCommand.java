@@ -2,30 +2,42 @@ package io.gridlearn.cli;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
-import io.gridlearn.data.RowGrouping;
-import io.gridlearn.linear.LinearJob;
-import io.gridlearn.linear.LinearOptions;
-import io.gridlearn.linear.LinearTrainer;
-import io.gridlearn.kmeans.StreamingKMeans;
-import io.gridlearn.linear.LiveModels;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.ModelStore;
+import io.gridlearn.runtime.FitControl;
+import io.gridlearn.runtime.FitDriver;
+import io.gridlearn.runtime.Learner;
+import io.gridlearn.runtime.LearnerOption;
+import io.gridlearn.runtime.LearnerSpec;
+import io.gridlearn.runtime.Learners;
+import io.gridlearn.runtime.OptionValues;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "fit", description = "Train a model: linear, ridge, lasso, elastic-net, logistic, softmax, kmeans, pca, naive-bayes.")
+/**
+ * {@code fit ALGORITHM}: any learner of the runtime's registry. The options common to every fit are declared
+ * here; each learner's own options are added from its {@link LearnerOption}s when the command line is built
+ * ({@link #addLearnerOptions}), parsed with their types, and handed to the learner, which validates them. An
+ * option that the chosen learner does not take is refused.
+ */
+@Command(name = "fit", description = "Train a model.")
 final class FitCommand extends GridCommand {
-    static final java.util.Set<String> ITERATIVE = java.util.Set.of("logistic", "softmax", "kmeans", "pca", "naive-bayes");
+    @Spec
+    CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ALGORITHM",
-            description = "linear, ridge, lasso, elastic-net, logistic, softmax, kmeans, pca, naive-bayes")
+    @Parameters(index = "0", paramLabel = "ALGORITHM", description = "The learner (see the list below).")
     String algorithm;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -37,73 +49,21 @@ final class FitCommand extends GridCommand {
     @Option(names = "--features", split = ",", paramLabel = "A,B,...", description = "Feature columns (default: every column but the target).")
     List<String> features;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "Penalty strength (required by ridge, lasso, elastic-net).")
-    Double lambda;
-
-    @Option(names = "--alpha", paramLabel = "A", description = "L1 share of the penalty, in [0, 1].")
-    Double alpha;
-
-    @Option(names = "--standardize", description = "Fit on z-scored features (population sd); report original-scale coefficients.")
-    boolean standardize;
-
-    @Option(names = "--no-intercept", description = "Fit without an intercept.")
-    boolean noIntercept;
-
-    @Option(names = "--solver", description = "Linear family: qr (numerically stable, default) or cholesky; logistic and softmax: newton (default) or lbfgs.")
-    String solver;
-
-    @Option(names = "--k", paramLabel = "K", description = "k-means: number of clusters.")
-    Integer k;
-
-    @Option(names = "--init", paramLabel = "INIT", defaultValue = "kmeans-parallel",
-            description = "k-means initialisation: kmeans-parallel (default), random, or rows:I,J,... (0-based row numbers).")
-    String init;
-
-    @Option(names = "--components", paramLabel = "K", description = "PCA: number of components (default: all).")
-    Integer components;
-
-    @Option(names = "--var-smoothing", paramLabel = "E", defaultValue = "1e-9",
-            description = "Naive Bayes: share of the largest feature variance added to every variance (default ${DEFAULT-VALUE}).")
-    double varSmoothing;
-
     @Option(names = "--resume", description = "Iterative learners: continue from the latest checkpoint of --name.")
     boolean resume;
 
-    @Option(names = "--live", description = "Linear family: keep the model current as rows are appended (solved from maintained statistics, normal equations).")
+    @Option(names = "--live", description = "Linear family and kmeans: keep the model current as rows are appended, removed or replaced.")
     boolean live;
 
-    @Option(names = "--decay", defaultValue = "1.0", paramLabel = "A",
-            description = "Live kmeans: weight kept by old rows at each append, in (0, 1] (default ${DEFAULT-VALUE}: no forgetting).")
-    double decay;
-
-    @Option(names = "--test-fraction", defaultValue = "0", paramLabel = "F", description = "Hold out this share of rows (by a hash of the row id and --seed).")
-    double testFraction;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the split and folds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the split, folds and samplers (default ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "k-fold cross-validation metrics.")
-    int folds;
-
-    @Option(names = "--path", defaultValue = "0", paramLabel = "N", description = "Also compute a regularisation path of N λ values from λ_max down.")
-    int path;
-
-    @Option(names = "--max-iter", paramLabel = "N", description = "Iterations at most (coordinate-descent sweeps for the linear family).")
-    Integer maxIter;
-
-    @Option(names = "--tol", paramLabel = "T", description = "Convergence tolerance.")
-    Double tol;
 
     @Option(names = "--missing", defaultValue = "error", paramLabel = "error|skip|mean",
             description = "NaN, infinity or empty cells: error (default; names the count of rows), skip (leave those rows out) "
                     + "or mean (fill a feature with the mean of its finite training values, stored in the model and used by "
-                    + "predict and evaluate; a missing target is still an error). skip: every learner (logistic, softmax, kmeans, "
-                    + "pca and naive-bayes leave out rows with a missing feature and refuse a missing target); mean: linear "
+                    + "predict and evaluate; a missing target is still an error). skip: every learner; mean: linear "
                     + "family only.")
     String missing;
-
-    @Option(names = "--method", defaultValue = "exact", description = "exact (default) or average (one fit per block, averaged; for comparison).")
-    String method;
 
     @Option(names = "--name", paramLabel = "MODEL", description = "Model name in the store (default DATASET-ALGORITHM).")
     String name;
@@ -114,28 +74,84 @@ final class FitCommand extends GridCommand {
     @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
     int blockSize;
 
-    private LinearOptions options;
+    private LearnerSpec learnerSpec;
+
+    /** Adds every registered learner's options to the {@code fit} command, and lists the learners in its help. */
+    static void addLearnerOptions(CommandSpec fit) {
+        Map<String, List<String>> algorithmsByFlag = new LinkedHashMap<>();
+        Map<String, LearnerOption> byFlag = new LinkedHashMap<>();
+        Map<String, List<String>> descriptions = new LinkedHashMap<>();
+        StringBuilder footer = new StringBuilder("%nAlgorithms and their options:%n");
+        for (Learner learner : Learners.all()) {
+            String names = String.join(", ", learner.algorithms());
+            List<String> flags = new ArrayList<>();
+            for (LearnerOption o : learner.options()) {
+                LearnerOption before = byFlag.putIfAbsent(o.flag(), o);
+                if (before != null && (before.type() != o.type() || !before.name().equals(o.name()))) {
+                    throw new IllegalStateException("learners disagree on option " + o.flag() + ": " + before + " and " + o);
+                }
+                algorithmsByFlag.computeIfAbsent(o.flag(), f -> new ArrayList<>()).addAll(learner.algorithms());
+                List<String> d = descriptions.computeIfAbsent(o.flag(), f -> new ArrayList<>());
+                String text = o.description();
+                if (d.stream().noneMatch(x -> x.endsWith(text))) {
+                    d.add(names + ": " + text);
+                }
+                flags.add(o.flag() + (o.type() == LearnerOption.Type.SWITCH ? "" : " " + o.label()));
+            }
+            footer.append("  ").append(names).append(" -- ").append(learner.description().replace("%", "%%"))
+                    .append("%n    ").append(flags.isEmpty() ? "(no options of its own)" : String.join(", ", flags))
+                    .append("%n");
+        }
+        for (Map.Entry<String, LearnerOption> e : byFlag.entrySet()) {
+            LearnerOption o = e.getValue();
+            List<String> d = descriptions.get(e.getKey());
+            String description = d.size() == 1 ? o.description() : String.join(" ", d);
+            OptionSpec.Builder b = OptionSpec.builder(o.flag()).type(o.type().javaType())
+                    .description(description.replace("%", "%%"));
+            if (o.type() == LearnerOption.Type.SWITCH) {
+                b.arity("0");
+            } else {
+                b.paramLabel(o.label());
+            }
+            fit.addOption(b.build());
+        }
+        fit.usageMessage().description("Train a model: " + String.join(", ", Learners.algorithms()) + ".");
+        fit.usageMessage().footer(footer.toString());
+    }
 
     @Override
     void validate() {
-        if (!LinearOptions.ALGORITHMS.contains(algorithm) && !ITERATIVE.contains(algorithm)) {
-            throw new BadInputException("unknown algorithm '" + algorithm + "'; use linear, ridge, lasso, elastic-net, "
-                    + "logistic, softmax, kmeans, pca or naive-bayes");
+        Learner learner = Learners.forAlgorithm(algorithm);
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> own = new ArrayList<>();
+        for (LearnerOption o : learner.options()) {
+            own.add(o.flag());
         }
-        if (folds == 1) {
-            throw new BadInputException("--folds must be at least 2");
+        for (Learner other : Learners.all()) {
+            for (LearnerOption o : other.options()) {
+                Object v = spec.findOption(o.flag()).getValue();
+                if (v == null || values.containsKey(o.name())) {
+                    continue;
+                }
+                if (!own.contains(o.flag())) {
+                    throw new BadInputException(o.flag() + " is not an option of fit " + algorithm
+                            + (own.isEmpty() ? "" : " (its options: " + String.join(", ", own) + ")"));
+                }
+                values.put(o.name(), v);
+            }
         }
-        if (live && ITERATIVE.contains(algorithm) && !algorithm.equals("kmeans")) {
-            throw new BadInputException("--live is for the linear family and kmeans");
+        if (target != null) {
+            values.put("target", target);
         }
-        if (ITERATIVE.contains(algorithm)) {
-            Learners.check(this);
-        } else {
-            options = new LinearOptions(algorithm, lambda == null ? Double.NaN : lambda,
-                    alpha == null ? Double.NaN : alpha, standardize, !noIntercept, solver == null ? "qr" : solver,
-                    new RowGrouping(testFraction, folds, seed), missing, maxIter == null ? 100_000 : maxIter,
-                    tol == null ? 1e-12 : tol, path, method);
+        if (features != null) {
+            values.put("features", features);
         }
+        values.put("seed", seed);
+        values.put("missing", missing);
+        if (live) {
+            values.put("live", true);
+        }
+        learnerSpec = learner.spec(algorithm, new OptionValues(values));
         if (name != null) {
             ModelStore.checkName(name);
         }
@@ -144,26 +160,10 @@ final class FitCommand extends GridCommand {
     @Override
     void run(HazelcastInstance hz) {
         DataSource.using(data, hz, blockSize, err(), dataset -> {
-            fit(hz, dataset);
+            String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
+            report(FitDriver.fit(hz, dataset, modelName, learnerSpec, new FitControl(resume, null, err(), null, true)));
             return null;
         });
-    }
-
-    private void fit(HazelcastInstance hz, String dataset) {
-        ModelStore store = ModelStore.forInstance(hz);
-        String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
-        if (ITERATIVE.contains(algorithm)) {
-            ModelDocument fitted = Learners.fit(this, hz, dataset, modelName);
-            report(live ? StreamingKMeans.register(hz, modelName, fitted, dataset, decay) : fitted);
-            return;
-        }
-        if (live) {
-            report(LiveModels.register(hz, modelName, new LinearJob(dataset, target, features, options)));
-            return;
-        }
-        long expected = store.current(modelName).map(ModelDocument::version).orElse(0L);
-        ModelDocument model = LinearTrainer.train(hz, new LinearJob(dataset, target, features, options));
-        report(store.publish(modelName, expected, model));
     }
 
     private void report(ModelDocument published) {

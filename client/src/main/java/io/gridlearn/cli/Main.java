@@ -46,6 +46,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Main main = new Main(out, err);
         CommandLine cl = new CommandLine(main);
+        FitCommand.addLearnerOptions(cl.getSubcommands().get("fit").getCommandSpec());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionStrategy(parseResult -> {

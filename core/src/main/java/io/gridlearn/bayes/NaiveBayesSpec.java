@@ -1,0 +1,49 @@
+package io.gridlearn.bayes;
+
+import io.gridlearn.data.ColumnChoice;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.runtime.FitContext;
+import io.gridlearn.runtime.LearnerSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Gaussian naive Bayes fit as the runtime runs it.
+ *
+ * @param target   the class column, or null for the last column
+ * @param features the feature columns, or null for every column but the target
+ * @param options  variance smoothing and missing-value rule
+ * @param seed     recorded in the provenance
+ */
+public record NaiveBayesSpec(String target, List<String> features, NaiveBayesOptions options, long seed)
+        implements LearnerSpec {
+    public NaiveBayesSpec {
+        features = features == null ? null : List.copyOf(features);
+        if (options == null) {
+            throw new IllegalArgumentException("options must be given");
+        }
+    }
+
+    @Override
+    public String algorithm() {
+        return "naive-bayes";
+    }
+
+    @Override
+    public Map<String, Object> provenanceOptions() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", "naive-bayes");
+        m.put("varSmoothing", options.varSmoothing());
+        m.put("missing", options.missing());
+        return m;
+    }
+
+    @Override
+    public ModelDocument fit(FitContext c) {
+        ColumnChoice cols = ColumnChoice.resolve(c.schema(), target, features, true);
+        return NaiveBayesTrainer.fit(c.runner(), cols.featureColumns(), cols.targetColumn(), cols.features(),
+                cols.target(), options);
+    }
+}

@@ -1,0 +1,112 @@
+package io.gridlearn.logistic;
+
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.Predictors;
+import io.gridlearn.model.RowPredictor;
+import io.gridlearn.runtime.Learner;
+import io.gridlearn.runtime.LearnerOption;
+import io.gridlearn.runtime.LearnerOption.Type;
+import io.gridlearn.runtime.LearnerSpec;
+import io.gridlearn.runtime.OptionValues;
+
+import java.util.List;
+
+/**
+ * Binary logistic ({@code logistic}) and multinomial ({@code softmax}) regression in the learner runtime.
+ * A binary model predicts class 1 when b₀ + x·b > 0, with P(1) = 1/(1 + e^−(b₀ + x·b)); a softmax model
+ * predicts the class of the largest score b₀ₖ + x·bₖ, with probabilities by the log-sum-exp form of softmax.
+ */
+public final class LogisticLearner implements Learner {
+    @Override
+    public List<String> algorithms() {
+        return List.of("logistic", "softmax");
+    }
+
+    @Override
+    public String description() {
+        return "logistic (binary) and softmax (multinomial) regression by Newton/IRLS or L-BFGS, one pass per "
+                + "iteration, elastic net by coordinate descent on the quadratic approximation";
+    }
+
+    @Override
+    public List<LearnerOption> options() {
+        return List.of(
+                LearnerOption.of("lambda", Type.DOUBLE, "L", "Penalty strength λ >= 0 (default 0: maximum likelihood)."),
+                LearnerOption.of("alpha", Type.DOUBLE, "A", "L1 share of the penalty, in [0, 1] (default 0)."),
+                LearnerOption.flag("standardize", "Penalise z-scored features (population sd); report original-scale coefficients."),
+                LearnerOption.flag("noIntercept", "Fit without an intercept."),
+                LearnerOption.of("solver", Type.STRING, "NAME", "newton (default) or lbfgs."),
+                LearnerOption.of("maxIter", Type.INT, "N", "Iterations at most (default 100)."),
+                LearnerOption.of("tol", Type.DOUBLE, "T", "Convergence tolerance (default 1e-10)."));
+    }
+
+    @Override
+    public boolean supervised(String algorithm) {
+        return true;
+    }
+
+    @Override
+    public LearnerSpec spec(String algorithm, OptionValues v) {
+        v.refuse(algorithm, "it is fit on every row; evaluate it with 'evaluate' on held-out data",
+                "testFraction", "folds", "path");
+        v.refuse(algorithm, "only the linear family and kmeans keep live models", "live");
+        LogisticOptions o = new LogisticOptions(v.doubleValue("lambda", 0.0), v.doubleValue("alpha", 0.0),
+                v.on("standardize"), !v.on("noIntercept"), v.string("solver", LogisticOptions.NEWTON),
+                v.intValue("maxIter", LogisticOptions.DEFAULT_MAX_ITER), v.doubleValue("tol", LogisticOptions.DEFAULT_TOL),
+                v.string("missing", "error"));
+        return new LogisticSpec(algorithm.equals("softmax"), v.string("target", null), v.strings("features"), o,
+                v.longValue("seed", 42L));
+    }
+
+    @Override
+    public RowPredictor predictor(ModelDocument m) {
+        return m.algorithm().equals("softmax") ? softmax(m) : binary(m);
+    }
+
+    @Override
+    public boolean predictsLabels(ModelDocument model) {
+        return true;
+    }
+
+    private static RowPredictor binary(ModelDocument m) {
+        double b0 = m.intercept();
+        double[] b = m.coefficients();
+        return new RowPredictor() {
+            @Override
+            public double predict(double[] x) {
+                return Predictors.dot(b0, b, x) > 0 ? 1 : 0;
+            }
+
+            @Override
+            public double[] probabilities(double[] x) {
+                double eta = Predictors.dot(b0, b, x);
+                double p1 = eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+                return new double[] {1 - p1, p1};
+            }
+        };
+    }
+
+    private static RowPredictor softmax(ModelDocument m) {
+        double[] b0 = m.intercepts();
+        double[][] w = m.coefficientMatrix();
+        return new RowPredictor() {
+            @Override
+            public double predict(double[] x) {
+                return Predictors.argmax(scores(x));
+            }
+
+            @Override
+            public double[] probabilities(double[] x) {
+                return Predictors.normalise(scores(x));
+            }
+
+            private double[] scores(double[] x) {
+                double[] s = new double[b0.length];
+                for (int k = 0; k < s.length; k++) {
+                    s[k] = Predictors.dot(b0[k], w[k], x);
+                }
+                return s;
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package io.gridlearn.logistic;
+
+import io.gridlearn.data.ColumnChoice;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.runtime.FitContext;
+import io.gridlearn.runtime.LearnerSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A binary logistic or multinomial (softmax) regression fit as the runtime runs it.
+ *
+ * @param softmax  multinomial (one coefficient row per class) instead of binary
+ * @param target   the class column (codes 0 and 1 for binary; 0..K−1 for softmax), or null for the last column
+ * @param features the feature columns, or null for every column but the target
+ * @param options  penalty, solver, limits, missing-value rule
+ * @param seed     recorded in the provenance
+ */
+public record LogisticSpec(boolean softmax, String target, List<String> features, LogisticOptions options, long seed)
+        implements LearnerSpec {
+    public LogisticSpec {
+        features = features == null ? null : List.copyOf(features);
+        if (options == null) {
+            throw new IllegalArgumentException("options must be given");
+        }
+    }
+
+    @Override
+    public String algorithm() {
+        return softmax ? "softmax" : "logistic";
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> provenanceOptions() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", algorithm());
+        m.put("lambda", options.lambda());
+        m.put("alpha", options.alpha());
+        m.put("standardize", options.standardize());
+        m.put("intercept", options.intercept());
+        m.put("solver", options.solver());
+        m.put("maxIter", options.maxIter());
+        m.put("tol", options.tol());
+        m.put("missing", options.missing());
+        return m;
+    }
+
+    @Override
+    public ModelDocument fit(FitContext c) {
+        ColumnChoice cols = ColumnChoice.resolve(c.schema(), target, features, true);
+        return softmax
+                ? SoftmaxTrainer.fit(c.runner(), cols.featureColumns(), cols.targetColumn(), cols.features(),
+                        cols.target(), options, c.checkpoints(), c.resumeFrom())
+                : LogisticTrainer.fit(c.runner(), cols.featureColumns(), cols.targetColumn(), cols.features(),
+                        cols.target(), options, c.checkpoints(), c.resumeFrom());
+    }
+}

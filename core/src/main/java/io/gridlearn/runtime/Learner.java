@@ -1,0 +1,41 @@
+package io.gridlearn.runtime;
+
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.RowPredictor;
+
+import java.util.List;
+
+/**
+ * A learner family, as the runtime sees it: the algorithm names it answers to, its typed options, how a fit
+ * request becomes its spec, and how its models predict. Implementations register in
+ * {@code META-INF/services/io.gridlearn.runtime.Learner} and need a public no-argument constructor; the command
+ * line lists them in {@code gridlearn fit --help}, parses and validates their options, and fits them with no
+ * code of its own per learner.
+ */
+public interface Learner {
+    /** The algorithm names, as the command line's {@code fit ALGORITHM} and the model JSON's {@code algorithm}. */
+    List<String> algorithms();
+
+    /** One line for help: what the learner fits and how. */
+    String description();
+
+    /** The learner's own options (the common {@code target}, {@code features}, {@code seed}, {@code missing} aside). */
+    List<LearnerOption> options();
+
+    /** True when the learner uses a target column (supervised). */
+    boolean supervised(String algorithm);
+
+    /**
+     * The spec of a fit request from the command line; refuses, with a message naming the option, a value that
+     * is not allowed or an option that does not apply to {@code algorithm}.
+     */
+    LearnerSpec spec(String algorithm, OptionValues values);
+
+    /** A predictor for one of this learner's models; refuses a model that does not predict one value per row. */
+    RowPredictor predictor(ModelDocument model);
+
+    /** True when the predictions of {@code model} are class labels or cluster indices rather than real values. */
+    default boolean predictsLabels(ModelDocument model) {
+        return false;
+    }
+}

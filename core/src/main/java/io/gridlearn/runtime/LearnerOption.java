@@ -1,0 +1,65 @@
+package io.gridlearn.runtime;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One typed option of a learner, as the command line shows, parses and validates it. {@code name} is the
+ * option's name in the Java API (the spec builder's method, e.g. {@code maxIter}); the command line's flag is
+ * derived from it ({@code --max-iter}) unless {@code flag} says otherwise (a negated switch such as
+ * {@code --no-intercept}).
+ *
+ * @param name        the Java name (lower camel case)
+ * @param flag        the command-line flag, e.g. {@code --max-iter}
+ * @param type        the value's type
+ * @param label       the value's placeholder in help ({@code N}, {@code L}, …); ignored for switches
+ * @param description one sentence, with the default where there is one
+ */
+public record LearnerOption(String name, String flag, Type type, String label, String description) {
+    /** The value types an option can have; a switch takes no value. */
+    public enum Type {
+        DOUBLE(Double.class), INT(Integer.class), LONG(Long.class), STRING(String.class), SWITCH(Boolean.class);
+
+        private final Class<?> javaType;
+
+        Type(Class<?> javaType) {
+            this.javaType = javaType;
+        }
+
+        /** The boxed Java type of a parsed value. */
+        public Class<?> javaType() {
+            return javaType;
+        }
+    }
+
+    public LearnerOption {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (!name.matches("[a-z][A-Za-z0-9]*")) {
+            throw new IllegalArgumentException("option name '" + name + "' must be lower camel case, e.g. maxIter");
+        }
+        if (flag == null) {
+            flag = flagOf(name);
+        }
+        if (!flag.matches("--[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("option flag '" + flag + "' must look like --max-iter");
+        }
+        label = label == null ? (type == Type.SWITCH ? "" : name.toUpperCase(Locale.ROOT)) : label;
+        description = description == null ? "" : description;
+    }
+
+    /** An option whose flag is derived from its name. */
+    public static LearnerOption of(String name, Type type, String label, String description) {
+        return new LearnerOption(name, null, type, label, description);
+    }
+
+    /** A switch (no value), e.g. {@code standardize} as {@code --standardize}. */
+    public static LearnerOption flag(String name, String description) {
+        return new LearnerOption(name, null, Type.SWITCH, "", description);
+    }
+
+    /** {@code maxIter} → {@code --max-iter}. */
+    public static String flagOf(String javaName) {
+        return "--" + javaName.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+}

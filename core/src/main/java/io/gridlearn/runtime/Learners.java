@@ -1,0 +1,82 @@
+package io.gridlearn.runtime;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.RowPredictor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The registry of learners: every {@link Learner} on the class path, found once with {@link ServiceLoader}, by
+ * algorithm name. Two learners claiming one name is a packaging error, reported when the registry loads.
+ */
+public final class Learners {
+    private static volatile Map<String, Learner> byAlgorithm;
+
+    private Learners() {
+    }
+
+    private static Map<String, Learner> registry() {
+        Map<String, Learner> r = byAlgorithm;
+        if (r == null) {
+            synchronized (Learners.class) {
+                r = byAlgorithm;
+                if (r == null) {
+                    r = new LinkedHashMap<>();
+                    ClassLoader loader = Learners.class.getClassLoader();
+                    for (Learner learner : ServiceLoader.load(Learner.class, loader)) {
+                        for (String a : learner.algorithms()) {
+                            Learner before = r.putIfAbsent(a, learner);
+                            if (before != null) {
+                                throw new IllegalStateException("two learners claim the algorithm '" + a + "': "
+                                        + before.getClass().getName() + " and " + learner.getClass().getName());
+                            }
+                        }
+                    }
+                    byAlgorithm = r = Collections.unmodifiableMap(r);
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Every algorithm name, in class-path order. */
+    public static List<String> algorithms() {
+        return new ArrayList<>(registry().keySet());
+    }
+
+    /** Every learner once, in class-path order. */
+    public static List<Learner> all() {
+        return registry().values().stream().distinct().toList();
+    }
+
+    /** The learner of an algorithm, or a message listing the algorithms there are. */
+    public static Learner forAlgorithm(String algorithm) {
+        Learner l = registry().get(algorithm);
+        if (l == null) {
+            throw new BadInputException("unknown algorithm '" + algorithm + "'; use " + String.join(", ", algorithms()));
+        }
+        return l;
+    }
+
+    /** A predictor for any registered model type. */
+    public static RowPredictor predictor(ModelDocument model) {
+        Learner l = registry().get(model.algorithm());
+        if (l == null) {
+            throw new BadInputException("a " + model.algorithm() + " model is not known to this gridlearn; algorithms: "
+                    + String.join(", ", algorithms()));
+        }
+        return l.predictor(model);
+    }
+
+    /** True when the model's predictions are class labels or cluster indices. */
+    public static boolean predictsLabels(ModelDocument model) {
+        Learner l = registry().get(model.algorithm());
+        return l != null && l.predictsLabels(model);
+    }
+}
