@@ -1,0 +1,143 @@
+package io.gridlearn;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.data.CsvLoader;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.grid.EmbeddedGrid;
+import io.gridlearn.grid.GridSettings;
+import io.gridlearn.model.ModelStore;
+import io.gridlearn.runtime.FitControl;
+import io.gridlearn.runtime.FitDriver;
+import io.gridlearn.runtime.LearnerSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * gridlearn's entry point: datasets, fits and the model store of one Hazelcast grid, from a member in this JVM or
+ * a thin client.
+ * <pre>{@code
+ * try (Gridlearn gl = Gridlearn.embedded(3)) {
+ *     Dataset boston = gl.loadCsv(Path.of("boston.csv"), "boston");
+ *     Model ols = gl.fit(Linear.ols().target("medv"), boston);
+ *     System.out.println(ols.toJson());
+ * }
+ * Gridlearn gl = Gridlearn.on(hazelcastInstance);   // an existing member or client
+ * }</pre>
+ * A fit runs the same code from Java and from the command line, and gives the same bits on any number of
+ * members. Instances are thread-safe.
+ */
+public final class Gridlearn implements AutoCloseable {
+    private static final AtomicInteger EMBEDDED = new AtomicInteger();
+
+    private final HazelcastInstance hz;
+    private final EmbeddedGrid owned;
+
+    private Gridlearn(HazelcastInstance hz, EmbeddedGrid owned) {
+        this.hz = hz;
+        this.owned = owned;
+    }
+
+    /**
+     * Starts {@code members} grid members in this JVM (1 to 16), on loopback, under a private cluster name so that
+     * they never join another grid; {@link #close()} stops them. With three or more members the model store uses
+     * the CP Subsystem's Raft group of three (where the Hazelcast build has it).
+     */
+    public static Gridlearn embedded(int members) {
+        if (members < 1 || members > 16) {
+            throw new BadInputException("Gridlearn.embedded(members): members must be between 1 and 16, was " + members);
+        }
+        String name = "gridlearn-embedded-" + ProcessHandle.current().pid() + "-" + EMBEDDED.incrementAndGet();
+        EmbeddedGrid grid = EmbeddedGrid.start(name, members, members >= 3 ? 3 : 0, 1, GridSettings.DEFAULT_PORT);
+        return new Gridlearn(grid.first(), grid);
+    }
+
+    /**
+     * gridlearn on an existing member or client; {@link #close()} leaves it running. The members must have
+     * gridlearn's core jar on their class path (the grid-node jar does).
+     */
+    public static Gridlearn on(HazelcastInstance hazelcastInstance) {
+        return new Gridlearn(Objects.requireNonNull(hazelcastInstance, "Gridlearn.on(hazelcastInstance): null"), null);
+    }
+
+    /** The Hazelcast member or client this instance works through. */
+    public HazelcastInstance hazelcast() {
+        return hz;
+    }
+
+    /** Loads a CSV with a header row as a dataset, in blocks of 4096 rows. */
+    public Dataset loadCsv(Path file, String name) {
+        return loadCsv(file, name, CsvOptions.defaults().blockSize());
+    }
+
+    /**
+     * Loads a CSV with a header row as a dataset in blocks of {@code blockSize} rows. The dataset appears only when
+     * every block is stored; a failure leaves nothing behind.
+     */
+    public Dataset loadCsv(Path file, String name, int blockSize) {
+        Objects.requireNonNull(file, "Gridlearn.loadCsv(file, name): file is null");
+        return new Dataset(CsvLoader.load(new DatasetCatalog(hz), file, name,
+                CsvOptions.defaults().withBlockSize(blockSize), (read, total) -> { }));
+    }
+
+    /** The dataset of that name, or a message naming the datasets there are. */
+    public Dataset dataset(String name) {
+        return new Dataset(new DatasetCatalog(hz).get(name));
+    }
+
+    /** Every dataset. */
+    public List<Dataset> datasets() {
+        return new DatasetCatalog(hz).list().stream().map(Dataset::new).toList();
+    }
+
+    /** Removes a dataset and its blocks; false when there was none of that name. */
+    public boolean drop(String name) {
+        return new DatasetCatalog(hz).drop(name);
+    }
+
+    /** The model store. */
+    public Models models() {
+        return new Models(ModelStore.forInstance(hz));
+    }
+
+    /** Fits {@code spec} on {@code data} and publishes the model as the next version of {@code DATASET-ALGORITHM}. */
+    public Model fit(LearnerSpec spec, Dataset data) {
+        return fit(spec, data, FitOptions.defaults());
+    }
+
+    /** Fits {@code spec} on {@code data} as {@code options} say, and publishes the model. */
+    public Model fit(LearnerSpec spec, Dataset data, FitOptions options) {
+        return run(spec, data, options, () -> false);
+    }
+
+    /** Starts a fit in the background; the returned handle follows and cancels it. */
+    public Fit start(LearnerSpec spec, Dataset data, FitOptions options) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Model> result = CompletableFuture.supplyAsync(() -> run(spec, data, options, cancelled::get));
+        return new Fit(result, cancelled);
+    }
+
+    private Model run(LearnerSpec spec, Dataset data, FitOptions options, java.util.function.BooleanSupplier cancelled) {
+        Checks.given("Gridlearn.fit(spec, data)", "spec", spec);
+        Checks.given("Gridlearn.fit(spec, data)", "data", data);
+        Checks.given("Gridlearn.fit(spec, data, options)", "options", options);
+        String name = options.name() != null ? options.name() : ModelStore.checkName(data.name() + "-" + spec.algorithm());
+        FitControl control = new FitControl(options.resume(),
+                options.onCheckpoint() == null ? null : m -> options.onCheckpoint().accept(new Model(m)), null,
+                cancelled, false);
+        return new Model(FitDriver.fit(hz, data.name(), name, spec, control));
+    }
+
+    /** Stops the embedded members this instance started; a member or client given to {@link #on} is left running. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+}
