@@ -32,7 +32,7 @@ import java.util.Map;
  * ({@link #addLearnerOptions}), parsed with their types, and handed to the learner, which validates them. An
  * option that the chosen learner does not take is refused.
  */
-@Command(name = "fit", description = "Train a model.")
+@Command(name = "fit", mixinStandardHelpOptions = true, description = "Train a model.")
 final class FitCommand extends GridCommand {
     @Spec
     CommandSpec spec;
@@ -177,7 +177,9 @@ final class FitCommand extends GridCommand {
         } else {
             out().printf("model %s version %d: %s on %s%n", published.name(), published.version(),
                     published.algorithm(), published.provenance().get("dataset"));
-            published.metrics().forEach((k, v) -> out().println("  " + k + ": " + v));
+            if (published.metrics() != null) { // PCA has none
+                published.metrics().forEach((k, v) -> out().println("  " + k + ": " + v));
+            }
         }
     }
 

@@ -54,6 +54,10 @@ public final class Main implements Runnable {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof io.gridlearn.runtime.OptionException o) {
+                err.println("gridlearn: " + o.forCommandLine());
+                return 2;
+            }
             if (ex instanceof BadInputException) {
                 err.println("gridlearn: " + ex.getMessage());
                 return 2;

@@ -11,6 +11,9 @@ import io.gridlearn.runtime.OptionValues;
 
 import java.util.List;
 
+import static io.gridlearn.model.ModelValidation.vector;
+import static io.gridlearn.model.ModelValidation.need;
+
 /**
  * Gaussian naive Bayes in the learner runtime. A model predicts argmaxₖ [log πₖ − Σⱼ (½ log(2π σ²ₖⱼ) +
  * (xⱼ − μₖⱼ)²/(2σ²ₖⱼ))], with class probabilities by the log-sum-exp form.
@@ -81,5 +84,19 @@ public final class NaiveBayesLearner implements Learner {
     @Override
     public boolean predictsLabels(ModelDocument model) {
         return true;
+    }
+
+    @Override
+    public void validate(ModelDocument m, String origin) {
+        int p = m.features().size();
+        need(m.classPriors() != null && m.means() != null && m.variances() != null && m.classes() != null,
+                origin, "naive-bayes", "classes, classPriors, means and variances");
+        int k = m.classPriors().length;
+        need(m.means().length == k && m.variances().length == k && m.classes().size() == k, origin,
+                "naive-bayes", "one prior, mean row and variance row per class");
+        for (int c = 0; c < k; c++) {
+            vector(m.means()[c], p, origin, "means");
+            vector(m.variances()[c], p, origin, "variances");
+        }
     }
 }

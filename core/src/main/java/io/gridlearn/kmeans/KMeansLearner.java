@@ -11,6 +11,9 @@ import io.gridlearn.runtime.OptionValues;
 
 import java.util.List;
 
+import static io.gridlearn.model.ModelValidation.vector;
+import static io.gridlearn.model.ModelValidation.need;
+
 /**
  * k-means in the learner runtime. A model predicts the index of the nearest centre in squared Euclidean
  * distance, Σⱼ (xⱼ − cₖⱼ)² accumulated with fused multiply-adds in feature order; ties go to the lower index.
@@ -79,5 +82,13 @@ public final class KMeansLearner implements Learner {
     @Override
     public boolean predictsLabels(ModelDocument model) {
         return true;
+    }
+
+    @Override
+    public void validate(ModelDocument m, String origin) {
+        need(m.centers() != null && m.centers().length > 0, origin, "kmeans", "centers");
+        for (double[] c : m.centers()) {
+            vector(c, m.features().size(), origin, "centers");
+        }
     }
 }

@@ -70,4 +70,20 @@ public final class LinearLearner implements Learner {
         double[] b = m.coefficients();
         return x -> Predictors.dot(b0, b, x);
     }
+
+    @Override
+    public void validate(ModelDocument m, String origin) {
+        int p = m.features().size();
+        if (m.intercept() == null || m.coefficients() == null) {
+            throw new BadInputException(origin + ": a " + m.algorithm() + " model needs \"intercept\" and \"coefficients\"");
+        }
+        if (m.coefficients().length != p) {
+            throw new BadInputException(origin + ": " + m.coefficients().length + " coefficients for " + p + " features");
+        }
+        for (double c : m.coefficients()) {
+            if (!Double.isFinite(c)) {
+                throw new BadInputException(origin + ": a coefficient is not a finite number");
+            }
+        }
+    }
 }

@@ -11,6 +11,9 @@ import io.gridlearn.runtime.OptionValues;
 
 import java.util.List;
 
+import static io.gridlearn.model.ModelValidation.vector;
+import static io.gridlearn.model.ModelValidation.need;
+
 /**
  * Binary logistic ({@code logistic}) and multinomial ({@code softmax}) regression in the learner runtime.
  * A binary model predicts class 1 when b₀ + x·b > 0, with P(1) = 1/(1 + e^−(b₀ + x·b)); a softmax model
@@ -108,5 +111,20 @@ public final class LogisticLearner implements Learner {
                 return s;
             }
         };
+    }
+
+    @Override
+    public void validate(ModelDocument m, String origin) {
+        int p = m.features().size();
+        if (m.algorithm().equals("softmax")) {
+            need(m.intercepts() != null && m.coefficientMatrix() != null, origin, "softmax", "intercepts and coefficientMatrix");
+            need(m.coefficientMatrix().length == m.intercepts().length, origin, "softmax", "one coefficient row per intercept");
+            for (double[] row : m.coefficientMatrix()) {
+                vector(row, p, origin, "coefficientMatrix rows");
+            }
+        } else {
+            need(m.intercept() != null && m.coefficients() != null, origin, "logistic", "intercept and coefficients");
+            vector(m.coefficients(), p, origin, "coefficients");
+        }
     }
 }

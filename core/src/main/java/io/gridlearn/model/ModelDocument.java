@@ -1,5 +1,6 @@
 package io.gridlearn.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param path       for penalised linear fits with a regularisation path: one entry per λ
  * @param imputation how missing feature values are filled before predicting ({@code fit --missing mean}),
  *                   or null: rows with a missing feature are not scored
+ * @param extensions a learner's own top-level fields (a learner added after these fields were fixed keeps its
+ *                   parameters here); written after the fields above, in insertion order; null or empty when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "version", "algorithm", "target", "features", "intercept", "coefficients",
@@ -48,7 +51,8 @@ public record ModelDocument(
         Map<String, Map<String, Double>> metrics,
         Map<String, Object> provenance,
         List<Map<String, Object>> path,
-        Imputation imputation) {
+        Imputation imputation,
+        @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String FORMAT = "gridlearn-model/1";
     /** The major format version this build reads; a larger one is refused with a clear message. */
@@ -56,6 +60,47 @@ public record ModelDocument(
 
     public ModelDocument {
         features = features == null ? null : List.copyOf(features);
+        extensions = extensions == null || extensions.isEmpty() ? null
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
+    }
+
+    /** A model without a learner's own fields. */
+    public ModelDocument(String format, String name, long version, String algorithm, String target,
+                         List<String> features, Double intercept, double[] coefficients, Double interceptStandardError,
+                         double[] standardErrors, double[] tValues, double[] pValues, List<Integer> classes,
+                         double[] intercepts, double[][] coefficientMatrix, double[][] centers, double[][] components,
+                         double[] explainedVariance, double[] explainedVarianceRatio, double[] classPriors,
+                         double[][] means, double[][] variances, Map<String, Object> summary,
+                         Map<String, Map<String, Double>> metrics, Map<String, Object> provenance,
+                         List<Map<String, Object>> path, Imputation imputation) {
+        this(format, name, version, algorithm, target, features, intercept, coefficients, interceptStandardError,
+                standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix, centers, components,
+                explainedVariance, explainedVarianceRatio, classPriors, means, variances, summary, metrics,
+                provenance, path, imputation, null);
+    }
+
+    /**
+     * A model of a learner whose parameters are all its own: the common fields, and {@code extensions} written
+     * at the top level of the JSON after them.
+     */
+    public static ModelDocument of(String algorithm, String target, List<String> features, Map<String, Object> summary,
+                                   Map<String, Map<String, Double>> metrics, Map<String, Object> extensions) {
+        return new ModelDocument(FORMAT, null, 0, algorithm, target, features, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, summary, metrics, null, null, null,
+                extensions);
+    }
+
+    /** One of the learner's own fields, or null. */
+    public Object extension(String key) {
+        return extensions == null ? null : extensions.get(key);
+    }
+
+    /** The same model with these learner's own fields (null: none). */
+    public ModelDocument withExtensions(Map<String, Object> newExtensions) {
+        return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
+                interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
+                centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
+                summary, metrics, provenance, path, imputation, newExtensions);
     }
 
     /** A model without imputation (every learner but a linear fit with {@code --missing mean}). */
@@ -78,7 +123,7 @@ public record ModelDocument(
         return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, metrics, provenance, path, newImputation);
+                summary, metrics, provenance, path, newImputation, extensions);
     }
 
     /** The same model under another name and version. */
@@ -86,7 +131,7 @@ public record ModelDocument(
         return new ModelDocument(format, newName, newVersion, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, metrics, provenance, path, imputation);
+                summary, metrics, provenance, path, imputation, extensions);
     }
 
     /** The same model with other metrics. */
@@ -94,7 +139,7 @@ public record ModelDocument(
         return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, newMetrics, provenance, path, imputation);
+                summary, newMetrics, provenance, path, imputation, extensions);
     }
 
     /** The same model with other provenance. */
@@ -102,6 +147,6 @@ public record ModelDocument(
         return new ModelDocument(format, name, version, algorithm, target, features, intercept, coefficients,
                 interceptStandardError, standardErrors, tValues, pValues, classes, intercepts, coefficientMatrix,
                 centers, components, explainedVariance, explainedVarianceRatio, classPriors, means, variances,
-                summary, metrics, newProvenance, path, imputation);
+                summary, metrics, newProvenance, path, imputation, extensions);
     }
 }

@@ -10,9 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reading and writing model JSON, with the checks a user-supplied file needs. */
 public final class ModelJson {
+    /** The JSON fields {@link ModelDocument} declares; any other top-level field is a learner's own. */
+    private static final Set<String> FIELDS = Arrays.stream(ModelDocument.class.getRecordComponents())
+            .map(RecordComponent::getName).filter(n -> !n.equals("extensions")).collect(Collectors.toUnmodifiableSet());
+
     private ModelJson() {
     }
 
@@ -65,7 +75,20 @@ public final class ModelJson {
         }
         ModelDocument model;
         try {
-            model = Json.mapper().treeToValue(tree, ModelDocument.class);
+            // fields this document type does not declare are a learner's own (ModelDocument.extensions)
+            com.fasterxml.jackson.databind.node.ObjectNode known = ((com.fasterxml.jackson.databind.node.ObjectNode) tree).deepCopy();
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!FIELDS.contains(field)) {
+                    extensions.put(field, Json.mapper().treeToValue(tree.get(field), Object.class));
+                    known.remove(field);
+                }
+            }
+            model = Json.mapper().treeToValue(known, ModelDocument.class);
+            if (!extensions.isEmpty()) {
+                model = model.withExtensions(extensions);
+            }
         } catch (JsonProcessingException e) {
             throw new BadInputException(origin + ": malformed model: " + e.getOriginalMessage());
         }

@@ -11,6 +11,9 @@ import io.gridlearn.runtime.OptionValues;
 
 import java.util.List;
 
+import static io.gridlearn.model.ModelValidation.vector;
+import static io.gridlearn.model.ModelValidation.need;
+
 /** Principal component analysis in the learner runtime. A PCA model transforms rows; it does not predict one value. */
 public final class PcaLearner implements Learner {
     @Override
@@ -46,5 +49,13 @@ public final class PcaLearner implements Learner {
     @Override
     public RowPredictor predictor(ModelDocument m) {
         throw new BadInputException("a " + m.algorithm() + " model does not predict one value per row");
+    }
+
+    @Override
+    public void validate(ModelDocument m, String origin) {
+        need(m.components() != null, origin, "pca", "components");
+        for (double[] c : m.components()) {
+            vector(c, m.features().size(), origin, "components");
+        }
     }
 }

@@ -38,4 +38,12 @@ public interface Learner {
     default boolean predictsLabels(ModelDocument model) {
         return false;
     }
+
+    /**
+     * Refuses, with a message starting with {@code origin}, a model of this learner whose shape does not allow
+     * prediction (arrays of the wrong length, non-finite parameters). The common checks (algorithm, features,
+     * imputation) have been made.
+     */
+    default void validate(ModelDocument model, String origin) {
+    }
 }

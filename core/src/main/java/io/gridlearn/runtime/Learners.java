@@ -79,4 +79,14 @@ public final class Learners {
         Learner l = registry().get(model.algorithm());
         return l != null && l.predictsLabels(model);
     }
+
+    /** The learner's shape checks of a model read from outside; refuses a model of an unknown algorithm. */
+    public static void validate(ModelDocument model, String origin) {
+        Learner l = registry().get(model.algorithm());
+        if (l == null) {
+            throw new BadInputException(origin + ": algorithm \"" + model.algorithm()
+                    + "\" is not supported by this gridlearn (supported: " + String.join(", ", algorithms()) + ")");
+        }
+        l.validate(model, origin);
+    }
 }
