@@ -3,7 +3,6 @@ package io.gridlearn.bayes;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -23,8 +22,6 @@ import java.io.IOException;
  * feature but refuses a missing label).
  */
 public final class ClassMomentsKernel implements BlockKernel {
-    public static final int CLASS_ID = SerializationIds.BAYES_CLASS_MOMENTS_KERNEL;
-
     private int[] featureColumns;
     private int targetColumn;
     private int classes;
@@ -98,8 +95,13 @@ public final class ClassMomentsKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return BayesSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return BayesSerializerHook.CLASS_MOMENTS_KERNEL;
     }
 
     @Override

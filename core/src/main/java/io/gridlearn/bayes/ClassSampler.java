@@ -3,7 +3,6 @@ package io.gridlearn.bayes;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
@@ -19,8 +18,6 @@ import java.util.SortedMap;
  * block.
  */
 public final class ClassSampler implements BlockSampler {
-    public static final int CLASS_ID = SerializationIds.BAYES_CLASS_SAMPLER;
-
     private int[] featureColumns;
     private int targetColumn;
 
@@ -58,8 +55,13 @@ public final class ClassSampler implements BlockSampler {
     }
 
     @Override
+    public int getFactoryId() {
+        return BayesSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return BayesSerializerHook.CLASS_SAMPLER;
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.grid.SerializationIds;
 
 import java.io.IOException;
 import java.util.Map;
@@ -53,12 +52,12 @@ public final class BlockCountAggregator implements Aggregator<Map.Entry<Integer,
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return DatasetSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.BLOCK_COUNT_AGGREGATOR;
+        return DatasetSerializerHook.BLOCK_COUNT_AGGREGATOR;
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicate;
-import io.gridlearn.grid.SerializationIds;
 
 import java.io.IOException;
 import java.util.Map;
@@ -34,12 +33,12 @@ public final class BlockKeyPredicate implements Predicate<Integer, RowBlock>, Id
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return DatasetSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.BLOCK_KEY_PREDICATE;
+        return DatasetSerializerHook.BLOCK_KEY_PREDICATE;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridlearn.eval;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
@@ -79,8 +78,13 @@ public final class ClassificationKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return EvalSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.CLASSIFICATION_KERNEL;
+        return EvalSerializerHook.CLASSIFICATION_KERNEL;
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
@@ -79,12 +78,12 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return EvalSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.PREDICT_PROCESSOR;
+        return EvalSerializerHook.PREDICT_PROCESSOR;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.gridlearn.data.BlockChecks;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.grid.Wire;
 import io.gridlearn.simd.Lanes;
 import io.gridlearn.simd.Simd;
@@ -224,12 +223,12 @@ public final class RegressionMetricsAggregator
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return EvalSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.REGRESSION_METRICS_AGGREGATOR;
+        return EvalSerializerHook.REGRESSION_METRICS_AGGREGATOR;
     }
 
     @Override

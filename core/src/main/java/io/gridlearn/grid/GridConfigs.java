@@ -94,9 +94,13 @@ public final class GridConfigs {
                 .setBackupCount(Math.max(1, backupCount)));
     }
 
-    /** Serializers and the Java-deserialization filter, for members and clients alike. */
+    /**
+     * Serializers and the Java-deserialization filter, for members and clients alike. gridlearn's
+     * {@code IdentifiedDataSerializable} classes need no registration here: each package's
+     * {@code DataSerializerHook} is listed in {@code META-INF/services/com.hazelcast.DataSerializerHook} and
+     * Hazelcast loads it from the classpath (ids in {@link SerializationIds}).
+     */
     public static void applySerialization(SerializationConfig serialization) {
-        serialization.addDataSerializableFactory(SerializationIds.FACTORY_ID, new GridlearnDataSerializableFactory());
         serialization.addSerializerConfig(new SerializerConfig()
                 .setTypeClass(RowBlock.class)
                 .setImplementation(new RowBlockSerializer()));

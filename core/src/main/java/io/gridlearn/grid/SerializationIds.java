@@ -1,51 +1,50 @@
 package io.gridlearn.grid;
 
 /**
- * Every serialization id gridlearn registers with Hazelcast, in one place so that uniqueness is checked by
- * a single test. Changing an id breaks wire compatibility between members of different versions.
+ * gridlearn's block of Hazelcast serialization ids, 4711 to 4730, allocated here the way Hazelcast allocates
+ * its own factory ids in one place ({@code FactoryIdHelper}) while each package's hook owns its class ids.
+ *
+ * <p>Every core package that sends objects to members registers its own
+ * {@code com.hazelcast.internal.serialization.DataSerializerHook} (for example
+ * {@code io.gridlearn.linear.LinearSerializerHook}), listed in
+ * {@code META-INF/services/com.hazelcast.DataSerializerHook}; Hazelcast finds the hooks on the classpath of
+ * every member and client, so no configuration registers a factory. Hazelcast's internal factory ids are
+ * negative, user ids positive: this block cannot clash with Hazelcast's own.
+ *
+ * <ul>
+ *   <li>4711: retired (the single factory of earlier versions); never reused, so that an object from an old
+ *       member fails to deserialize instead of turning into another class</li>
+ *   <li>4712: {@link #ROW_BLOCK_TYPE_ID}, the custom serializer of row blocks</li>
+ *   <li>4713 to 4722: one factory per package, below</li>
+ *   <li>4723 to 4730: free for new packages</li>
+ * </ul>
+ *
+ * Changing an id breaks wire compatibility between members of different versions.
  */
 public final class SerializationIds {
-    /** {@code DataSerializableFactory} id of {@link GridlearnDataSerializableFactory}. */
-    public static final int FACTORY_ID = 4_711;
-
     /** Type id of the bulk {@link RowBlockSerializer} (custom serializer ids must be positive). */
     public static final int ROW_BLOCK_TYPE_ID = 4_712;
 
-    public static final int COLUMN_STATS_AGGREGATOR = 1;
-    public static final int LINEAR_PASS_AGGREGATOR = 2;
-    public static final int REGRESSION_METRICS_AGGREGATOR = 3;
-    public static final int BLOCK_FIT_PROCESSOR = 4;
-    public static final int PREDICT_PROCESSOR = 5;
-    public static final int REFINEMENT_AGGREGATOR = 6;
-    public static final int KERNEL_AGGREGATOR = 7;
-    public static final int SAMPLE_AGGREGATOR = 8;
-    public static final int CLASSIFICATION_KERNEL = 9;
-    public static final int LIVE_STATE = 10;
-    public static final int FEATURE_MEANS_AGGREGATOR = 11;
-    public static final int BLOCK_KEY_PREDICATE = 12;
-    public static final int BLOCK_COUNT_AGGREGATOR = 13;
-    public static final int BLOCK_MOMENTS_PROCESSOR = 14;
-
-    // logistic and softmax (io.gridlearn.logistic)
-    public static final int LOGISTIC_PREP_KERNEL = 20;
-    public static final int LOGISTIC_BINARY_KERNEL = 21;
-    public static final int LOGISTIC_SOFTMAX_KERNEL = 22;
-    public static final int LOGISTIC_METRICS_KERNEL = 23;
-    public static final int LOGISTIC_BAD_TARGET_SAMPLER = 24;
-
-    // k-means, naive Bayes, PCA
-    public static final int KMEANS_LLOYD_KERNEL = 30;
-    public static final int KMEANS_ROW_ID_SAMPLER = 31;
-    public static final int KMEANS_HASH_SAMPLER = 32;
-    public static final int KMEANS_PARALLEL_SAMPLER = 33;
-    public static final int BAYES_CLASS_SAMPLER = 34;
-    public static final int BAYES_CLASS_MOMENTS_KERNEL = 35;
-    public static final int PCA_COLUMN_MOMENTS_KERNEL = 36;
-
-    // training reports (io.gridlearn.report)
-    public static final int REPORT_SAMPLER = 40;
-    public static final int REPORT_SCORE_HISTOGRAM_KERNEL = 41;
-    public static final int REPORT_COLUMN_HISTOGRAM_KERNEL = 42;
+    /** {@code io.gridlearn.data.DatasetSerializerHook}. */
+    public static final int DATA_FACTORY_ID = 4_713;
+    /** {@code io.gridlearn.stats.StatsSerializerHook}. */
+    public static final int STATS_FACTORY_ID = 4_714;
+    /** {@code io.gridlearn.eval.EvalSerializerHook}. */
+    public static final int EVAL_FACTORY_ID = 4_715;
+    /** {@code io.gridlearn.pass.PassSerializerHook}. */
+    public static final int PASS_FACTORY_ID = 4_716;
+    /** {@code io.gridlearn.linear.LinearSerializerHook}. */
+    public static final int LINEAR_FACTORY_ID = 4_717;
+    /** {@code io.gridlearn.logistic.LogisticSerializerHook}. */
+    public static final int LOGISTIC_FACTORY_ID = 4_718;
+    /** {@code io.gridlearn.kmeans.KmeansSerializerHook}. */
+    public static final int KMEANS_FACTORY_ID = 4_719;
+    /** {@code io.gridlearn.bayes.BayesSerializerHook}. */
+    public static final int BAYES_FACTORY_ID = 4_720;
+    /** {@code io.gridlearn.pca.PcaSerializerHook}. */
+    public static final int PCA_FACTORY_ID = 4_721;
+    /** {@code io.gridlearn.report.ReportSerializerHook}. */
+    public static final int REPORT_FACTORY_ID = 4_722;
 
     private SerializationIds() {
     }

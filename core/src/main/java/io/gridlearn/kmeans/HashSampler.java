@@ -3,7 +3,6 @@ package io.gridlearn.kmeans;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
@@ -17,8 +16,6 @@ import java.util.SortedMap;
  * which is the same set however the rows are split into blocks.
  */
 public final class HashSampler implements BlockSampler {
-    public static final int CLASS_ID = SerializationIds.KMEANS_HASH_SAMPLER;
-
     private int[] featureColumns;
     private int count;
     private long seed;
@@ -62,8 +59,13 @@ public final class HashSampler implements BlockSampler {
     }
 
     @Override
+    public int getFactoryId() {
+        return KmeansSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return KmeansSerializerHook.HASH_SAMPLER;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.gridlearn.simd.Simd;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.io.IOException;
  * the cost φ and the candidate weights of k-means‖ (its inertia and counts).
  */
 public final class LloydKernel implements BlockKernel {
-    public static final int CLASS_ID = SerializationIds.KMEANS_LLOYD_KERNEL;
     /** Rows per chunk of the column path: k distance runs of this length stay in the first-level cache. */
     private static final int CHUNK = 256;
     private static final Lanes LANES = Simd.lanes();
@@ -134,8 +132,13 @@ public final class LloydKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return KmeansSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return KmeansSerializerHook.LLOYD_KERNEL;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridlearn.kmeans;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.util.SortedMap;
  * the same on every cluster and block size.
  */
 public final class ParallelSampler implements BlockSampler {
-    public static final int CLASS_ID = SerializationIds.KMEANS_PARALLEL_SAMPLER;
-
     private int[] featureColumns;
     private double[] centres;
     private int m;
@@ -58,8 +55,13 @@ public final class ParallelSampler implements BlockSampler {
     }
 
     @Override
+    public int getFactoryId() {
+        return KmeansSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return KmeansSerializerHook.PARALLEL_SAMPLER;
     }
 
     @Override

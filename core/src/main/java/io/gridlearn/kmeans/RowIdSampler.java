@@ -3,7 +3,6 @@ package io.gridlearn.kmeans;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
@@ -15,8 +14,6 @@ import java.util.SortedMap;
  * Rows with a non-finite used value are left out, so the driver can name them.
  */
 public final class RowIdSampler implements BlockSampler {
-    public static final int CLASS_ID = SerializationIds.KMEANS_ROW_ID_SAMPLER;
-
     private int[] featureColumns;
     private long[] rowIds;
 
@@ -44,8 +41,13 @@ public final class RowIdSampler implements BlockSampler {
     }
 
     @Override
+    public int getFactoryId() {
+        return KmeansSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return KmeansSerializerHook.ROW_ID_SAMPLER;
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.grid.Wire;
 
 import java.io.IOException;
@@ -71,12 +70,12 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return LinearSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.BLOCK_FIT_PROCESSOR;
+        return LinearSerializerHook.BLOCK_FIT_PROCESSOR;
     }
 
     @Override

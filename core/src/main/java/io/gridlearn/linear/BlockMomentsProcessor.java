@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 
 import java.io.IOException;
 import java.util.Map;
@@ -53,12 +52,12 @@ public final class BlockMomentsProcessor
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return LinearSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.BLOCK_MOMENTS_PROCESSOR;
+        return LinearSerializerHook.BLOCK_MOMENTS_PROCESSOR;
     }
 
     @Override

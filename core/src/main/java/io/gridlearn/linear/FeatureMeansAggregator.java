@@ -7,7 +7,6 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.grid.Wire;
 import io.gridlearn.stats.ExactSum;
 
@@ -180,12 +179,12 @@ public final class FeatureMeansAggregator
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return LinearSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.FEATURE_MEANS_AGGREGATOR;
+        return LinearSerializerHook.FEATURE_MEANS_AGGREGATOR;
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.gridlearn.data.BlockPartitions;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.grid.Wire;
 import io.gridlearn.model.Imputation;
 import io.gridlearn.stats.MomentMatrix;
@@ -291,12 +290,12 @@ public final class LinearPassAggregator
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return LinearSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.LINEAR_PASS_AGGREGATOR;
+        return LinearSerializerHook.LINEAR_PASS_AGGREGATOR;
     }
 
     @Override

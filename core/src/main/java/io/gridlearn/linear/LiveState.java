@@ -4,7 +4,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.BlockIds;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.stats.MomentMatrix;
 
 import java.io.IOException;
@@ -64,12 +63,12 @@ public final class LiveState implements IdentifiedDataSerializable {
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return LinearSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.LIVE_STATE;
+        return LinearSerializerHook.LIVE_STATE;
     }
 
     @Override

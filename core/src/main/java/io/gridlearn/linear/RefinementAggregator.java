@@ -7,7 +7,6 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.grid.Wire;
 
 import java.io.IOException;
@@ -102,12 +101,12 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return LinearSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.REFINEMENT_AGGREGATOR;
+        return LinearSerializerHook.REFINEMENT_AGGREGATOR;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridlearn.logistic;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
@@ -40,8 +39,13 @@ public final class BadTargetSampler implements BlockSampler {
     }
 
     @Override
+    public int getFactoryId() {
+        return LogisticSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.LOGISTIC_BAD_TARGET_SAMPLER;
+        return LogisticSerializerHook.BAD_TARGET_SAMPLER;
     }
 
     @Override

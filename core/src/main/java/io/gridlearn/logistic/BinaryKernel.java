@@ -9,7 +9,6 @@ import io.gridlearn.simd.Simd;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -188,8 +187,13 @@ public final class BinaryKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return LogisticSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.LOGISTIC_BINARY_KERNEL;
+        return LogisticSerializerHook.BINARY_KERNEL;
     }
 
     @Override

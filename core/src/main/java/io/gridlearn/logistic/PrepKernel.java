@@ -3,7 +3,6 @@ package io.gridlearn.logistic;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -68,8 +67,13 @@ public final class PrepKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return LogisticSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.LOGISTIC_PREP_KERNEL;
+        return LogisticSerializerHook.PREP_KERNEL;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gridlearn.pass;
 
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 
 /**
  * The per-block half of an iterative learner's pass: adds one block's contribution to a fixed-width vector
@@ -12,7 +11,8 @@ import io.gridlearn.grid.SerializationIds;
  * visit rows in row order, so that a block's partial vector is the same bits wherever it is computed. The
  * runner adds every block's partial <em>exactly</em> ({@link io.gridlearn.stats.ExactSum}) and rounds once,
  * which makes the pass's result independent of cluster size and merge order. Kernels run on members, so
- * they are {@link IdentifiedDataSerializable} with ids in {@code SerializationIds}.
+ * they are {@link IdentifiedDataSerializable}: each returns the factory and class id of its own package's
+ * {@code DataSerializerHook} (for example {@code io.gridlearn.kmeans.KmeansSerializerHook}).
  */
 public interface BlockKernel extends IdentifiedDataSerializable {
     /** Length of the vector of sums. */
@@ -24,10 +24,4 @@ public interface BlockKernel extends IdentifiedDataSerializable {
      * @param firstRowId row id of the block's first row ({@code blockId × blockSize}), for row-id hashing
      */
     void accumulate(RowBlock b, long firstRowId, double[] partial);
-
-    /** Every gridlearn class is created by one factory ({@code GridlearnDataSerializableFactory}). */
-    @Override
-    default int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
-    }
 }

@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.stats.ExactSum;
 
 import java.io.IOException;
@@ -88,12 +87,12 @@ public final class KernelAggregator implements Aggregator<Map.Entry<Integer, Row
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return PassSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.KERNEL_AGGREGATOR;
+        return PassSerializerHook.KERNEL_AGGREGATOR;
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 
 import java.io.IOException;
 import java.util.Map;
@@ -69,12 +68,12 @@ public final class SampleAggregator implements Aggregator<Map.Entry<Integer, Row
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return PassSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.SAMPLE_AGGREGATOR;
+        return PassSerializerHook.SAMPLE_AGGREGATOR;
     }
 
     @Override

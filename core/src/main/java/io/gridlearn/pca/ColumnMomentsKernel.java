@@ -3,7 +3,6 @@ package io.gridlearn.pca;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockKernel;
 import io.gridlearn.stats.MomentMatrix;
 
@@ -21,8 +20,6 @@ import java.io.IOException;
  * then D.
  */
 public final class ColumnMomentsKernel implements BlockKernel {
-    public static final int CLASS_ID = SerializationIds.PCA_COLUMN_MOMENTS_KERNEL;
-
     private int[] featureColumns;
     private double[] shift;
     private boolean cross;
@@ -76,8 +73,13 @@ public final class ColumnMomentsKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return PcaSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return CLASS_ID;
+        return PcaSerializerHook.COLUMN_MOMENTS_KERNEL;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridlearn.report;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -59,8 +58,13 @@ public final class ColumnHistogramKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return ReportSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.REPORT_COLUMN_HISTOGRAM_KERNEL;
+        return ReportSerializerHook.COLUMN_HISTOGRAM_KERNEL;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridlearn.report;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
@@ -70,8 +69,13 @@ public final class ReportSampler implements BlockSampler {
     }
 
     @Override
+    public int getFactoryId() {
+        return ReportSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.REPORT_SAMPLER;
+        return ReportSerializerHook.SAMPLER;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridlearn.report;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
@@ -78,8 +77,13 @@ public final class ScoreHistogramKernel implements BlockKernel {
     }
 
     @Override
+    public int getFactoryId() {
+        return ReportSerializerHook.FACTORY_ID;
+    }
+
+    @Override
     public int getClassId() {
-        return SerializationIds.REPORT_SCORE_HISTOGRAM_KERNEL;
+        return ReportSerializerHook.SCORE_HISTOGRAM_KERNEL;
     }
 
     @Override

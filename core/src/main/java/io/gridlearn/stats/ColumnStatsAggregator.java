@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 
 import java.io.IOException;
 import java.util.Map;
@@ -147,12 +146,12 @@ public final class ColumnStatsAggregator
 
     @Override
     public int getFactoryId() {
-        return SerializationIds.FACTORY_ID;
+        return StatsSerializerHook.FACTORY_ID;
     }
 
     @Override
     public int getClassId() {
-        return SerializationIds.COLUMN_STATS_AGGREGATOR;
+        return StatsSerializerHook.COLUMN_STATS_AGGREGATOR;
     }
 
     @Override

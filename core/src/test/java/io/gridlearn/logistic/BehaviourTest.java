@@ -4,7 +4,6 @@ import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.grid.SerializationIds;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.BlockKernel;
 import io.gridlearn.pass.IterationListener;
@@ -261,8 +260,8 @@ class BehaviourTest {
 
     @Test
     void kernelsRoundTripThroughHazelcastSerialization() {
-        InternalSerializationService ss = new DefaultSerializationServiceBuilder()
-                .addDataSerializableFactory(SerializationIds.FACTORY_ID, new io.gridlearn.grid.GridlearnDataSerializableFactory()).build();
+        // no factory registered: LogisticSerializerHook is found through META-INF/services
+        InternalSerializationService ss = new DefaultSerializationServiceBuilder().build();
         TestData d = bc(50);
         int[] c = d.cols(MEAN10);
         int t = d.col("target");
@@ -290,7 +289,7 @@ class BehaviourTest {
         }
         BadTargetSampler s = new BadTargetSampler(c, t, 2);
         BadTargetSampler copy = ss.toObject(ss.toData(s));
-        assertEquals(SerializationIds.LOGISTIC_BAD_TARGET_SAMPLER, copy.getClassId());
+        assertEquals(LogisticSerializerHook.BAD_TARGET_SAMPLER, copy.getClassId());
         assertTrue(d.runner().sample(copy).isEmpty());
         assertFalse(d.runner().sample(new BadTargetSampler(c, t, 1)).isEmpty());
     }
