@@ -3,9 +3,8 @@ package io.gridlearn.cli;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.data.DatasetAppender;
 import io.gridlearn.data.DatasetCatalog;
-import io.gridlearn.kmeans.StreamingKMeans;
-import io.gridlearn.linear.LiveModels;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.runtime.LiveModelsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +29,7 @@ final class AppendCommand extends GridCommand {
         DatasetAppender.Appended a = DatasetAppender.appendCsv(new DatasetCatalog(hz), dataset, file,
                 new ProgressBar(err(), file.getFileName().toString()));
         List<Map<String, Object>> live = new ArrayList<>();
-        List<ModelDocument> updated = new ArrayList<>(LiveModels.onAppend(hz, a));
-        updated.addAll(StreamingKMeans.onAppend(hz, a));
+        List<ModelDocument> updated = LiveModelsOf.onAppend(hz, a);
         for (ModelDocument m : updated) {
             live.add(Map.of("name", m.name(), "version", m.version()));
         }

@@ -3,8 +3,7 @@ package io.gridlearn.cli;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
-import io.gridlearn.kmeans.StreamingKMeans;
-import io.gridlearn.linear.LiveModels;
+import io.gridlearn.runtime.LiveModelsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,8 +23,7 @@ final class DropCommand extends GridCommand {
             throw new BadInputException("unknown dataset '" + name + "'");
         }
         // live models of the dropped data stop following it (their versions stay in the store)
-        List<String> stopped = new ArrayList<>(LiveModels.unregisterDataset(hz, name));
-        stopped.addAll(StreamingKMeans.unregisterDataset(hz, name));
+        List<String> stopped = LiveModelsOf.unregisterDataset(hz, name);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("dropped", name);

@@ -5,6 +5,7 @@ import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetChange;
 import io.gridlearn.data.DatasetEditor;
+import io.gridlearn.runtime.LiveModelsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ final class RemoveCommand extends GridCommand {
     void run(HazelcastInstance hz) {
         List<io.gridlearn.model.ModelDocument> updated = new ArrayList<>();
         DatasetChange c = DatasetEditor.removeBlocks(new DatasetCatalog(hz), dataset, ids,
-                change -> updated.addAll(LiveUpdates.apply(hz, change)));
+                change -> updated.addAll(LiveModelsOf.onChange(hz, change)));
         ReplaceCommand.report(this, "removed", c, updated);
     }
 }

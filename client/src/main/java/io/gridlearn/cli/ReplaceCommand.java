@@ -6,6 +6,7 @@ import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetChange;
 import io.gridlearn.data.DatasetEditor;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.runtime.LiveModelsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +42,7 @@ final class ReplaceCommand extends GridCommand {
         List<ModelDocument> updated = new ArrayList<>();
         DatasetChange c = DatasetEditor.replaceCsv(new DatasetCatalog(hz), dataset, ids, file,
                 new ProgressBar(err(), file.getFileName().toString()),
-                change -> updated.addAll(LiveUpdates.apply(hz, change)));
+                change -> updated.addAll(LiveModelsOf.onChange(hz, change)));
         report(this, "replaced", c, updated);
     }
 

@@ -46,4 +46,9 @@ public interface Learner {
      */
     default void validate(ModelDocument model, String origin) {
     }
+
+    /** How the learner keeps live models current, when it has live models. */
+    default java.util.Optional<LiveHandler> live() {
+        return java.util.Optional.empty();
+    }
 }
