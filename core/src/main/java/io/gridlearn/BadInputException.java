@@ -8,10 +8,21 @@ package io.gridlearn;
 public class BadInputException extends GridlearnException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure with a message for the user.
+     *
+     * @param message what was wrong and what is allowed
+     */
     public BadInputException(String message) {
         super(message);
     }
 
+    /**
+     * A failure with a message for the user and the exception that revealed it.
+     *
+     * @param message what was wrong and what is allowed
+     * @param cause the underlying exception
+     */
     public BadInputException(String message, Throwable cause) {
         super(message, cause);
     }

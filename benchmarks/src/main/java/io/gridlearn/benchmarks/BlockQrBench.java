@@ -36,6 +36,7 @@ public class BlockQrBench {
     private double[] colMajor;
     private DMatrixRMaj rowMajor;
 
+    /** Builds the benchmark's block from the fixed seed. */
     @Setup
     public void setup() {
         colMajor = BenchData.columnMajor(ROWS, COLS, BenchData.SEED);
@@ -44,18 +45,32 @@ public class BlockQrBench {
         rowMajor.setData(BenchData.toRowMajor(colMajor, ROWS, COLS));
     }
 
+    /**
+     * gridlearn's per-block R factor, on the Vector API lanes when the JVM has them.
+     *
+     * @return the packed R factor
+     */
     @Benchmark
     public double[] gridlearnBlockQrFactor() {
         return BlockQr.factor(colMajor, ROWS, COLS);
     }
 
-    /** The same with the Vector API switched off: the plain-Java lanes (same bits, the fallback's speed). */
+    /**
+     * The same with the Vector API switched off: the plain-Java lanes (same bits, the fallback's speed).
+     *
+     * @return the packed R factor
+     */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dgridlearn.simd=false"})
     public double[] gridlearnBlockQrFactorScalarLanes() {
         return BlockQr.factor(colMajor, ROWS, COLS);
     }
 
+    /**
+     * EJML's Householder QR of the same matrix, row-major (a copy per call, since it decomposes in place).
+     *
+     * @return the R factor
+     */
     @Benchmark
     public DMatrixRMaj ejmlHouseholderQr() {
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(ROWS, COLS);

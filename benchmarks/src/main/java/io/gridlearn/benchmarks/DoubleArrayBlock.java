@@ -14,6 +14,7 @@ import java.io.IOException;
 public final class DoubleArrayBlock implements IdentifiedDataSerializable {
     /** Not gridlearn's factory id; registered only in the benchmark's serialization service. */
     public static final int FACTORY_ID = 7_770_001;
+    /** Its only class id. */
     public static final int CLASS_ID = 1;
 
     private int blockId;
@@ -21,9 +22,18 @@ public final class DoubleArrayBlock implements IdentifiedDataSerializable {
     private int cols;
     private double[] values;
 
+    /** For deserialization. */
     public DoubleArrayBlock() {
     }
 
+    /**
+     * A block of {@code rows × cols} values, column-major, held without a copy.
+     *
+     * @param blockId the block's id
+     * @param rows its row count
+     * @param cols its column count
+     * @param values its values, column-major
+     */
     public DoubleArrayBlock(int blockId, int rows, int cols, double[] values) {
         this.blockId = blockId;
         this.rows = rows;
@@ -31,10 +41,20 @@ public final class DoubleArrayBlock implements IdentifiedDataSerializable {
         this.values = values;
     }
 
+    /**
+     * The block's values, not copied.
+     *
+     * @return the values, column-major
+     */
     public double[] values() {
         return values;
     }
 
+    /**
+     * The factory to register under {@link #FACTORY_ID} in the benchmark's serialization service.
+     *
+     * @return a factory that creates this class for {@link #CLASS_ID}
+     */
     public static DataSerializableFactory factory() {
         return id -> id == CLASS_ID ? new DoubleArrayBlock() : null;
     }

@@ -41,6 +41,7 @@ public class GramKernelBench {
     private ShiftedBlockMoments kernel;
     private double[][] g;
 
+    /** Builds the benchmark's block from the fixed seed. */
     @Setup
     public void setup() {
         colMajor = BenchData.columnMajor(ROWS, COLS, BenchData.SEED);
@@ -53,13 +54,22 @@ public class GramKernelBench {
         g = new double[COLS][COLS];
     }
 
+    /**
+     * gridlearn's shifted Gram kernel, on the Vector API lanes when the JVM has them.
+     *
+     * @return the packed shifted cross products
+     */
     @Benchmark
     public double[] gridlearnKernel() {
         kernel.compute(colMajor, ROWS, columns, null, ROWS);
         return kernel.shiftedCross();
     }
 
-    /** The same kernel with the Vector API switched off: the plain-Java lanes (same bits, the fallback's speed). */
+    /**
+     * The same kernel with the Vector API switched off: the plain-Java lanes (same bits, the fallback's speed).
+     *
+     * @return the packed shifted cross products
+     */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dgridlearn.simd=false"})
     public double[] gridlearnKernelScalarLanes() {
@@ -67,7 +77,11 @@ public class GramKernelBench {
         return kernel.shiftedCross();
     }
 
-    /** {@code for r, for j, for k <= j: g[j][k] += x[r][j] * x[r][k]} over one row-major array. */
+    /**
+     * {@code for r, for j, for k <= j: g[j][k] += x[r][j] * x[r][k]} over one row-major array.
+     *
+     * @return the lower triangle of the Gram matrix
+     */
     @Benchmark
     public double[][] naiveTripleLoop() {
         double[][] gram = g;
@@ -87,7 +101,11 @@ public class GramKernelBench {
         return gram;
     }
 
-    /** The kernel plus the exact merge into a fresh moment matrix: all a linear pass does per block. */
+    /**
+     * The kernel plus the exact merge into a fresh moment matrix: all a linear pass does per block.
+     *
+     * @return the moment matrix
+     */
     @Benchmark
     public MomentMatrix gridlearnKernelPlusExactMerge() {
         kernel.compute(colMajor, ROWS, columns, null, ROWS);

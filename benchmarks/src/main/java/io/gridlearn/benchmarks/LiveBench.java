@@ -31,6 +31,12 @@ public final class LiveBench {
     private LiveBench() {
     }
 
+    /**
+     * Runs the measurement and prints its figures.
+     *
+     * @param args rows, columns and members (defaults 1,000,000, 50 and 3)
+     * @throws Exception when the grid fails
+     */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int d = args.length > 1 ? Integer.parseInt(args[1]) : 50;

@@ -33,6 +33,12 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the JMH suite, or with {@code end-to-end} as first argument the end-to-end benchmark.
+     *
+     * @param args JMH options, or {@code end-to-end} and the end-to-end benchmark's options
+     * @throws Exception when JMH or the benchmark fails
+     */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("end-to-end")) {
             System.exit(endToEnd(List.of(args).subList(1, args.length)));

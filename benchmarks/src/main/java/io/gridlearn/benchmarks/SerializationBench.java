@@ -49,6 +49,7 @@ public class SerializationBench {
         return new DefaultSerializationServiceBuilder().setConfig(config).build();
     }
 
+    /** Builds the serialization service and the block, and checks that both forms round-trip. */
     @Setup
     public void setup() {
         ss = serializationService();
@@ -64,28 +65,49 @@ public class SerializationBench {
                 ss.toData(block).totalSize(), ss.toData(ids).totalSize(), values.length);
     }
 
+    /** Disposes of the serialization service. */
     @TearDown
     public void tearDown() {
         ss.dispose();
     }
 
+    /**
+     * The block through {@code RowBlockSerializer}, out and back.
+     *
+     * @return the block read back
+     */
     @Benchmark
     public RowBlock rowBlockSerializerRoundTrip() {
         Data d = ss.toData(block);
         return ss.toObject(d);
     }
 
+    /**
+     * The block as an {@code IdentifiedDataSerializable} with {@code writeDoubleArray}, out and back.
+     *
+     * @return the block read back
+     */
     @Benchmark
     public DoubleArrayBlock idsWriteDoubleArrayRoundTrip() {
         Data d = ss.toData(ids);
         return ss.toObject(d);
     }
 
+    /**
+     * The block through {@code RowBlockSerializer}, written only.
+     *
+     * @return the serialized form
+     */
     @Benchmark
     public Data rowBlockSerializerWriteOnly() {
         return ss.toData(block);
     }
 
+    /**
+     * The block as an {@code IdentifiedDataSerializable} with {@code writeDoubleArray}, written only.
+     *
+     * @return the serialized form
+     */
     @Benchmark
     public Data idsWriteDoubleArrayWriteOnly() {
         return ss.toData(ids);

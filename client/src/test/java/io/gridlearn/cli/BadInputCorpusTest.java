@@ -1,6 +1,7 @@
 package io.gridlearn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridlearn.cli.Cli.Run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.Hazelcast;
@@ -17,10 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +51,6 @@ class BadInputCorpusTest {
 
     /** What a failed command must leave unchanged. */
     record GridState(Map<String, String> datasets, Map<String, Long> models, TreeSet<String> maps) {
-    }
-
-    record Run(int exit, String out, String err) {
     }
 
     @BeforeAll
@@ -104,17 +99,7 @@ class BadInputCorpusTest {
     }
 
     private static Run client(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--cluster";
-        all[1] = address;
-        all[2] = "--cluster-name";
-        all[3] = clusterName;
-        System.arraycopy(args, 0, all, 4, args.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.client(address, clusterName, args);
     }
 
     private static GridState state() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.cli.Cli.Run;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.RowBlock;
@@ -15,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,16 +42,6 @@ class CliContractTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("stdout is not one JSON document: " + out + "\nstderr: " + err, e);
-            }
-        }
-    }
-
     @BeforeAll
     static void startMember() {
         clusterName = "cli-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,22 +56,12 @@ class CliContractTest {
     }
 
     static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.run(args);
     }
 
     /** The same command against the test member, as a thin client. */
     static Run client(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--cluster";
-        all[1] = address;
-        all[2] = "--cluster-name";
-        all[3] = clusterName;
-        System.arraycopy(args, 0, all, 4, args.length);
-        return run(all);
+        return Cli.client(address, clusterName, args);
     }
 
     static String boston() {

@@ -1,7 +1,6 @@
 package io.gridlearn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.data.BlockWriter;
 import io.gridlearn.data.ColumnKind;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("slow")
 class DriverFailureTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private EmbeddedGrid grid;
     private String clusterName;
 
@@ -60,13 +55,10 @@ class DriverFailureTest {
         return a.toArray(new String[0]);
     }
 
-    private JsonNode runInProcess(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(cluster(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    private JsonNode runInProcess(String... args) {
+        Cli.Run r = Cli.client(String.join(",", grid.addresses()), clusterName, args);
+        assertEquals(0, r.exit(), r.err());
+        return r.json();
     }
 
     /** Starts the command line in its own JVM, waits until the store has passed {@code version}, then signals it. */

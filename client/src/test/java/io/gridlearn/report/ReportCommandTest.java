@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.gridlearn.cli.Main;
+import io.gridlearn.cli.Cli;
+import io.gridlearn.cli.Cli.Run;
 import io.gridlearn.grid.GridConfigs;
 import io.gridlearn.grid.GridSettings;
 import io.gridlearn.testing.Oracles;
@@ -16,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -43,9 +41,6 @@ class ReportCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void startMemberAndFit() throws Exception {
         clusterName = "report-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,17 +62,7 @@ class ReportCommandTest {
     }
 
     static Run client(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--cluster";
-        all[1] = address;
-        all[2] = "--cluster-name";
-        all[3] = clusterName;
-        System.arraycopy(args, 0, all, 4, args.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.client(address, clusterName, args);
     }
 
     static int count(String s, String what) {

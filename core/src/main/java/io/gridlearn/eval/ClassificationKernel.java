@@ -3,9 +3,7 @@ package io.gridlearn.eval;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.model.ModelJson;
-import io.gridlearn.model.Predictors;
-import io.gridlearn.model.RowPredictor;
+import io.gridlearn.model.BoundPredictor;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -24,8 +22,7 @@ public final class ClassificationKernel implements BlockKernel {
     private int[] featureColumns;
     private int targetColumn;
     private int classes;
-    private transient RowPredictor predictor;
-    private transient double[] fill;
+    private transient volatile BoundPredictor bound;
 
     public ClassificationKernel() {
     }
@@ -44,37 +41,37 @@ public final class ClassificationKernel implements BlockKernel {
 
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
-        if (predictor == null) {
-            io.gridlearn.model.ModelDocument model = ModelJson.read(modelJson, "model");
-            fill = io.gridlearn.model.Imputation.fillValues(model);
-            predictor = Predictors.of(model);
-        }
+        BoundPredictor bound = bound();
         int n = b.rows();
         double[] v = b.values();
-        double[] x = new double[featureColumns.length];
+        double[] x = bound.newRow();
         int base = classes * classes;
         for (int r = 0; r < n; r++) {
             double y = v[targetColumn * n + r];
             boolean ok = y == Math.rint(y) && y >= 0 && y < classes;
-            for (int j = 0; j < featureColumns.length; j++) {
-                x[j] = v[featureColumns[j] * n + r];
-                if (fill != null && !Double.isFinite(x[j])) {
-                    x[j] = fill[j]; // the model's imputation, as in predict
-                }
-                ok &= Double.isFinite(x[j]);
-            }
+            ok &= bound.gather(v, n, r, x); // the model's imputation, as in predict
             if (!ok) {
                 partial[base + 2]++;
                 continue;
             }
             int truth = (int) y;
-            double[] p = predictor.probabilities(x);
-            int predicted = (int) predictor.predict(x);
+            double[] p = bound.probabilities(x);
+            int predicted = (int) bound.predict(x);
             partial[truth * classes + predicted]++;
             double pt = Math.min(1 - EPS, Math.max(EPS, p[truth]));
             partial[base] -= Math.log(pt);
             partial[base + 1]++;
         }
+    }
+
+    /** The model bound to the feature columns, parsed once per instance (racing threads parse the same model). */
+    private BoundPredictor bound() {
+        BoundPredictor p = bound;
+        if (p == null) {
+            p = BoundPredictor.of(modelJson, featureColumns);
+            bound = p;
+        }
+        return p;
     }
 
     @Override

@@ -6,11 +6,10 @@ import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.csv.CsvIngest;
 import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.model.BoundPredictor;
 import io.gridlearn.model.FeatureBinding;
-import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.Predictors;
-import io.gridlearn.model.RowPredictor;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,25 +32,27 @@ public final class LocalScoring {
 
     /** Scores {@code in} into {@code out}; returns the number of rows scored and rows with missing features. */
     public static long[] scoreCsv(ModelDocument model, Path in, Path out) {
-        RowPredictor predictor = Predictors.of(model);
-        double[] fill = Imputation.fillValues(model);
-        int featureCount = model.features().size();
+        Predictors.of(model); // fails here, before the file is read, for a model that cannot predict
         boolean labels = Predictors.predictsLabels(model);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long[] counts = new long[2];
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write("prediction\n");
-            int[][] columns = new int[1][];
-            double[] x = new double[featureCount];
+            BoundPredictor[] bound = new BoundPredictor[1];
+            double[][] x = new double[1][];
             CsvIngest.ingest(in, CsvOptions.defaults(), new io.gridlearn.data.csv.BlockSink() {
                 @Override
                 public void accept(RowBlock block) throws Exception {
-                    if (columns[0] == null) {
+                    if (bound[0] == null) {
                         throw new IllegalStateException("header not seen");
                     }
-                    writeBlock(block, columns[0], predictor, fill, labels, x, w, counts);
+                    writeBlock(block, bound[0], labels, x[0], w, counts);
                 }
-            }, null, (names, kinds) -> columns[0] = FeatureBinding.featureColumns(model, specs(names, kinds), in.getFileName().toString()));
+            }, null, (names, kinds) -> {
+                bound[0] = BoundPredictor.of(model, FeatureBinding.featureColumns(model, specs(names, kinds),
+                        in.getFileName().toString()));
+                x[0] = bound[0].newRow();
+            });
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new GridlearnException("cannot write " + out + ": " + e.getMessage(), e);
@@ -67,21 +68,13 @@ public final class LocalScoring {
         return counts;
     }
 
-    private static void writeBlock(RowBlock b, int[] cols, RowPredictor p, double[] fill, boolean labels, double[] x,
-                                   BufferedWriter w, long[] counts) throws IOException {
+    private static void writeBlock(RowBlock b, BoundPredictor p, boolean labels, double[] x, BufferedWriter w,
+                                   long[] counts) throws IOException {
         int n = b.rows();
         double[] v = b.values();
         StringBuilder sb = new StringBuilder(n * 20);
         for (int r = 0; r < n; r++) {
-            boolean finite = true;
-            for (int j = 0; j < cols.length; j++) {
-                x[j] = v[cols[j] * n + r];
-                if (fill != null && !Double.isFinite(x[j])) {
-                    x[j] = fill[j];
-                }
-                finite &= Double.isFinite(x[j]);
-            }
-            if (finite) {
+            if (p.gather(v, n, r, x)) {
                 double y = p.predict(x);
                 if (labels) {
                     sb.append((long) y);

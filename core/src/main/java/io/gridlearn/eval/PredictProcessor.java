@@ -6,9 +6,8 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.BoundPredictor;
 import io.gridlearn.model.Predictors;
-import io.gridlearn.model.RowPredictor;
 
 import java.io.IOException;
 import java.util.Map;
@@ -28,8 +27,7 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
     private String modelJson;
     private int[] featureColumns;
     private int targetColumn;
-    private transient RowPredictor predictor;
-    private transient double[] fill;
+    private transient volatile BoundPredictor bound;
 
     public PredictProcessor() {
     }
@@ -48,27 +46,25 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         int outCols = targetColumn >= 0 ? 2 : 1;
         double[] out = new double[n * outCols];
         double[] v = b.values();
-        if (predictor == null) {
-            io.gridlearn.model.ModelDocument model = ModelJson.read(modelJson, "model");
-            fill = io.gridlearn.model.Imputation.fillValues(model);
-            predictor = Predictors.of(model);
-        }
-        double[] x = new double[featureColumns.length];
+        BoundPredictor bound = bound();
+        double[] x = bound.newRow();
         for (int r = 0; r < n; r++) {
-            boolean finite = true;
-            for (int j = 0; j < featureColumns.length; j++) {
-                x[j] = v[featureColumns[j] * n + r];
-                if (fill != null && !Double.isFinite(x[j])) {
-                    x[j] = fill[j];
-                }
-                finite &= Double.isFinite(x[j]);
-            }
-            out[r] = finite ? predictor.predict(x) : Double.NaN;
+            out[r] = bound.gather(v, n, r, x) ? bound.predict(x) : Double.NaN;
         }
         if (targetColumn >= 0) {
             System.arraycopy(v, targetColumn * n, out, n, n);
         }
         return new RowBlock(b.blockId(), n, outCols, out);
+    }
+
+    /** The model bound to the feature columns, parsed once per instance (racing threads parse the same model). */
+    private BoundPredictor bound() {
+        BoundPredictor p = bound;
+        if (p == null) {
+            p = BoundPredictor.of(modelJson, featureColumns);
+            bound = p;
+        }
+        return p;
     }
 
     @Override

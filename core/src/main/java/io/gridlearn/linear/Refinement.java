@@ -1,5 +1,7 @@
 package io.gridlearn.linear;
 
+import io.gridlearn.stats.Dd;
+
 /**
  * The arithmetic of {@link QrLeastSquares#refine}: iterative refinement of the coefficients and of
  * {@code diag((X'X)^-1)}, preconditioned by the TSQR factor and driven by double-double residuals.
@@ -54,14 +56,14 @@ final class Refinement {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     int t = 2 * (i * k + j);
-                    DoubleDouble.addProduct(g, 2 * i, -gram[t], -gram[t + 1], d[2 * j], d[2 * j + 1]);
+                    Dd.addProductSloppy(g, 2 * i, -gram[t], -gram[t + 1], d[2 * j], d[2 * j + 1]);
                 }
             }
-            double[] delta = solveNormal(r, q, k, DoubleDouble.values(g));
+            double[] delta = solveNormal(r, q, k, Dd.values(g));
             double size = 0.0;
             boolean changes = false;
             for (int j = 0; j < k; j++) {
-                double current = beta0[j] + DoubleDouble.value(d, 2 * j);
+                double current = beta0[j] + Dd.value(d, 2 * j);
                 size = Math.max(size, Math.abs(delta[j]));
                 changes |= current + delta[j] != current;
             }
@@ -69,7 +71,7 @@ final class Refinement {
                 break; // not contracting: keep the last good iterate
             }
             for (int j = 0; j < k; j++) {
-                DoubleDouble.add(d, 2 * j, delta[j], 0.0);
+                Dd.addSloppy(d, 2 * j, delta[j], 0.0);
             }
             prev = size;
             if (!changes) {
@@ -79,8 +81,8 @@ final class Refinement {
         double[] beta = new double[k];
         for (int j = 0; j < k; j++) {
             double[] s = {beta0[j], 0.0};
-            DoubleDouble.add(s, 0, d[2 * j], d[2 * j + 1]);
-            beta[j] = DoubleDouble.value(s, 0);
+            Dd.addSloppy(s, 0, d[2 * j], d[2 * j + 1]);
+            beta[j] = Dd.value(s, 0);
         }
         // RSS(b0 + d) = rr0 - 2 d'g0 + d'G d
         double[] rss = m.rssPair();
@@ -88,14 +90,14 @@ final class Refinement {
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 int t = 2 * (i * k + j);
-                DoubleDouble.addProduct(gd, 2 * i, gram[t], gram[t + 1], d[2 * j], d[2 * j + 1]);
+                Dd.addProductSloppy(gd, 2 * i, gram[t], gram[t + 1], d[2 * j], d[2 * j + 1]);
             }
         }
         for (int j = 0; j < k; j++) {
-            DoubleDouble.addProduct(rss, 0, -2.0 * d[2 * j], -2.0 * d[2 * j + 1], g0[2 * j], g0[2 * j + 1]);
-            DoubleDouble.addProduct(rss, 0, d[2 * j], d[2 * j + 1], gd[2 * j], gd[2 * j + 1]);
+            Dd.addProductSloppy(rss, 0, -2.0 * d[2 * j], -2.0 * d[2 * j + 1], g0[2 * j], g0[2 * j + 1]);
+            Dd.addProductSloppy(rss, 0, d[2 * j], d[2 * j + 1], gd[2 * j], gd[2 * j + 1]);
         }
-        return new Refinement(beta, Math.max(0.0, DoubleDouble.value(rss, 0)),
+        return new Refinement(beta, Math.max(0.0, Dd.value(rss, 0)),
                 unscaledVariance != null ? unscaledVariance.clone() : inverseDiagonal(r, q, k, gram));
     }
 
@@ -113,10 +115,10 @@ final class Refinement {
                 for (int i = 0; i < k; i++) {
                     for (int j = 0; j < k; j++) {
                         int t = 2 * (i * k + j);
-                        DoubleDouble.addProduct(res, 2 * i, -gram[t], -gram[t + 1], w[j], 0.0);
+                        Dd.addProductSloppy(res, 2 * i, -gram[t], -gram[t + 1], w[j], 0.0);
                     }
                 }
-                double[] corr = solveNormal(r, q, k, DoubleDouble.values(res));
+                double[] corr = solveNormal(r, q, k, Dd.values(res));
                 double size = 0.0;
                 for (int j = 0; j < k; j++) {
                     size = Math.max(size, Math.abs(corr[j]));

@@ -1,6 +1,7 @@
 package io.gridlearn.linear;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.stats.Dd;
 
 import java.util.Arrays;
 
@@ -68,15 +69,15 @@ public final class ResidualMoments {
             int at = gram;
             for (int j = 0; j < k; j++) {
                 double zj = colMajor[j * rows + i];
-                DoubleDouble.addProduct(acc, 2 * j, zj, rh, rl);
+                Dd.addProductSloppy(acc, 2 * j, zj, rh, rl);
                 for (int m = j; m < k; m++) {
                     double zm = colMajor[m * rows + i];
                     double p = zj * zm;
-                    DoubleDouble.add(acc, at, p, Math.fma(zj, zm, -p));
+                    Dd.addSloppy(acc, at, p, Math.fma(zj, zm, -p));
                     at += 2;
                 }
             }
-            DoubleDouble.addProduct(acc, rr, rh, rl, rh, rl);
+            Dd.addProductSloppy(acc, rr, rh, rl, rh, rl);
         }
         return new ResidualMoments(rows, k, acc);
     }
@@ -119,20 +120,20 @@ public final class ResidualMoments {
             for (int i = 0; i < m4; i += 4) {
                 for (int l = 0; l < 4; l++) {
                     if (j < k) {
-                        DoubleDouble.addProduct(lanes, 2 * l, colMajor[col + i + l], rh[i + l], rl[i + l]);
+                        Dd.addProductSloppy(lanes, 2 * l, colMajor[col + i + l], rh[i + l], rl[i + l]);
                     } else {
-                        DoubleDouble.addProduct(lanes, 2 * l, rh[i + l], rl[i + l], rh[i + l], rl[i + l]);
+                        Dd.addProductSloppy(lanes, 2 * l, rh[i + l], rl[i + l], rh[i + l], rl[i + l]);
                     }
                 }
             }
-            DoubleDouble.add(lanes, 0, lanes[2], lanes[3]);
-            DoubleDouble.add(lanes, 4, lanes[6], lanes[7]);
-            DoubleDouble.add(lanes, 0, lanes[4], lanes[5]);
+            Dd.addSloppy(lanes, 0, lanes[2], lanes[3]);
+            Dd.addSloppy(lanes, 4, lanes[6], lanes[7]);
+            Dd.addSloppy(lanes, 0, lanes[4], lanes[5]);
             for (int i = m4; i < rows; i++) {
                 if (j < k) {
-                    DoubleDouble.addProduct(lanes, 0, colMajor[col + i], rh[i], rl[i]);
+                    Dd.addProductSloppy(lanes, 0, colMajor[col + i], rh[i], rl[i]);
                 } else {
-                    DoubleDouble.addProduct(lanes, 0, rh[i], rl[i], rh[i], rl[i]);
+                    Dd.addProductSloppy(lanes, 0, rh[i], rl[i], rh[i], rl[i]);
                 }
             }
             acc[2 * j] = lanes[0];
@@ -174,12 +175,12 @@ public final class ResidualMoments {
 
     /** {@code X'r} rounded to double, design order. */
     public double[] xtr() {
-        return DoubleDouble.values(Arrays.copyOf(acc, 2 * k));
+        return Dd.values(Arrays.copyOf(acc, 2 * k));
     }
 
     /** {@code r'r} rounded to double. */
     public double rss() {
-        return DoubleDouble.value(acc, 2 * k);
+        return Dd.value(acc, 2 * k);
     }
 
     /** {@code X'r} as (hi, lo) pairs. */

@@ -3,9 +3,7 @@ package io.gridlearn.report;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
-import io.gridlearn.model.ModelJson;
-import io.gridlearn.model.Predictors;
-import io.gridlearn.model.RowPredictor;
+import io.gridlearn.model.BoundPredictor;
 import io.gridlearn.pass.BlockKernel;
 
 import java.io.IOException;
@@ -22,8 +20,7 @@ public final class ScoreHistogramKernel implements BlockKernel {
     private int[] featureColumns;
     private int targetColumn;
     private int bins;
-    private transient RowPredictor predictor;
-    private transient double[] fill;
+    private transient volatile BoundPredictor bound;
 
     public ScoreHistogramKernel() {
     }
@@ -47,33 +44,33 @@ public final class ScoreHistogramKernel implements BlockKernel {
 
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
-        if (predictor == null) {
-            io.gridlearn.model.ModelDocument model = ModelJson.read(modelJson, "model");
-            fill = io.gridlearn.model.Imputation.fillValues(model);
-            predictor = Predictors.of(model);
-        }
+        BoundPredictor bound = bound();
         int n = b.rows();
         double[] v = b.values();
-        double[] x = new double[featureColumns.length];
+        double[] x = bound.newRow();
         for (int r = 0; r < n; r++) {
             double y = v[targetColumn * n + r];
             boolean ok = y == 0 || y == 1;
-            for (int j = 0; j < featureColumns.length; j++) {
-                x[j] = v[featureColumns[j] * n + r];
-                if (fill != null && !Double.isFinite(x[j])) {
-                    x[j] = fill[j]; // the model's imputation, as in predict
-                }
-                ok &= Double.isFinite(x[j]);
-            }
+            ok &= bound.gather(v, n, r, x); // the model's imputation, as in predict
             if (!ok) {
                 partial[3 * bins]++;
                 continue;
             }
-            double p = predictor.probabilities(x)[1];
+            double p = bound.probabilities(x)[1];
             int k = bin(p, bins);
             partial[(y == 1 ? bins : 0) + k]++;
             partial[2 * bins + k] += p;
         }
+    }
+
+    /** The model bound to the feature columns, parsed once per instance (racing threads parse the same model). */
+    private BoundPredictor bound() {
+        BoundPredictor p = bound;
+        if (p == null) {
+            p = BoundPredictor.of(modelJson, featureColumns);
+            bound = p;
+        }
+        return p;
     }
 
     @Override

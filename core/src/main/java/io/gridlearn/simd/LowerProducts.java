@@ -17,7 +17,17 @@ public final class LowerProducts {
     private final Lanes lanes = Simd.lanes();
     private final double[] tile = new double[16];
 
-    /** Fills {@code out[off …]} with the packed lower triangle (see the class comment). */
+    /**
+     * Fills {@code out[off …]} with the packed lower triangle (see the class comment).
+     *
+     * @param a the first set of columns: column t at {@code a[t·stride …]}
+     * @param b the second set, laid out the same way (may be {@code a})
+     * @param stride the distance between the starts of two columns
+     * @param q the number of columns in each set
+     * @param m the length of every column (rows)
+     * @param out receives the {@code q(q+1)/2} products
+     * @param off where they go in {@code out}
+     */
     public void compute(double[] a, double[] b, int stride, int q, int m, double[] out, int off) {
         for (int i0 = 0; i0 < q; i0 += 4) {
             int a0 = Math.min(i0, q - 1) * stride;

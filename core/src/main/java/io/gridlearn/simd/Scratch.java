@@ -12,7 +12,13 @@ public final class Scratch {
     private Scratch() {
     }
 
-    /** An array of at least {@code length} doubles for slot {@code slot} (0 to 3), contents undefined. */
+    /**
+     * An array of at least {@code length} doubles for slot {@code slot}, contents undefined.
+     *
+     * @param slot the slot, 0 to 3: one per array a kernel needs at the same time
+     * @param length the least length needed
+     * @return this thread's array of that slot, grown if it was shorter
+     */
     public static double[] get(int slot, int length) {
         double[][] a = ARRAYS.get();
         if (a[slot].length < length) {

@@ -14,7 +14,12 @@ public final class Simd {
     private Simd() {
     }
 
-    /** The implementation in use. */
+    /**
+     * The implementation in use.
+     *
+     * @return the Vector API lanes when the JVM has the module, it works and {@code gridlearn.simd} is not false, else
+     *         the scalar lanes
+     */
     public static Lanes lanes() {
         return LANES;
     }

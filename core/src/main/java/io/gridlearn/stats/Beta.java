@@ -37,13 +37,27 @@ public final class Beta {
     private Beta() {
     }
 
-    /** {@code I_x(a, b)} for {@code 0 <= x <= 1}, {@code a, b > 0}. */
+    /**
+     * {@code I_x(a, b)} for {@code 0 <= x <= 1}, {@code a, b > 0}.
+     *
+     * @param x the upper limit of integration, in [0, 1]
+     * @param a the first shape parameter, finite and {@code > 0}
+     * @param b the second shape parameter, finite and {@code > 0}
+     * @return {@code I_x(a, b)}
+     */
     public static double regularized(double x, double a, double b) {
         checkX(x);
         return regularized(x, 1.0 - x, a, b, false);
     }
 
-    /** {@code 1 - I_x(a, b) = I_{1-x}(b, a)}. */
+    /**
+     * {@code 1 - I_x(a, b) = I_{1-x}(b, a)}, without the cancellation of subtracting from 1.
+     *
+     * @param x the upper limit of integration, in [0, 1]
+     * @param a the first shape parameter, finite and {@code > 0}
+     * @param b the second shape parameter, finite and {@code > 0}
+     * @return {@code 1 - I_x(a, b)}
+     */
     public static double regularizedComplement(double x, double a, double b) {
         checkX(x);
         return regularized(x, 1.0 - x, a, b, true);
@@ -52,6 +66,13 @@ public final class Beta {
     /**
      * {@code I_x(a, b)} (or its complement), given {@code x} and {@code y = 1 - x} separately, both
      * computed accurately by the caller.
+     *
+     * @param x the upper limit of integration, in [0, 1]
+     * @param y {@code 1 - x}, computed without cancellation
+     * @param a the first shape parameter, finite and {@code > 0}
+     * @param b the second shape parameter, finite and {@code > 0}
+     * @param complement whether to return {@code 1 - I_x(a, b)} instead
+     * @return {@code I_x(a, b)}, or {@code 1 - I_x(a, b)} when {@code complement}
      */
     public static double regularized(double x, double y, double a, double b, boolean complement) {
         if (!(a > 0.0) || !(b > 0.0) || Double.isInfinite(a) || Double.isInfinite(b)) {

@@ -10,9 +10,16 @@ import java.math.BigInteger;
  * times faster. Immutable.
  */
 public record Dyadic(BigInteger mantissa, int exponent) {
+    /** Zero, {@code 0 · 2^0}. */
     public static final Dyadic ZERO = new Dyadic(BigInteger.ZERO, 0);
 
-    /** The exact value of a finite double. */
+    /**
+     * The exact value of a finite double.
+     *
+     * @param x a finite double (subnormals included)
+     * @return {@code x} as {@code m · 2^e}, with {@code e = -1074} for subnormals
+     * @throws ArithmeticException if {@code x} is infinite or NaN
+     */
     public static Dyadic of(double x) {
         if (!Double.isFinite(x)) {
             throw new ArithmeticException("not finite: " + x);
@@ -31,15 +38,32 @@ public record Dyadic(BigInteger mantissa, int exponent) {
         return new Dyadic(BigInteger.valueOf(x < 0 ? -m : m), exp - 1075);
     }
 
-    /** The exact value of a long. */
+    /**
+     * The exact value of a long.
+     *
+     * @param n any long
+     * @return {@code n · 2^0}
+     */
     public static Dyadic of(long n) {
         return new Dyadic(BigInteger.valueOf(n), 0);
     }
 
+    /**
+     * The exact product.
+     *
+     * @param o the other factor
+     * @return {@code this · o}
+     */
     public Dyadic multiply(Dyadic o) {
         return new Dyadic(mantissa.multiply(o.mantissa), exponent + o.exponent);
     }
 
+    /**
+     * The exact sum, at the smaller of the two exponents.
+     *
+     * @param o the other term
+     * @return {@code this + o}
+     */
     public Dyadic add(Dyadic o) {
         if (o.mantissa.signum() == 0) {
             return this;
@@ -53,11 +77,20 @@ public record Dyadic(BigInteger mantissa, int exponent) {
         return new Dyadic(mantissa.shiftLeft(exponent - o.exponent).add(o.mantissa), o.exponent);
     }
 
+    /**
+     * The exact negation.
+     *
+     * @return {@code -this}
+     */
     public Dyadic negate() {
         return new Dyadic(mantissa.negate(), exponent);
     }
 
-    /** The value rounded once to the nearest double (ties to even). */
+    /**
+     * The value rounded once to the nearest double (ties to even).
+     *
+     * @return the nearest double
+     */
     public double toDouble() {
         return divideToDouble(1);
     }
@@ -66,6 +99,10 @@ public record Dyadic(BigInteger mantissa, int exponent) {
      * {@code this / n} rounded once to the nearest double (ties to even): the quotient is formed with at least
      * 62 significant bits and a sticky bit for any remainder, so the one rounding of {@code long → double} is
      * the correct one (gradual underflow aside, where {@code Math.scalb} may round a second time).
+     *
+     * @param n the divisor, {@code > 0}
+     * @return the nearest double to {@code this / n}
+     * @throws IllegalArgumentException if {@code n <= 0}
      */
     public double divideToDouble(long n) {
         if (n <= 0) {

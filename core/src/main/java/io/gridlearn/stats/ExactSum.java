@@ -39,10 +39,15 @@ public final class ExactSum {
     private boolean posInf;
     private boolean negInf;
 
+    /** The empty sum, zero. */
     public ExactSum() {
     }
 
-    /** A copy of {@code other}. */
+    /**
+     * A copy of {@code other}.
+     *
+     * @param other the sum to copy
+     */
     public ExactSum(ExactSum other) {
         this.bins = other.bins == null ? null : other.bins.clone();
         this.offset = other.offset;
@@ -52,7 +57,11 @@ public final class ExactSum {
         this.negInf = other.negInf;
     }
 
-    /** Adds {@code x} exactly. */
+    /**
+     * Adds {@code x} exactly.
+     *
+     * @param x any double; an infinity or NaN makes the sum non-finite
+     */
     public void add(double x) {
         long raw = Double.doubleToRawLongBits(x);
         int exp = (int) ((raw >>> 52) & 0x7FF);
@@ -100,7 +109,12 @@ public final class ExactSum {
         }
     }
 
-    /** Adds the exact product {@code a·b} (two terms: the rounded product and its rounding error). */
+    /**
+     * Adds the exact product {@code a·b} (two terms: the rounded product and its rounding error).
+     *
+     * @param a the first factor
+     * @param b the second factor
+     */
     public void addProduct(double a, double b) {
         double p = a * b;
         add(p);
@@ -109,7 +123,13 @@ public final class ExactSum {
         }
     }
 
-    /** Adds the exact product {@code a·b·c} (up to four terms). */
+    /**
+     * Adds the exact product {@code a·b·c} (up to four terms).
+     *
+     * @param a the first factor
+     * @param b the second factor
+     * @param c the third factor
+     */
     public void addProduct(double a, double b, double c) {
         double p = a * b;
         if (!Double.isFinite(p)) {
@@ -121,7 +141,12 @@ public final class ExactSum {
         addProduct(e, c);
     }
 
-    /** Adds {@code sign · other} exactly ({@code sign} is +1 or −1). */
+    /**
+     * Adds {@code sign · other} exactly.
+     *
+     * @param other the sum to add
+     * @param sign +1 or −1
+     */
     public void add(ExactSum other, int sign) {
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("sign must be +1 or -1, was " + sign);
@@ -148,12 +173,20 @@ public final class ExactSum {
         pendingAdds += other.pendingAdds + 1;
     }
 
-    /** Adds {@code other} exactly. */
+    /**
+     * Adds {@code other} exactly.
+     *
+     * @param other the sum to add
+     */
     public void add(ExactSum other) {
         add(other, 1);
     }
 
-    /** True when nothing non-zero has been added. */
+    /**
+     * Whether the sum is zero.
+     *
+     * @return true when nothing non-zero has been added
+     */
     public boolean isZero() {
         if (nan || posInf || negInf) {
             return false;
@@ -168,7 +201,11 @@ public final class ExactSum {
         return true;
     }
 
-    /** True when an infinity or NaN was added. */
+    /**
+     * Whether the sum is not finite.
+     *
+     * @return true when an infinity or NaN was added
+     */
     public boolean isNonFinite() {
         return nan || posInf || negInf;
     }
@@ -192,7 +229,11 @@ public final class ExactSum {
         return acc;
     }
 
-    /** The exact sum as a binary fraction. Throws for a non-finite sum (check {@link #isNonFinite()} first). */
+    /**
+     * The exact sum as a binary fraction. Throws for a non-finite sum (check {@link #isNonFinite()} first).
+     *
+     * @return the exact sum
+     */
     public Dyadic toDyadic() {
         if (isNonFinite()) {
             throw new ArithmeticException("the sum is not finite: " + nonFiniteValue());
@@ -200,7 +241,11 @@ public final class ExactSum {
         return new Dyadic(mantissa(), 32 * offset - BIAS);
     }
 
-    /** The exact sum. Throws for a non-finite sum (check {@link #isNonFinite()} first). */
+    /**
+     * The exact sum. Throws for a non-finite sum (check {@link #isNonFinite()} first).
+     *
+     * @return the exact sum as a decimal
+     */
     public BigDecimal toBigDecimal() {
         if (isNonFinite()) {
             throw new ArithmeticException("the sum is not finite: " + nonFiniteValue());
@@ -227,7 +272,11 @@ public final class ExactSum {
         return p;
     }
 
-    /** The sum rounded once to the nearest double (ties to even), or its IEEE non-finite value. */
+    /**
+     * The sum rounded once to the nearest double (ties to even), or its IEEE non-finite value.
+     *
+     * @return the nearest double, or NaN or an infinity as IEEE addition of the same terms would give
+     */
     public double doubleValue() {
         if (isNonFinite()) {
             return nonFiniteValue();
@@ -284,7 +333,12 @@ public final class ExactSum {
         offset = newLo;
     }
 
-    /** Writes the sum (normalised first, so equal sums write equal bytes). */
+    /**
+     * Writes the sum (normalised first, so equal sums write equal bytes).
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
     public void writeData(ObjectDataOutput out) throws IOException {
         normalize();
         trim();
@@ -301,7 +355,13 @@ public final class ExactSum {
         }
     }
 
-    /** Reads a sum written by {@link #writeData}. */
+    /**
+     * Reads a sum written by {@link #writeData}.
+     *
+     * @param in where to read
+     * @return the sum
+     * @throws IOException if reading fails or the data are corrupt
+     */
     public static ExactSum readData(ObjectDataInput in) throws IOException {
         ExactSum s = new ExactSum();
         int flags = in.readByte();

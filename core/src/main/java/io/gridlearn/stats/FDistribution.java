@@ -12,18 +12,35 @@ package io.gridlearn.stats;
  * @param d2 denominator degrees of freedom, finite and {@code > 0}
  */
 public record FDistribution(double d1, double d2) {
+    /**
+     * Checks the degrees of freedom.
+     *
+     * @param d1 numerator degrees of freedom, finite and {@code > 0}
+     * @param d2 denominator degrees of freedom, finite and {@code > 0}
+     * @throws IllegalArgumentException otherwise
+     */
     public FDistribution {
         if (!(d1 > 0.0) || Double.isInfinite(d1) || !(d2 > 0.0) || Double.isInfinite(d2)) {
             throw new IllegalArgumentException("degrees of freedom must be finite and > 0, got d1=" + d1 + ", d2=" + d2);
         }
     }
 
-    /** {@code P(F <= f)}. */
+    /**
+     * The distribution function.
+     *
+     * @param f a value of the F statistic
+     * @return {@code P(F <= f)}
+     */
     public double cdf(double f) {
         return tail(f, false);
     }
 
-    /** {@code P(F > f)}: the p value of an F statistic {@code f}. */
+    /**
+     * The survival function, accurate in the upper tail.
+     *
+     * @param f a value of the F statistic
+     * @return {@code P(F > f)}: the p value of an F statistic {@code f}
+     */
     public double sf(double f) {
         return tail(f, true);
     }

@@ -49,7 +49,12 @@ public final class Gamma {
     private Gamma() {
     }
 
-    /** {@code log Gamma(x)} for {@code x > 0}; NaN otherwise. */
+    /**
+     * The logarithm of the gamma function.
+     *
+     * @param x the argument
+     * @return {@code log Gamma(x)} for {@code x > 0}; NaN otherwise
+     */
     public static double logGamma(double x) {
         if (!(x > 0.0)) {
             return Double.NaN;
@@ -70,6 +75,10 @@ public final class Gamma {
      * The Stirling remainder {@code delta(x) = log Gamma(x) - [(x - 1/2) log x - x + log(2 pi)/2]}
      * for {@code x >= 10}, by its asymptotic series {@code sum_k B_2k / (2k (2k-1) x^(2k-1))}
      * (eight terms: the next is below {@code 1e-18} at {@code x = 10}).
+     *
+     * @param x the argument, {@code >= 10}
+     * @return {@code delta(x)}
+     * @throws IllegalArgumentException if {@code x < 10} or NaN
      */
     public static double stirlingCorrection(double x) {
         if (!(x >= STIRLING_MIN)) {
@@ -84,7 +93,12 @@ public final class Gamma {
         return sum * inv;
     }
 
-    /** {@code log(1 + e) - e} for {@code e > -1}, accurate also when {@code e} is tiny. */
+    /**
+     * {@code log(1 + e) - e} for {@code e > -1}, accurate also when {@code e} is tiny.
+     *
+     * @param e the argument, {@code > -1}
+     * @return {@code log(1 + e) - e}
+     */
     public static double log1pmx(double e) {
         if (Math.abs(e) < 0.125) {
             // -e^2/2 + e^3/3 - e^4/4 + ...; |e| < 1/8 needs at most ~17 terms

@@ -38,6 +38,11 @@ public final class MomentMatrix {
     private transient Dyadic[] sumDyadics;
     private transient Dyadic[] crossDyadics;
 
+    /**
+     * Empty moments (no rows) of a q-vector.
+     *
+     * @param q the dimension, {@code >= 1}
+     */
     public MomentMatrix(int q) {
         if (q < 1) {
             throw new IllegalArgumentException("q must be >= 1, was " + q);
@@ -53,15 +58,31 @@ public final class MomentMatrix {
         }
     }
 
-    /** Index of (j, k), k ≤ j, in the packed lower triangle. */
+    /**
+     * Index of (j, k), k ≤ j, in the packed lower triangle.
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @param k a component, {@code 0 <= k < q} (either order)
+     * @return {@code j(j+1)/2 + k} for {@code k <= j}, and the index of (k, j) otherwise
+     */
     public static int packed(int j, int k) {
         return j >= k ? j * (j + 1) / 2 + k : k * (k + 1) / 2 + j;
     }
 
+    /**
+     * The dimension q.
+     *
+     * @return the number of components of z
+     */
     public int dimension() {
         return q;
     }
 
+    /**
+     * The row count n.
+     *
+     * @return the rows added (less those subtracted)
+     */
     public long count() {
         return n;
     }
@@ -69,6 +90,11 @@ public final class MomentMatrix {
     /**
      * Adds a block of {@code m} rows given its shift {@code c}, shifted sums {@code e} and shifted cross
      * products {@code d} (packed lower triangle).
+     *
+     * @param m the block's row count; 0 adds nothing
+     * @param c the shift of each component
+     * @param e the shifted sums {@code Σ (z − c)}
+     * @param d the shifted cross products {@code Σ (z − c)(z − c)'}, packed
      */
     public void addShifted(int m, double[] c, double[] e, double[] d) {
         if (m == 0) {
@@ -90,7 +116,12 @@ public final class MomentMatrix {
         }
     }
 
-    /** Adds {@code sign ·} another moment matrix of the same dimension, exactly. */
+    /**
+     * Adds {@code sign ·} another moment matrix of the same dimension, exactly.
+     *
+     * @param other moments of the same dimension
+     * @param sign +1 to add, −1 to subtract
+     */
     public void add(MomentMatrix other, int sign) {
         if (other.q != q) {
             throw new IllegalArgumentException("dimension mismatch: " + other.q + " vs " + q);
@@ -106,7 +137,11 @@ public final class MomentMatrix {
         }
     }
 
-    /** True when a non-finite value entered (the caller normally filters such rows out first). */
+    /**
+     * Whether a non-finite value entered (the caller normally filters such rows out first).
+     *
+     * @return true when some sum holds an infinity or NaN
+     */
     public boolean isNonFinite() {
         for (ExactSum s : sums) {
             if (s.isNonFinite()) {
@@ -116,22 +151,44 @@ public final class MomentMatrix {
         return false;
     }
 
-    /** Σ z_j exactly, as a decimal (the moments' own arithmetic uses {@link #sumDyadic}). */
+    /**
+     * Σ z_j exactly, as a decimal (the moments' own arithmetic uses {@link #sumDyadic}).
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @return the exact sum
+     */
     public BigDecimal sumExact(int j) {
         return sums[j].toBigDecimal();
     }
 
-    /** Σ z_j z_k exactly, as a decimal (the moments' own arithmetic uses {@link #crossDyadic}). */
+    /**
+     * Σ z_j z_k exactly, as a decimal (the moments' own arithmetic uses {@link #crossDyadic}).
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @param k a component, {@code 0 <= k < q} (either order)
+     * @return the exact sum of products
+     */
     public BigDecimal crossExact(int j, int k) {
         return cross[packed(j, k)].toBigDecimal();
     }
 
-    /** Mean of component j, correctly rounded. */
+    /**
+     * Mean of component j, correctly rounded.
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @return {@code S_j / n} rounded once
+     */
     public double mean(int j) {
         return sumDyadic(j).divideToDouble(n);
     }
 
-    /** Σ z_j z_k, correctly rounded. */
+    /**
+     * Σ z_j z_k, correctly rounded.
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @param k a component, {@code 0 <= k < q} (either order)
+     * @return {@code A_jk} rounded once
+     */
     public double raw(int j, int k) {
         return cross[packed(j, k)].doubleValue();
     }
@@ -139,6 +196,10 @@ public final class MomentMatrix {
     /**
      * Σ (z_j − mean_j)(z_k − mean_k) = (n A_jk − S_j S_k) / n, computed exactly (in binary, {@link Dyadic}) then
      * rounded once.
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @param k a component, {@code 0 <= k < q} (either order)
+     * @return the centred cross product, rounded once
      */
     public double centred(int j, int k) {
         Dyadic num = Dyadic.of(n).multiply(crossAt(packed(j, k)))
@@ -146,7 +207,13 @@ public final class MomentMatrix {
         return num.divideToDouble(n);
     }
 
-    /** Σ z_j z_k exactly, as a binary fraction (cached until the moments change). */
+    /**
+     * Σ z_j z_k exactly, as a binary fraction (cached until the moments change).
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @param k a component, {@code 0 <= k < q} (either order)
+     * @return {@code A_jk} exactly
+     */
     public Dyadic crossDyadic(int j, int k) {
         return crossAt(packed(j, k));
     }
@@ -163,7 +230,12 @@ public final class MomentMatrix {
         return cache[i];
     }
 
-    /** Σ z_j exactly, as a binary fraction (cached until the moments change). */
+    /**
+     * Σ z_j exactly, as a binary fraction (cached until the moments change).
+     *
+     * @param j a component, {@code 0 <= j < q}
+     * @return {@code S_j} exactly
+     */
     public Dyadic sumDyadic(int j) {
         Dyadic[] cache = sumDyadics;
         if (cache == null) {
@@ -180,6 +252,10 @@ public final class MomentMatrix {
      * The exact value of {@code Σ (v·z + c)²} = {@code v'Av + 2c v'S + n c²}, e.g. the residual sum of squares
      * of a linear model when z = [x, y], v = [−b, 1] and c = −b0. Computed in exact arithmetic from A and S,
      * so no cancellation occurs however good the fit; rounded once.
+     *
+     * @param v the coefficients, one per component
+     * @param c the constant
+     * @return {@code Σ (v·z + c)²} rounded once
      */
     public double sumOfSquares(double[] v, double c) {
         if (v.length != q) {
@@ -211,6 +287,12 @@ public final class MomentMatrix {
         return acc.toDouble();
     }
 
+    /**
+     * Writes the moments: q, n, then every exact sum.
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeInt(q);
         out.writeLong(n);
@@ -222,6 +304,13 @@ public final class MomentMatrix {
         }
     }
 
+    /**
+     * Reads moments written by {@link #writeData}.
+     *
+     * @param in where to read
+     * @return the moments
+     * @throws IOException if reading fails or the data are corrupt
+     */
     public static MomentMatrix readData(ObjectDataInput in) throws IOException {
         int q = in.readInt();
         if (q < 1 || q > 100_000) {

@@ -26,6 +26,11 @@ public final class ShiftedBlockMoments {
     private final double[] e;
     private final double[] d;
 
+    /**
+     * A kernel for blocks of q columns; its buffers grow with the largest block seen.
+     *
+     * @param q the number of columns gathered
+     */
     public ShiftedBlockMoments(int q) {
         this.q = q;
         this.shift = new double[q];
@@ -37,6 +42,12 @@ public final class ShiftedBlockMoments {
     /**
      * Gathers rows {@code rows[0..m)} (or the first m rows when {@code rows} is null) of the given columns
      * of a column-major block with {@code blockRows} rows, then computes shift, e and D.
+     *
+     * @param values the block's values, column-major
+     * @param blockRows the block's row count
+     * @param columns the q columns to gather
+     * @param rows the rows to gather, in order, or null for the first m
+     * @param m the number of rows gathered
      */
     public void compute(double[] values, int blockRows, int[] columns, int[] rows, int m) {
         if (stride < m) {
@@ -68,19 +79,39 @@ public final class ShiftedBlockMoments {
         products.compute(z, z, stride, q, m, d, 0);
     }
 
+    /**
+     * The last block's shift: each column's mean of the gathered rows, rounded.
+     *
+     * @return the shift c, not copied
+     */
     public double[] shift() {
         return shift;
     }
 
+    /**
+     * The last block's shifted sums.
+     *
+     * @return {@code e = Σ (z − c)}, not copied
+     */
     public double[] shiftedSums() {
         return e;
     }
 
+    /**
+     * The last block's shifted cross products.
+     *
+     * @return {@code D = Σ (z − c)(z − c)'}, packed lower triangle, not copied
+     */
     public double[] shiftedCross() {
         return d;
     }
 
-    /** Adds the last computed block of m rows to {@code target}. */
+    /**
+     * Adds the last computed block of m rows to {@code target}.
+     *
+     * @param target the moments to add to
+     * @param m the block's row count, as given to {@link #compute}
+     */
     public void addTo(MomentMatrix target, int m) {
         target.addShifted(m, shift, e, d);
     }

@@ -10,13 +10,24 @@ package io.gridlearn.stats;
  * @param df degrees of freedom, finite and {@code > 0}
  */
 public record StudentT(double df) {
+    /**
+     * Checks the degrees of freedom.
+     *
+     * @param df degrees of freedom, finite and {@code > 0}
+     * @throws IllegalArgumentException otherwise
+     */
     public StudentT {
         if (!(df > 0.0) || Double.isInfinite(df)) {
             throw new IllegalArgumentException("degrees of freedom must be finite and > 0, got " + df);
         }
     }
 
-    /** Two-sided p value {@code P(|T| >= |t|)}; 0 for infinite t, NaN for NaN. */
+    /**
+     * The two-sided p value of a t statistic.
+     *
+     * @param t a value of the t statistic
+     * @return {@code P(|T| >= |t|)}; 0 for infinite t, NaN for NaN
+     */
     public double twoSidedP(double t) {
         if (Double.isNaN(t)) {
             return Double.NaN;
@@ -28,12 +39,22 @@ public record StudentT(double df) {
         return Beta.regularized(xy[0], xy[1], 0.5 * df, 0.5, false);
     }
 
-    /** {@code P(T <= t)}. */
+    /**
+     * The distribution function.
+     *
+     * @param t a value of the t statistic
+     * @return {@code P(T <= t)}
+     */
     public double cdf(double t) {
         return t > 0 ? 1.0 - halfTail(t) : halfTail(t);
     }
 
-    /** {@code P(T > t)}, accurate in the upper tail. */
+    /**
+     * The survival function, accurate in the upper tail.
+     *
+     * @param t a value of the t statistic
+     * @return {@code P(T > t)}
+     */
     public double sf(double t) {
         return t > 0 ? halfTail(t) : 1.0 - halfTail(t);
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * numbers at most 1000 characters.
  */
 public final class Json {
+    /** The largest document read, in bytes: 64 MiB. */
     public static final long MAX_DOCUMENT_BYTES = 64L << 20;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -31,6 +32,11 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The shared mapper: thread-safe, never reconfigured.
+     *
+     * @return the mapper with the limits above
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

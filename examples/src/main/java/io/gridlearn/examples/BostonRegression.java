@@ -26,11 +26,22 @@ public final class BostonRegression {
     private BostonRegression() {
     }
 
+    /**
+     * Runs the example on three members.
+     *
+     * @param args the Boston CSV's path, {@code examples/data/boston.csv} when absent
+     */
     public static void main(String[] args) {
         run(Path.of(args.length > 0 ? args[0] : "examples/data/boston.csv"), 3, System.out);
     }
 
-    /** Runs the example on an embedded grid of {@code memberCount} members, printing to {@code out}. */
+    /**
+     * Runs the example on an embedded grid of {@code memberCount} members, printing to {@code out}.
+     *
+     * @param csv the Boston housing CSV
+     * @param memberCount the members of the embedded grid
+     * @param out where the results are printed
+     */
     public static void run(Path csv, int memberCount, java.io.PrintStream out) {
         try (EmbeddedGrid grid = EmbeddedGrid.start("boston-example-" + ProcessHandle.current().pid(), memberCount,
                 0, 1, 5701)) {

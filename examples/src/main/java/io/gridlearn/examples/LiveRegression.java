@@ -31,10 +31,21 @@ public final class LiveRegression {
     private LiveRegression() {
     }
 
+    /**
+     * Runs the example on three members.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         run(3, System.out);
     }
 
+    /**
+     * Runs the example on an embedded grid of {@code memberCount} members, printing to {@code out}.
+     *
+     * @param memberCount the members of the embedded grid
+     * @param out where the versions and predictions are printed
+     */
     public static void run(int memberCount, PrintStream out) {
         Random rnd = new Random(7);
         try (EmbeddedGrid grid = EmbeddedGrid.start("live-example-" + ProcessHandle.current().pid(), memberCount,

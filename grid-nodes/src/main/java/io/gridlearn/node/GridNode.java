@@ -19,6 +19,12 @@ public final class GridNode {
     private GridNode() {
     }
 
+    /**
+     * Parses the options and runs a member in the foreground; exits with status 2 on bad options (0 for
+     * {@code --help}).
+     *
+     * @param args the command-line options ({@link NodeOptions#USAGE})
+     */
     public static void main(String[] args) {
         NodeOptions options;
         try {
@@ -31,7 +37,11 @@ public final class GridNode {
         runForeground(options);
     }
 
-    /** Starts a member and blocks until the JVM is asked to stop. */
+    /**
+     * Starts a member and blocks until the JVM is asked to stop.
+     *
+     * @param options the member's options
+     */
     public static void runForeground(NodeOptions options) {
         HazelcastInstance hz = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -48,7 +58,12 @@ public final class GridNode {
         }
     }
 
-    /** Starts a member with these options. */
+    /**
+     * Starts a member with these options.
+     *
+     * @param options the member's options
+     * @return the running member
+     */
     public static HazelcastInstance start(NodeOptions options) {
         Config config;
         if (options.config() != null) {

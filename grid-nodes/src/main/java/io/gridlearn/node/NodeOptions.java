@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record NodeOptions(int port, List<String> members, String clusterName, String bindHost, int cpMembers,
                           int backupCount, Path config) {
+    /** The usage message, printed for {@code --help} and after a bad option. */
     public static final String USAGE = """
             usage: java -jar gridlearn-node.jar [--port P] [--members HOST:PORT,...] [--cluster-name N]
                                                 [--bind HOST] [--cp-members N] [--backup-count N] [--config FILE]
@@ -31,11 +32,28 @@ public record NodeOptions(int port, List<String> members, String clusterName, St
               --config FILE       start from this Hazelcast configuration file (e.g. Enterprise TLS settings)
             """;
 
+    /**
+     * Copies {@code members}, so the record stays immutable.
+     *
+     * @param port        the port to listen on
+     * @param members     {@code host:port} of the other members
+     * @param clusterName the cluster's name
+     * @param bindHost    the interface to bind and advertise
+     * @param cpMembers   CP member count, or -1 for the default
+     * @param backupCount backups per data block
+     * @param config      a Hazelcast configuration file to start from, or null
+     */
     public NodeOptions {
         members = List.copyOf(members);
     }
 
-    /** Parses command-line arguments; throws {@link IllegalArgumentException} with a usage message. */
+    /**
+     * Parses command-line arguments.
+     *
+     * @param args the options, {@link #USAGE}
+     * @return the options, defaults filled in
+     * @throws IllegalArgumentException with a usage message, for {@code --help} or a bad option
+     */
     public static NodeOptions parse(String[] args) {
         int port = 5701;
         List<String> members = new ArrayList<>();
@@ -75,7 +93,11 @@ public record NodeOptions(int port, List<String> members, String clusterName, St
         }
     }
 
-    /** The CP member count this node will use. */
+    /**
+     * The CP member count this node will use.
+     *
+     * @return {@code cpMembers}, or when it is -1: 3 when at least three members are listed (self included), else 0
+     */
     public int effectiveCpMembers() {
         if (cpMembers >= 0) {
             return cpMembers;

@@ -9,5 +9,11 @@ import io.gridlearn.data.RowBlock;
  */
 @FunctionalInterface
 public interface BlockSink {
+    /**
+     * Takes the next block.
+     *
+     * @param block the block, with ids 0, 1, 2, … in turn
+     * @throws Exception to stop the ingest
+     */
     void accept(RowBlock block) throws Exception;
 }

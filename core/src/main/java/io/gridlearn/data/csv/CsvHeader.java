@@ -14,6 +14,15 @@ import java.util.List;
  * @param bytes size of the file
  */
 public record CsvHeader(List<String> names, List<ColumnKind> kinds, List<List<String>> levels, long rows, long bytes) {
+    /**
+     * Copies the lists and checks that there is one entry per column in each.
+     *
+     * @param names column names from the header line
+     * @param kinds how each column's values are stored
+     * @param levels per column, the categorical levels
+     * @param rows data rows
+     * @param bytes size of the file
+     */
     public CsvHeader {
         names = List.copyOf(names);
         kinds = List.copyOf(kinds);
@@ -24,6 +33,11 @@ public record CsvHeader(List<String> names, List<ColumnKind> kinds, List<List<St
         }
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return {@code names().size()}
+     */
     public int columns() {
         return names.size();
     }

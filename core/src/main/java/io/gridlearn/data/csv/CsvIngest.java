@@ -38,11 +38,15 @@ public final class CsvIngest {
     /**
      * Reads {@code file} and hands its blocks to {@code sink}, in order, on the calling thread.
      *
+     * @param file the CSV file, with a header line
+     * @param options block size, type-inference sample and threads
+     * @param sink receives the blocks, in order
      * @param progress told how far the committed blocks reach; may be null
      * @throws BadInputException if the file is missing, unreadable or malformed (the message names line
      *     and column), or the sink threw it
      * @throws GridlearnException if reading failed for another reason or the sink threw a checked exception
      *     (as the cause); unchecked exceptions from the sink are rethrown as they are
+     * @return the header, inferred kinds, categorical levels and row count of the file
      */
     public static CsvHeader ingest(Path file, CsvOptions options, BlockSink sink, ProgressListener progress) {
         return run(file, options, sink, progress, null, blockId -> { });
@@ -52,6 +56,13 @@ public final class CsvIngest {
      * As {@link #ingest(Path, CsvOptions, BlockSink, ProgressListener)}, telling {@code onHeader} the column
      * names and inferred kinds before the first block, so a caller can map columns (or refuse the file)
      * before any row is handed over.
+     *
+     * @param file the CSV file, with a header line
+     * @param options block size, type-inference sample and threads
+     * @param sink receives the blocks, in order
+     * @param progress told how far the committed blocks reach; may be null
+     * @param onHeader told the column names and kinds before the first block; may throw to refuse the file
+     * @return the header, inferred kinds, categorical levels and row count of the file
      */
     public static CsvHeader ingest(Path file, CsvOptions options, BlockSink sink, ProgressListener progress,
                                    BiConsumer<List<String>, List<ColumnKind>> onHeader) {

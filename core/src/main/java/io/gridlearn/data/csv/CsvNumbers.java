@@ -37,6 +37,11 @@ public final class CsvNumbers {
     /**
      * The number in {@code b[from, to)}, blanks around allowed, or {@code NaN} if the text is not a number
      * (a number never parses to NaN, since the text "NaN" is a missing-value marker, not a number).
+     *
+     * @param b the bytes
+     * @param from the first byte of the field
+     * @param to the end of the field, exclusive
+     * @return the value, bit-identical to {@link Double#parseDouble} of the same text, or NaN
      */
     public static double parse(byte[] b, int from, int to) {
         int s = from;
@@ -194,6 +199,11 @@ public final class CsvNumbers {
      * Whether {@code b[from, to)} marks a missing value: empty, {@code NA}, {@code NaN} or {@code nan}, blanks
      * around allowed. {@code NA} is case-sensitive because "na" is a real word in categorical data (e.g. a
      * country code), while the NaN spellings are what numeric tools write.
+     *
+     * @param b the bytes
+     * @param from the first byte of the field
+     * @param to the end of the field, exclusive
+     * @return whether the field is a missing value
      */
     public static boolean isMissing(byte[] b, int from, int to) {
         int s = from;
@@ -216,7 +226,13 @@ public final class CsvNumbers {
         }
     }
 
-    /** Convenience for tests and callers holding text; not for hot paths. */
+    /**
+     * {@link #parse(byte[], int, int)} of a string's UTF-8 bytes: a convenience for tests and callers holding
+     * text; not for hot paths.
+     *
+     * @param text the field's text
+     * @return the value, or NaN if the text is not a number
+     */
     public static double parse(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return parse(b, 0, b.length);

@@ -24,6 +24,15 @@ public record CsvOptions(int blockSize, int sampleRows, int threads, int maxBloc
     /** More threads than this only add contention on the single reader. */
     public static final int MAX_THREADS = 1024;
 
+    /**
+     * Checks every option, with a message that names it.
+     *
+     * @param blockSize rows per block, at least 1
+     * @param sampleRows rows of the type-inference sample, at least 1
+     * @param threads parse threads, 1 to {@value #MAX_THREADS}
+     * @param maxBlocksInFlight blocks held in memory at once, at least 1
+     * @throws BadInputException for a value out of range
+     */
     public CsvOptions {
         if (blockSize < 1) {
             throw new BadInputException("blockSize must be at least 1 row per block, was " + blockSize);
@@ -45,25 +54,51 @@ public record CsvOptions(int blockSize, int sampleRows, int threads, int maxBloc
     /**
      * One parse thread per core, and two blocks in flight per thread plus two so that every worker has the
      * next unit queued while the caller commits, without letting memory grow with the file.
+     *
+     * @return the default options for this machine
      */
     public static CsvOptions defaults() {
         return withThreadsDefaults(DEFAULT_BLOCK_SIZE, DEFAULT_SAMPLE_ROWS,
                 Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * These options with another block size.
+     *
+     * @param rows rows per block
+     * @return the new options
+     */
     public CsvOptions withBlockSize(int rows) {
         return new CsvOptions(rows, sampleRows, threads, maxBlocksInFlight);
     }
 
+    /**
+     * These options with another type-inference sample.
+     *
+     * @param rows leading data rows that decide the column kinds
+     * @return the new options
+     */
     public CsvOptions withSampleRows(int rows) {
         return new CsvOptions(blockSize, rows, threads, maxBlocksInFlight);
     }
 
-    /** Also resets {@code maxBlocksInFlight} to its default for that many threads, which keeps them all busy. */
+    /**
+     * These options with another number of parse threads. Also resets {@code maxBlocksInFlight} to its
+     * default for that many threads, which keeps them all busy.
+     *
+     * @param parseThreads parse threads
+     * @return the new options
+     */
     public CsvOptions withThreads(int parseThreads) {
         return withThreadsDefaults(blockSize, sampleRows, parseThreads);
     }
 
+    /**
+     * These options with another bound on the blocks in memory.
+     *
+     * @param blocks blocks that may exist between reading and the sink at once
+     * @return the new options
+     */
     public CsvOptions withMaxBlocksInFlight(int blocks) {
         return new CsvOptions(blockSize, sampleRows, threads, blocks);
     }

@@ -6,5 +6,11 @@ package io.gridlearn.data.csv;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /**
+     * Reports progress.
+     *
+     * @param bytesRead the bytes of the file up to the end of the last committed row
+     * @param totalBytes the file's size
+     */
     void progress(long bytesRead, long totalBytes);
 }
