@@ -14,11 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -186,18 +183,8 @@ class GoldenModelsTest {
 
     /** {exit code, stdout, stderr} of the command against the test member. */
     private static String[] client(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--cluster";
-        all[1] = address;
-        all[2] = "--cluster-name";
-        all[3] = clusterName;
-        System.arraycopy(args, 0, all, 4, args.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8)};
+        Cli.Run r = Cli.client(address, clusterName, args);
+        return new String[] {Integer.toString(r.exit()), r.out(), r.err()};
     }
 
     /** The model JSON without the fields that change from run to run, indented one value per line. */
