@@ -13,12 +13,13 @@ import java.util.concurrent.Callable;
 @Command(name = "example", description = {
         "example [boston]: the Boston housing example on an embedded grid: a deterministic 80/20 split, the exact",
         "  least-squares fit in one pass and, beside it, the seed's per-block fits averaged, with train and test MSE.",
-        "example live: rows stream into the grid while a live linear model follows them."})
+        "example live: rows stream into the grid while a live linear model follows them.",
+        "example java-api: the typed Java API (io.gridlearn.Gridlearn) on Boston housing and iris."})
 final class ExampleCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = "boston", description = "boston or live")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = "boston", description = "boston, live or java-api")
     String name;
 
     @picocli.CommandLine.Option(names = "--csv", paramLabel = "BOSTON.csv", defaultValue = "examples/data/boston.csv",
@@ -31,8 +32,13 @@ final class ExampleCommand implements Callable<Integer> {
             io.gridlearn.examples.LiveRegression.run(main.global.members, main.out);
             return 0;
         }
+        if (name.equals("java-api")) {
+            Path data = csv.toAbsolutePath().getParent();
+            io.gridlearn.examples.JavaApiExample.run(data, main.global.members, main.out);
+            return 0;
+        }
         if (!name.equals("boston")) {
-            throw new BadInputException("unknown example '" + name + "'; use boston or live");
+            throw new BadInputException("unknown example '" + name + "'; use boston, live or java-api");
         }
         if (!Files.isRegularFile(csv)) {
             throw new BadInputException(csv + ": no such file (run from the repository root, or give the path)");
