@@ -101,7 +101,7 @@ class ReportCommandTest {
         assertTrue(s.contains("Residuals vs fitted") && s.contains("Normal Q-Q plot of residuals"));
         assertTrue(s.contains("rows (rows whose hash"), "says what was sampled");
         assertTrue(s.contains(" of 506 rows"), "says how many rows were sampled out of how many");
-        assertTrue(s.contains("Objective per iteration") || !s.contains("iteration\""), "no objective chart for OLS");
+        assertFalse(s.contains("Objective per iteration"), "no objective chart for OLS (not an iterative fit)");
         assertTrue(s.contains(">" + Html.num(boston.path("intercept").asDouble()) + "<"), "intercept in the table");
         assertTrue(s.contains(">" + Html.num(boston.path("interceptStandardError").asDouble()) + "<"));
         for (int j = 0; j < 13; j++) {
@@ -114,8 +114,27 @@ class ReportCommandTest {
             assertTrue(s.contains(">" + Html.num(b + tc * se) + "<"), "CI high " + j);
         }
         assertTrue(s.contains(">" + Html.num(boston.path("metrics").path("train").path("r2").asDouble()) + "<"), "r2");
-        // t(0.975, 492) from scipy.stats.t.ppf
-        assertEquals(1.9647, ReportMath.tQuantile(0.975, 492), 1e-4);
+        assertEquals(492, boston.path("summary").path("dfResid").asInt(), "boston OLS: 506 rows, 14 parameters");
+    }
+
+    /** ReportMath.tQuantile against scipy's t.ppf (oracles/t_quantiles.json, written by make_t_quantiles.py). */
+    @Test
+    void tQuantilesMatchScipy() throws Exception {
+        JsonNode q;
+        try (var in = ReportCommandTest.class.getResourceAsStream("/oracles/t_quantiles.json")) {
+            q = JSON.readTree(in).get("quantiles");
+        }
+        assertTrue(q.size() > 0);
+        boolean dfOfBoston = false;
+        for (JsonNode c : q) {
+            double p = c.get("p").asDouble();
+            double df = c.get("df").asDouble();
+            double expected = c.get("t").asDouble();
+            double got = ReportMath.tQuantile(p, df);
+            assertTrue(Oracles.relErr(got, expected) < 1e-10, "t(" + p + ", " + df + "): " + got + " vs " + expected);
+            dfOfBoston |= p == 0.975 && df == 492;
+        }
+        assertTrue(dfOfBoston, "the quantile the boston report's intervals use is among the oracle's cases");
     }
 
     @Test
@@ -155,7 +174,7 @@ class ReportCommandTest {
         assertTrue(s.contains("ROC") && s.contains("AUC"), "ROC curve with AUC");
         assertTrue(s.toLowerCase(java.util.Locale.ROOT).contains("calibration"), "calibration plot");
         assertTrue(s.contains("binned"), "the report says the ROC is binned");
-        assertTrue(s.toLowerCase(java.util.Locale.ROOT).contains("objective"), "objective per iteration from the checkpoints");
+        assertTrue(s.contains("Objective per iteration from "), "objective per iteration drawn from the checkpoints");
 
         assertEquals(0, client("fit", "lasso", "--data", "boston", "--lambda", "0.1", "--path", "15", "--folds", "4",
                 "--name", "boston-lasso").exit());

@@ -182,7 +182,7 @@ class BlockQrTest {
     }
 
     @Test
-    void deterministicAndInputsUntouched() {
+    void deterministicAndInputsUntouched() throws Exception {
         double[][] cols = randomColumns(200, 6);
         List<double[]> blocks = split(cols, new int[] {31, 7, 50});
         List<double[]> copies = new ArrayList<>();
@@ -190,8 +190,11 @@ class BlockQrTest {
             copies.add(b.clone());
         }
         double[] r1 = SolverTestData.tsqrTree(blocks, Q);
-        double[] r2 = SolverTestData.tsqrTree(blocks, Q);
-        assertBitIdentical(r1, r2);
+        // the leaves factored on several threads, submitted in shuffled orders, arriving in whatever order the
+        // threads finish: the tree over the block ids gives the same bits
+        for (int trial = 0; trial < 10; trial++) {
+            assertBitIdentical(r1, concurrentTree(blocks, 1 + trial % 4, trial));
+        }
         for (int i = 0; i < blocks.size(); i++) {
             assertBitIdentical(copies.get(i), blocks.get(i));
         }
@@ -202,6 +205,30 @@ class BlockQrTest {
         BlockQr.merge(a, b, Q);
         assertBitIdentical(aCopy, a);
         assertBitIdentical(bCopy, b);
+    }
+
+    /** tsqrTree with each block's R computed on a pool of {@code threads}, the blocks submitted in a shuffled order. */
+    private static double[] concurrentTree(List<double[]> blocks, int threads, long seed) throws Exception {
+        List<Integer> order = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            order.add(b);
+        }
+        java.util.Collections.shuffle(order, new Random(seed));
+        java.util.concurrent.ConcurrentSkipListMap<Integer, double[]> byBlock = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int b : order) {
+                double[] blk = blocks.get(b);
+                done.add(pool.submit(() -> byBlock.put(b, BlockQr.factor(blk, blk.length / Q, Q))));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return RFactors.mergeInOrder(byBlock, Q);
     }
 
     static void assertBitIdentical(double[] expected, double[] actual) {

@@ -104,11 +104,11 @@ class LinearGridTest {
                             expected[j] /= sd[j];
                             b0 -= expected[j] * mean[j];
                         }
-                        assertTrue(relErr(m.intercept(), b0) < 1e-6, ds + " " + solver + " intercept");
+                        assertTrue(relErr(m.intercept(), b0) < 1e-9, ds + " " + solver + " intercept");
                     } else {
-                        assertTrue(relErr(m.intercept(), o.path("intercept").asDouble()) < 1e-6);
+                        assertTrue(relErr(m.intercept(), o.path("intercept").asDouble()) < 1e-9);
                     }
-                    assertClose(expected, m.coefficients(), 1e-6, ds + " ridge " + variant + " " + solver);
+                    assertClose(expected, m.coefficients(), 1e-9, ds + " ridge " + variant + " " + solver);
                 }
             }
         }
@@ -128,11 +128,11 @@ class LinearGridTest {
                     if (expected[j] == 0) {
                         assertEquals(0.0, actual[j], 0.0, ds + " " + variant + " coef " + j + " must be exactly 0");
                     } else {
-                        assertTrue(relErr(actual[j], expected[j]) < 1e-6, ds + " lasso " + variant + " coef " + j
+                        assertTrue(relErr(actual[j], expected[j]) < 1e-9, ds + " lasso " + variant + " coef " + j
                                 + ": " + actual[j] + " vs " + expected[j] + " " + Arrays.toString(actual));
                     }
                 }
-                assertTrue(relErr(m.intercept(), original.path("intercept").asDouble()) < 1e-6);
+                assertTrue(relErr(m.intercept(), original.path("intercept").asDouble()) < 1e-9);
                 assertEquals(o.path("n_nonzero").asInt(), ((Number) m.summary().get("nonZero")).intValue());
                 assertTrue(relErr(((Number) m.summary().get("objective")).doubleValue(),
                         o.path("objective_value").asDouble()) < 1e-9, ds + " objective");

@@ -21,30 +21,19 @@ class OracleTest {
     private static JsonNode oracles;
 
     /**
-     * Two-sided p values of the oracle t values and the p value of the oracle F, from scipy 1.17.1:
-     * <pre>
-     * python3 -c "import json; from scipy import stats
-     * d=json.load(open('oracles-public.json'))['datasets']
-     * for name in ['boston','diabetes']:
-     *     o=d[name]['ols']; df=o['df_resid']; p=len(o['coef'])
-     *     print(name, [repr(float(2*stats.t.sf(abs(t),df))) for t in o['t_values']],
-     *           repr(float(stats.f.sf(o['f_statistic'],p,df))))"
-     * </pre>
+     * Two-sided p values of the oracle t values and the p value of the oracle F, from scipy
+     * ({@code resources/oracles/scipy_ols_pvalues.json}, written by {@code make_scipy_ols_pvalues.py} next to it).
      */
-    private static final Map<String, double[]> SCIPY_P = Map.of(
-            "boston", new double[] {0.0010868100955693423, 0.0007781096876137928, 0.7382880714044889,
-                0.001925030330840014, 4.245643807727292e-06, 1.979441095499252e-18, 0.9582293092056863,
-                6.013491101566476e-13, 5.0705290226243315e-06, 0.0011116367236975926, 1.308835133906127e-12,
-                0.0005728591671923831, 7.776911774425014e-23},
-            "diabetes", new double[] {0.8670306337001927, 0.00010416711927840819, 4.296391419666257e-14,
-                1.0242783922009101e-06, 0.05794760536949612, 0.1603902400143496, 0.6347232557751011,
-                0.27345869366280123, 1.555899086569998e-05, 0.3059895261979614});
-    private static final Map<String, Double> SCIPY_F_P = Map.of(
-            "boston", 6.722174753781785e-135, "diabetes", 3.8286490385774803e-62);
+    private static JsonNode scipy;
 
     @BeforeAll
     static void load() {
         oracles = SolverTestData.json("oracles-public.json").get("datasets");
+        try (java.io.InputStream in = OracleTest.class.getResourceAsStream("/oracles/scipy_ols_pvalues.json")) {
+            scipy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("datasets");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private record Data(List<String> features, double[][] x, double[] y, CrossProducts cp) {
@@ -74,7 +63,10 @@ class OracleTest {
         OlsReport qr = qrSol.report();
         OlsReport refined = QrLeastSquares.refine(r, qrSol, SolverTestData.blocks(d.x(), d.y(), true, 64)).report();
         for (var e : Map.of("normal equations", ne, "TSQR", qr, "TSQR refined", refined).entrySet()) {
-            double worst = compareOls(e.getValue(), o, SCIPY_P.get(name), SCIPY_F_P.get(name));
+            JsonNode sp = scipy.get(name);
+            assertEquals(o.get("t_values").size(), sp.get("p_values").size(), name + ": one scipy p value per t value");
+            double worst = compareOls(e.getValue(), o, SolverTestData.doubles(sp.get("p_values")),
+                    sp.get("f_p_value").asDouble());
             System.out.printf("oracle %-9s OLS via %-17s max rel. error vs statsmodels: %.2e%n", name, e.getKey(), worst);
         }
     }
@@ -121,22 +113,22 @@ class OracleTest {
         JsonNode raw = oracles.get(name).get("ridge_alpha_1_raw");
         // sklearn Ridge(alpha=1) minimises ||y - Xw - b||^2 + ||w||^2, i.e. lambda = alpha / n here
         RidgeFit fit = NormalEquations.ridge(d.cp(), d.features(), RidgeOptions.of(1.0 / n, false));
-        double worst = check("ridge raw intercept", fit.intercept(), raw.get("intercept").asDouble(), 1e-6);
-        worst = Math.max(worst, checkAll("ridge raw coef", fit.coefficients(), SolverTestData.doubles(raw.get("coef")), 1e-6));
+        double worst = check("ridge raw intercept", fit.intercept(), raw.get("intercept").asDouble(), 1e-9);
+        worst = Math.max(worst, checkAll("ridge raw coef", fit.coefficients(), SolverTestData.doubles(raw.get("coef")), 1e-9));
 
         JsonNode std = oracles.get(name).get("ridge_alpha_1_standardized");
         RidgeFit sf = NormalEquations.ridge(d.cp(), d.features(), RidgeOptions.of(1.0 / n, true));
         double[] stdCoef = SolverTestData.doubles(std.get("coef"));
-        worst = Math.max(worst, checkAll("ridge std coef", sf.scaledCoefficients(), stdCoef, 1e-6));
+        worst = Math.max(worst, checkAll("ridge std coef", sf.scaledCoefficients(), stdCoef, 1e-9));
         // original-scale intercept implied by the oracle: b0 = intercept_std - sum mean_j w_j / sd_j
         double[] mean = SolverTestData.doubles(oracles.get(name).get("feature_mean"));
         double[] sd = SolverTestData.doubles(oracles.get(name).get("feature_std_population"));
         double b0 = std.get("intercept").asDouble();
         for (int j = 0; j < mean.length; j++) {
             b0 -= mean[j] * stdCoef[j] / sd[j];
-            check("ridge std original-scale coef " + j, sf.coefficients()[j], stdCoef[j] / sd[j], 1e-6);
+            check("ridge std original-scale coef " + j, sf.coefficients()[j], stdCoef[j] / sd[j], 1e-9);
         }
-        worst = Math.max(worst, check("ridge std intercept (original scale)", sf.intercept(), b0, 1e-6));
+        worst = Math.max(worst, check("ridge std intercept (original scale)", sf.intercept(), b0, 1e-9));
         System.out.printf("oracle %-9s ridge (raw + standardized) max rel. error vs sklearn: %.2e%n", name, worst);
     }
 
@@ -147,21 +139,21 @@ class OracleTest {
         JsonNode raw = oracles.get(name).get("lasso_alpha_0.1_raw");
         ElasticNetFit fr = new ElasticNet(d.cp(), d.features(), ElasticNetOptions.of(1.0, false)).fit(0.1);
         assertTrue(fr.converged());
-        double worst = check("lasso raw intercept", fr.intercept(), raw.get("intercept").asDouble(), 1e-6);
-        worst = Math.max(worst, checkAll("lasso raw coef", fr.coefficients(), SolverTestData.doubles(raw.get("coef")), 1e-6));
-        worst = Math.max(worst, check("lasso raw objective", fr.objective(), raw.get("objective_value").asDouble(), 1e-6));
+        double worst = check("lasso raw intercept", fr.intercept(), raw.get("intercept").asDouble(), 1e-9);
+        worst = Math.max(worst, checkAll("lasso raw coef", fr.coefficients(), SolverTestData.doubles(raw.get("coef")), 1e-9));
+        worst = Math.max(worst, check("lasso raw objective", fr.objective(), raw.get("objective_value").asDouble(), 1e-9));
         assertEquals(raw.get("n_nonzero").asInt(), fr.nonZero());
 
         JsonNode std = oracles.get(name).get("lasso_alpha_0.1_standardized");
         ElasticNetFit fs = new ElasticNet(d.cp(), d.features(), ElasticNetOptions.of(1.0, true)).fit(0.1);
         assertTrue(fs.converged());
-        worst = Math.max(worst, checkAll("lasso std coef", fs.scaledCoefficients(), SolverTestData.doubles(std.get("coef")), 1e-6));
+        worst = Math.max(worst, checkAll("lasso std coef", fs.scaledCoefficients(), SolverTestData.doubles(std.get("coef")), 1e-9));
         JsonNode orig = std.get("coef_original_scale");
         worst = Math.max(worst, checkAll("lasso std coef (original scale)", fs.coefficients(),
-                SolverTestData.doubles(orig.get("coef")), 1e-6));
+                SolverTestData.doubles(orig.get("coef")), 1e-9));
         worst = Math.max(worst, check("lasso std intercept (original scale)", fs.intercept(),
-                orig.get("intercept").asDouble(), 1e-6));
-        worst = Math.max(worst, check("lasso std objective", fs.objective(), std.get("objective_value").asDouble(), 1e-6));
+                orig.get("intercept").asDouble(), 1e-9));
+        worst = Math.max(worst, check("lasso std objective", fs.objective(), std.get("objective_value").asDouble(), 1e-9));
         assertEquals(std.get("n_nonzero").asInt(), fs.nonZero());
         System.out.printf("oracle %-9s lasso (raw + standardized) max rel. error vs sklearn: %.2e "
                 + "(sweeps %d and %d, KKT %.1e and %.1e)%n", name, worst, fr.iterations(), fs.iterations(),

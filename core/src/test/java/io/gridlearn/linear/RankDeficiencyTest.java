@@ -1,5 +1,6 @@
 package io.gridlearn.linear;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gridlearn.BadInputException;
 import org.junit.jupiter.api.Test;
 
@@ -7,12 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Collinear and constant columns must be named in both routes. */
+/**
+ * Collinear and constant columns must be named in both routes; where a rank question has an answer (a constant
+ * column without an intercept, a constant column under unstandardised ridge) it equals the fit of the
+ * de-duplicated design.
+ */
 class RankDeficiencyTest {
     private static final SolverTestData.Table BOSTON = SolverTestData.csv("boston.csv");
 
@@ -64,12 +68,24 @@ class RankDeficiencyTest {
             assertEquals("column \"three\" is a linear combination of the columns before it (or constant); "
                     + "drop it or use ridge", msg);
         }
-        // without an intercept a constant column is an ordinary regressor
+        // without an intercept a constant column is an ordinary regressor: the fit is statsmodels' OLS with an
+        // intercept on the design without it (the oracle), the intercept carried by "three" as 3·b
         int q = pr.names().size() + 1;
         double[] r = SolverTestData.tsqrTree(SolverTestData.blocks(pr.x(), pr.y(), false, 64), q);
-        assertDoesNotThrow(() -> QrLeastSquares.solve(r, pr.y().length, pr.names(), false));
+        LeastSquaresSolution qr = QrLeastSquares.solve(r, pr.y().length, pr.names(), false);
         CrossProducts raw = SolverTestData.exactCrossProducts(pr.x(), pr.y(), false);
-        assertDoesNotThrow(() -> NormalEquations.ols(raw, pr.names()));
+        LeastSquaresSolution ne = NormalEquations.ols(raw, pr.names());
+        JsonNode ols = SolverTestData.json("oracles-public.json").get("datasets").get("boston").get("ols");
+        double[] coef = SolverTestData.doubles(ols.get("coef"));
+        double intercept = ols.get("intercept").asDouble();
+        for (LeastSquaresSolution s : List.of(qr, ne)) {
+            assertEquals(pr.names().size(), s.coefficients().length);
+            for (int j = 0, k = 0; j < pr.names().size(); j++) {
+                double expected = j == 2 ? intercept / 3.0 : coef[k++];
+                double got = s.coefficients()[j];
+                assertTrue(SolverTestData.relErr(got, expected) < 1e-10, pr.names().get(j) + ": " + got + " vs " + expected);
+            }
+        }
     }
 
     @Test
@@ -98,9 +114,18 @@ class RankDeficiencyTest {
         for (String m : List.of(m1, m2)) {
             assertTrue(m.startsWith("column \"flat\" is constant"), m);
         }
-        // ridge without standardize handles it: the constant column gets coefficient 0
+        // ridge without standardize handles it: the constant column gets coefficient 0 and the rest is the ridge
+        // fit of the design without that column
         RidgeFit f = NormalEquations.ridge(cp, pr.names(), RidgeOptions.of(0.1, false));
         assertEquals(0.0, f.coefficients()[0], 0.0);
+        Problem plain = withExtra(0, List.of(), List.of());
+        RidgeFit without = NormalEquations.ridge(SolverTestData.exactCrossProducts(plain.x(), plain.y(), true),
+                plain.names(), RidgeOptions.of(0.1, false));
+        assertEquals(without.intercept(), f.intercept(), 1e-12 * Math.abs(without.intercept()), "intercept");
+        for (int j = 0; j < without.coefficients().length; j++) {
+            double e = without.coefficients()[j];
+            assertEquals(e, f.coefficients()[j + 1], 1e-12 * Math.abs(e), plain.names().get(j));
+        }
     }
 
     private static int count(String s, String sub) {

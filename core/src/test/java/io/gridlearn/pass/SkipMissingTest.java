@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -176,15 +175,22 @@ class SkipMissingTest {
         assertEquals(l.skipped, skippedRows(separate));
         assertEquals(comparable(reference), comparable(separate));
 
-        // interleaved: those blocks take the row path, equal to rounding; counts and confusion matrix exact
+        // interleaved: those blocks take the row path, equal to rounding; counts and confusion matrix exact.
+        // Not bit for bit, and no reference "without those rows" can be: a block without a non-finite value
+        // always takes the column path (gradient and Hessian summed per block in the vector lanes' order, then
+        // added to the running partial), while a block holding a skipped row takes the row path (each row's
+        // terms added straight into the running partial), so the same clean rows are summed in another order.
+        // Measured (breast_cancer, every 9th row dirty, Newton): at most 4.7e-14 relative on the coefficients,
+        // 3.1e-15 on the intercept; held to 1e-12.
         ModelDocument mixed = logistic(runner(l.mixed), t, skip);
         assertEquals(l.skipped, skippedRows(mixed));
         assertEquals(reference.summary().get("rows"), mixed.summary().get("rows"));
+        assertEquals(reference.summary().get("iteration"), mixed.summary().get("iteration"));
         assertEquals(reference.summary().get("confusionMatrix"), mixed.summary().get("confusionMatrix"));
-        assertEquals(reference.intercept(), mixed.intercept(), 1e-9 * Math.abs(reference.intercept()));
+        assertEquals(reference.intercept(), mixed.intercept(), 1e-12 * Math.abs(reference.intercept()));
         for (int j = 0; j < MEAN10.size(); j++) {
             double c = reference.coefficients()[j];
-            assertEquals(c, mixed.coefficients()[j], 1e-9 * Math.abs(c) + 1e-12, MEAN10.get(j));
+            assertEquals(c, mixed.coefficients()[j], 1e-12 * Math.abs(c), MEAN10.get(j));
         }
         // also with L-BFGS and without standardization (prep then has one pass)
         LogisticOptions lbfgs = skip.withSolver(LogisticOptions.LBFGS).withStandardize(false).withPenalty(1e-3, 0)
@@ -339,6 +345,13 @@ class SkipMissingTest {
         }
         assertTrue(new KMeansOptions(2, 10, 0, "random", 1, Missing.SKIP).skipMissing());
         assertEquals(Missing.ERROR, new PcaOptions(2, false).missing());
-        assertArrayEquals(new double[0], new double[0]);
+        // every learner's default is error; skip is kept as given
+        assertEquals(Missing.ERROR, LogisticOptions.defaults().missing());
+        assertEquals(Missing.ERROR, new KMeansOptions(2, 10, 0, "random", 1).missing());
+        assertEquals(Missing.ERROR, new NaiveBayesOptions(1e-9).missing());
+        assertFalse(new KMeansOptions(2, 10, 0, "random", 1).skipMissing());
+        assertEquals(Missing.SKIP, LogisticOptions.defaults().withMissing(Missing.SKIP).missing());
+        assertEquals(Missing.SKIP, new PcaOptions(2, false, Missing.SKIP).missing());
+        assertEquals(Missing.SKIP, new NaiveBayesOptions(1e-9, Missing.SKIP).missing());
     }
 }

@@ -158,9 +158,13 @@ class PcaTrainerTest {
 
     @Test
     void rejectsBadOptions() {
-        assertThrows(BadInputException.class, () -> new PcaOptions(0, false));
-        assertThrows(BadInputException.class,
+        BadInputException zero = assertThrows(BadInputException.class, () -> new PcaOptions(0, false));
+        assertEquals("components must be >= 1, was 0", zero.getMessage());
+        BadInputException five = assertThrows(BadInputException.class,
                 () -> PcaTrainer.fit(Iris.runner(40), Iris.FEATURES, Iris.NAMES, new PcaOptions(5, false)));
-        assertTrue(true);
+        assertEquals("components = 5 exceeds the number of features, " + Iris.FEATURES.length, five.getMessage());
+        // the largest valid count is accepted and gives one component per feature
+        assertEquals(Iris.FEATURES.length, PcaTrainer.fit(Iris.runner(40), Iris.FEATURES, Iris.NAMES,
+                new PcaOptions(Iris.FEATURES.length, false)).components().length);
     }
 }
