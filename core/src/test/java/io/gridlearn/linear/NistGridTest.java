@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * NIST StRD through the whole grid path (blocks of 8 rows on 1 and 3 members, the QR solver with its
  * refinement pass): per dataset, the minimum LRE over every estimate, standard deviation, the residual SD and
- * R² is at least what README.md's table states (read from the README itself, so the claim and the test cannot
+ * R² is at least what docs/accuracy.md's table states (read from docs/accuracy.md itself, so the claim and the test cannot
  * drift apart; the table gives one decimal, so the measured LRE must round to at least the stated figure), and
  * the fit has as many parameters as the certified model.
  */
@@ -64,28 +64,28 @@ class NistGridTest {
             NistStrdTest.Lre lre = score(three, ds.get("certified"), d.intercept());
             table.append(String.format("%-9s %s  %s, scaled condition %.3g%n", name, lre, three.summary().get("solver"),
                     ((Number) three.summary().get("scaledConditionNumber")).doubleValue()));
-            assertTrue(claimed.containsKey(name), name + " is not in README.md's NIST table " + claimed);
+            assertTrue(claimed.containsKey(name), name + " is not in docs/accuracy.md's NIST table " + claimed);
             double need = claimed.get(name);
-            assertTrue(need >= 9, "README.md states at least 9 digits everywhere: " + name + " " + need);
+            assertTrue(need >= 9, "docs/accuracy.md states at least 9 digits everywhere: " + name + " " + need);
             if (lre.min() < need - 0.05) {
-                short_.add(name + ": LRE est/sd/residual sd/R² " + lre + " (min " + lre.min() + "), README.md states "
+                short_.add(name + ": LRE est/sd/residual sd/R² " + lre + " (min " + lre.min() + "), docs/accuracy.md states "
                         + need);
             }
             checked++;
         }
         System.out.print(table);
-        assertEquals(claimed.size(), checked, "every dataset of README.md's NIST table was fitted");
+        assertEquals(claimed.size(), checked, "every dataset of docs/accuracy.md's NIST table was fitted");
         assertTrue(short_.isEmpty(), String.join("\n", short_));
     }
 
     /**
-     * The per-dataset minimum LREs README.md claims for this test: the table whose header row names the NIST
-     * datasets, in the README at the repository root (the tests run in the module folder).
+     * The per-dataset minimum LREs docs/accuracy.md claims for this test: the table whose header row names the NIST
+     * datasets, in docs/accuracy.md (the tests run in the module folder).
      */
     static Map<String, Double> readmeTable(Iterable<String> datasets) throws IOException {
-        Path readme = Path.of("..", "README.md");
+        Path readme = Path.of("..", "docs", "accuracy.md");
         if (!Files.exists(readme)) {
-            readme = Path.of("README.md");
+            readme = Path.of("docs", "accuracy.md");
         }
         List<String> lines = Files.readAllLines(readme);
         for (int i = 0; i + 2 < lines.size(); i++) {
@@ -96,7 +96,7 @@ class NistGridTest {
             }
             if (all && lines.get(i + 1).trim().startsWith("| ---")) {
                 List<String> values = cells(lines.get(i + 2));
-                assertEquals(header.size(), values.size(), "README.md NIST table row: " + lines.get(i + 2));
+                assertEquals(header.size(), values.size(), "docs/accuracy.md NIST table row: " + lines.get(i + 2));
                 Map<String, Double> out = new LinkedHashMap<>();
                 for (int j = 0; j < header.size(); j++) {
                     out.put(header.get(j), Double.parseDouble(values.get(j)));
