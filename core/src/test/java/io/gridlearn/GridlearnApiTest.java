@@ -155,6 +155,11 @@ class GridlearnApiTest {
         assertEquals("KMeans.initRows(rowIds): 2 rows given for k = 3", e.getMessage());
         e = assertThrows(BadInputException.class, () -> Logistic.of().missing(Missing.MEAN));
         assertTrue(e.getMessage().startsWith("Logistic.missing(rule): Missing.MEAN is for the linear family"));
+        e = assertThrows(BadInputException.class, () -> gl.fit(Linear.ols().target("price"), boston));
+        assertTrue(e.getMessage().startsWith("target: unknown column 'price' in dataset 'boston'"), e.getMessage());
+        assertTrue(((OptionException) e).forCommandLine().startsWith("--target: unknown column 'price'"));
+        e = assertThrows(BadInputException.class, () -> gl.fit(Linear.ols().missing(Missing.MEAN).folds(3), boston));
+        assertTrue(e.getMessage().startsWith("missing mean does not combine with folds"), e.getMessage());
         e = assertThrows(BadInputException.class, () -> gl.dataset("no-such-data"));
         assertTrue(e.getMessage().contains("no-such-data"), e.getMessage());
         assertTrue(new DatasetCatalog(gl.hazelcast()).find("no-such-data").isEmpty());

@@ -54,7 +54,7 @@ public final class Main implements Runnable {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof io.gridlearn.runtime.OptionException o) {
+            if (ex instanceof io.gridlearn.OptionException o) {
                 err.println("gridlearn: " + o.forCommandLine());
                 return 2;
             }

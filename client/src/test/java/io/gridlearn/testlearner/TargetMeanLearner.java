@@ -6,7 +6,7 @@ import io.gridlearn.model.RowPredictor;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerSpec;
-import io.gridlearn.runtime.OptionException;
+import io.gridlearn.OptionException;
 import io.gridlearn.runtime.OptionValues;
 
 import java.util.List;

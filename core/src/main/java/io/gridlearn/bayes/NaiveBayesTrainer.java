@@ -1,5 +1,6 @@
 package io.gridlearn.bayes;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.eval.ClassificationKernel;
 import io.gridlearn.model.ModelDocument;
@@ -63,13 +64,13 @@ public final class NaiveBayesTrainer {
         long nonFinite = (long) s[ClassMomentsKernel.nonFiniteSlot(k, p)];
         long nonFiniteTarget = (long) s[ClassMomentsKernel.nonFiniteTargetSlot(k, p)];
         if (nonFinite > 0 && !o.skipMissing()) {
-            throw new BadInputException(nonFinite + " rows have a missing or non-finite value in a feature or the"
+            throw OptionException.worded(nonFinite + " rows have a missing or non-finite value in a feature or the"
                     + " target; naive Bayes needs every used value finite (drop or impute them first, or leave out"
-                    + " rows with a missing feature with --missing skip)");
+                    + " rows with a missing feature with {missing} skip)");
         }
         if (nonFiniteTarget > 0) {
-            throw new BadInputException(nonFiniteTarget + " rows have a missing or non-finite target " + target
-                    + "; a row without a label cannot be used (--missing skip leaves out rows with a missing feature"
+            throw OptionException.worded(nonFiniteTarget + " rows have a missing or non-finite target " + target
+                    + "; a row without a label cannot be used ({missing} skip leaves out rows with a missing feature"
                     + " only): remove them first");
         }
         if (k == 0 || s[ClassMomentsKernel.badLabelSlot(k, p)] > 0) {

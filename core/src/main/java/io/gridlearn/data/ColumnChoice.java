@@ -1,6 +1,7 @@
 package io.gridlearn.data;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +25,10 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
         if (y == null && supervised) {
             y = schema.columns().get(schema.columns().size() - 1).name();
         }
-        String targetOption = target != null ? "--target" : "the target (by default the last column)";
+        String targetOption = target != null ? "{target}" : "the target (by default the last column)";
         int yCol = y == null ? -1 : index(schema, y, targetOption);
         if (yCol >= 0 && schema.columns().get(yCol).kind() != ColumnKind.NUMERIC) {
-            throw new BadInputException(targetOption + ": target '" + y + "' of dataset '" + schema.name()
+            throw OptionException.worded(targetOption + ": target '" + y + "' of dataset '" + schema.name()
                     + "' is categorical (text values); this learner needs a numeric target (class labels 0, 1, … "
                     + "or values)");
         }
@@ -49,15 +50,15 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
         for (int j = 0; j < xs.size(); j++) {
             String f = xs.get(j);
             if (!seen.add(f)) {
-                throw new BadInputException("--features names '" + f + "' twice");
+                throw OptionException.worded("{features} names '" + f + "' twice");
             }
             if (f.equals(y)) {
                 throw new BadInputException("column '" + f + "' is the target; it cannot also be a feature");
             }
-            cols[j] = index(schema, f, "--features");
+            cols[j] = index(schema, f, "{features}");
             if (schema.columns().get(cols[j]).kind() != ColumnKind.NUMERIC) {
-                throw new BadInputException("feature '" + f + "' is categorical; learners in this version take numeric "
-                        + "features only (leave it out with --features, or encode it as 0/1 columns)");
+                throw OptionException.worded("feature '" + f + "' is categorical; learners in this version take numeric "
+                        + "features only (leave it out with {features}, or encode it as 0/1 columns)");
             }
         }
         return new ColumnChoice(List.copyOf(xs), cols, y, yCol);
@@ -66,7 +67,7 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
     /** The position of {@code column}, or an error naming the option that asked for it. */
     private static int index(DatasetSchema schema, String column, String option) {
         if (!schema.columnNames().contains(column)) {
-            throw new BadInputException(option + ": unknown column '" + column + "' in dataset '" + schema.name()
+            throw OptionException.worded(option + ": unknown column '" + column + "' in dataset '" + schema.name()
                     + "'; its columns are " + String.join(", ", schema.columnNames()));
         }
         return schema.columnIndex(column);

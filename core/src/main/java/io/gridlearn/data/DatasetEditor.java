@@ -1,5 +1,6 @@
 package io.gridlearn.data;
 
+import io.gridlearn.OptionException;
 import com.hazelcast.map.IMap;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
@@ -61,7 +62,7 @@ public final class DatasetEditor {
     public static DatasetChange removeBlocks(DatasetCatalog catalog, String dataset, BlockIds blocks,
                                              Consumer<DatasetChange> beforePurge) {
         if (blocks.isEmpty()) {
-            throw new BadInputException("no blocks to remove (give --blocks, e.g. 3,7-9)");
+            throw OptionException.worded("no blocks to remove (give {blocks}, e.g. 3,7-9)");
         }
         DatasetChange change = commit(catalog, catalog.get(dataset), blocks, List.of(), "blocks " + blocks, null);
         return runThenPurge(catalog, change, beforePurge);
@@ -84,7 +85,7 @@ public final class DatasetEditor {
                                               List<RowBlock> replacement, String source,
                                               Consumer<DatasetChange> beforePurge) {
         if (blocks.isEmpty()) {
-            throw new BadInputException("no blocks to replace (give --blocks, e.g. 3)");
+            throw OptionException.worded("no blocks to replace (give {blocks}, e.g. 3)");
         }
         if (replacement.isEmpty()) {
             throw new BadInputException((source == null ? "input" : source) + ": no rows to replace blocks "

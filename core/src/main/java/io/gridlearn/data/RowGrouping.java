@@ -1,6 +1,6 @@
 package io.gridlearn.data;
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 
 /**
  * Deterministic assignment of rows to a held-out test set and to cross-validation folds, from a hash of
@@ -19,10 +19,10 @@ public record RowGrouping(double testFraction, int folds, long seed) {
 
     public RowGrouping {
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new BadInputException("--test-fraction must be in [0, 1), was " + testFraction);
+            throw OptionException.worded("{testFraction} must be in [0, 1), was " + testFraction);
         }
         if (folds < 0 || folds > 100) {
-            throw new BadInputException("--folds must be between 2 and 100 (or 0 for none), was " + folds);
+            throw OptionException.worded("{folds} must be between 2 and 100 (or 0 for none), was " + folds);
         }
     }
 

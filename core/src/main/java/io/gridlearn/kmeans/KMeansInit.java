@@ -1,5 +1,6 @@
 package io.gridlearn.kmeans;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.pass.PassRunner;
 
@@ -41,8 +42,8 @@ final class KMeansInit {
             for (int i = 0; i < ids.length; i++) {
                 c[i] = rows.get(ids[i]);
                 if (c[i] == null) { // the sampler never returns a row with a non-finite value
-                    throw new BadInputException("init row " + ids[i] + " has a missing or non-finite value"
-                            + (o.skipMissing() ? " (it is left out under --missing skip): choose another row" : ""));
+                    throw OptionException.worded("init row " + ids[i] + " has a missing or non-finite value"
+                            + (o.skipMissing() ? " (it is left out under {missing} skip): choose another row" : ""));
                 }
             }
             return c;

@@ -1,6 +1,6 @@
 package io.gridlearn.kmeans;
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.RowPredictor;
 import io.gridlearn.runtime.Learner;
@@ -50,7 +50,7 @@ public final class KMeansLearner implements Learner {
         v.refuse(algorithm, "it is fit on every row", "testFraction", "folds", "path");
         Integer k = v.intValue("k", null);
         if (k == null) {
-            throw new BadInputException("fit kmeans needs --k (the number of clusters)");
+            throw OptionException.worded("fit kmeans needs {k} (the number of clusters)");
         }
         KMeansOptions o = new KMeansOptions(k, v.intValue("maxIter", KMeansOptions.DEFAULT_MAX_ITER),
                 v.doubleValue("tol", 0.0), v.string("init", "kmeans-parallel"), v.longValue("seed", 42L),

@@ -1,5 +1,6 @@
 package io.gridlearn.kmeans;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
@@ -103,9 +104,9 @@ public final class KMeansTrainer {
      */
     static long checkFinite(double nonFinite, KMeansOptions o) {
         if (nonFinite > 0 && !o.skipMissing()) {
-            throw new BadInputException((long) nonFinite + " rows have a missing or non-finite value in a feature"
+            throw OptionException.worded((long) nonFinite + " rows have a missing or non-finite value in a feature"
                     + " column; k-means needs every used value finite (drop or impute them first, or leave them"
-                    + " out with --missing skip)");
+                    + " out with {missing} skip)");
         }
         return (long) nonFinite;
     }

@@ -1,5 +1,6 @@
 package io.gridlearn.kmeans;
 
+import io.gridlearn.OptionException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridlearn.BadInputException;
@@ -53,7 +54,7 @@ public final class StreamingKMeans {
     public static ModelDocument register(HazelcastInstance hz, String name, ModelDocument fitted, String dataset,
                                          double decay) {
         if (!(decay > 0 && decay <= 1)) {
-            throw new BadInputException("--decay must be in (0, 1], was " + decay);
+            throw OptionException.worded("{decay} must be in (0, 1], was " + decay);
         }
         if (!"kmeans".equals(fitted.algorithm())) {
             throw new BadInputException("streaming updates are for kmeans models, not " + fitted.algorithm());

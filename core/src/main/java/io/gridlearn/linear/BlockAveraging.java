@@ -1,6 +1,6 @@
 package io.gridlearn.linear;
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.Passes;
@@ -26,7 +26,7 @@ final class BlockAveraging {
 
     static ModelDocument train(DatasetCatalog catalog, DatasetSchema schema, LinearDesign design, LinearOptions o) {
         if (!o.intercept()) {
-            throw new BadInputException("--method average fits with an intercept only");
+            throw OptionException.worded("{method} average fits with an intercept only");
         }
         Map<Integer, double[]> fits = catalog.blocks(schema).executeOnEntries(
                 new BlockFitProcessor(design.zColumns(), o.grouping(), schema.blockSize()), schema.blockPredicate());
@@ -48,8 +48,8 @@ final class BlockAveraging {
             used++;
         }
         if (used == 0) {
-            throw new BadInputException("no block of dataset '" + schema.name() + "' has enough rows for its own fit ("
-                    + (p + 2) + " needed); load with a larger --block-size or use --method exact");
+            throw OptionException.worded("no block of dataset '" + schema.name() + "' has enough rows for its own fit ("
+                    + (p + 2) + " needed); load with a larger {blockSize} or use {method} exact");
         }
         for (int j = 0; j <= p; j++) {
             mean[j] /= used;

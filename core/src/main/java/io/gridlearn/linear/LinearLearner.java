@@ -1,5 +1,6 @@
 package io.gridlearn.linear;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.model.ModelDocument;
@@ -54,7 +55,7 @@ public final class LinearLearner implements Learner {
     public LearnerSpec spec(String algorithm, OptionValues v) {
         int folds = v.intValue("folds", 0);
         if (folds == 1) {
-            throw new BadInputException("--folds must be at least 2");
+            throw OptionException.worded("{folds} must be at least 2");
         }
         LinearOptions options = new LinearOptions(algorithm, v.doubleValue("lambda", Double.NaN),
                 v.doubleValue("alpha", Double.NaN), v.on("standardize"), !v.on("noIntercept"),

@@ -1,5 +1,6 @@
 package io.gridlearn.linear;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.RowGrouping;
 
@@ -50,12 +51,12 @@ public record LinearOptions(String algorithm, double lambda, double alpha, boole
         }
         if (Double.isNaN(lambda)) {
             if (!algorithm.equals("linear")) {
-                throw new BadInputException("--lambda is required for " + algorithm + " (the penalty strength λ >= 0)");
+                throw OptionException.worded("{lambda} is required for " + algorithm + " (the penalty strength λ >= 0)");
             }
             lambda = 0;
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new BadInputException("--lambda must be a finite number >= 0, was " + lambda);
+            throw OptionException.worded("{lambda} must be a finite number >= 0, was " + lambda);
         }
         if (Double.isNaN(alpha)) {
             alpha = switch (algorithm) {
@@ -65,43 +66,43 @@ public record LinearOptions(String algorithm, double lambda, double alpha, boole
             };
         }
         if (!(alpha >= 0 && alpha <= 1)) {
-            throw new BadInputException("--alpha must be in [0, 1], was " + alpha);
+            throw OptionException.worded("{alpha} must be in [0, 1], was " + alpha);
         }
         if (algorithm.equals("ridge") && alpha != 0) {
-            throw new BadInputException("ridge is alpha = 0; use elastic-net for --alpha " + alpha);
+            throw OptionException.worded("ridge is alpha = 0; use elastic-net for {alpha} " + alpha);
         }
         if (algorithm.equals("lasso") && alpha != 1) {
-            throw new BadInputException("lasso is alpha = 1; use elastic-net for --alpha " + alpha);
+            throw OptionException.worded("lasso is alpha = 1; use elastic-net for {alpha} " + alpha);
         }
         if (!solver.equals("qr") && !solver.equals("cholesky")) {
-            throw new BadInputException("--solver for linear models must be qr or cholesky, was '" + solver + "'");
+            throw OptionException.worded("{solver} for linear models must be qr or cholesky, was '" + solver + "'");
         }
         if (!MISSING.contains(missing)) {
-            throw new BadInputException("--missing must be error, skip or mean, was '" + missing + "'");
+            throw OptionException.worded("{missing} must be error, skip or mean, was '" + missing + "'");
         }
         if (missing.equals("mean") && grouping.folds() > 1) {
             // Each fold would need its own means (scikit-learn refits the imputer per fold inside a Pipeline);
             // the folds here share one pass of moments, so their scores would leak the held-out fold's values.
-            throw new BadInputException("--missing mean does not combine with --folds in this version: each fold "
-                    + "would need its own imputation means; use --test-fraction, or --missing skip with --folds");
+            throw OptionException.worded("{missing} mean does not combine with {folds} in this version: each fold "
+                    + "would need its own imputation means; use {testFraction}, or {missing} skip with {folds}");
         }
         if (missing.equals("mean") && method.equals("average")) {
-            throw new BadInputException("--missing mean does not combine with --method average");
+            throw OptionException.worded("{missing} mean does not combine with {method} average");
         }
         if (maxIter < 1) {
-            throw new BadInputException("--max-iter must be >= 1, was " + maxIter);
+            throw OptionException.worded("{maxIter} must be >= 1, was " + maxIter);
         }
         if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new BadInputException("--tol must be a number > 0, was " + tol);
+            throw OptionException.worded("{tol} must be a number > 0, was " + tol);
         }
         if (pathLength < 0 || pathLength > 1000) {
-            throw new BadInputException("--path must be between 0 and 1000 λ values, was " + pathLength);
+            throw OptionException.worded("{path} must be between 0 and 1000 λ values, was " + pathLength);
         }
         if (!method.equals("exact") && !method.equals("average")) {
-            throw new BadInputException("--method must be exact or average, was '" + method + "'");
+            throw OptionException.worded("{method} must be exact or average, was '" + method + "'");
         }
         if (method.equals("average") && (lambda > 0 || grouping.folds() > 1)) {
-            throw new BadInputException("--method average fits unpenalised per-block models without folds");
+            throw OptionException.worded("{method} average fits unpenalised per-block models without folds");
         }
     }
 

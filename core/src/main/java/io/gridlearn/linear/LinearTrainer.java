@@ -1,5 +1,6 @@
 package io.gridlearn.linear;
 
+import io.gridlearn.OptionException;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
@@ -108,19 +109,19 @@ public final class LinearTrainer {
         FeatureMeansAggregator means = Passes.aggregate(catalog, schema, () -> new FeatureMeansAggregator(
                 design.featureColumns(), design.targetColumn(), o.grouping(), schema.blockSize()));
         if (means.missingTargetRows() > 0) {
-            throw new BadInputException("dataset '" + schema.name() + "': " + means.missingTargetRows() + " of "
+            throw OptionException.worded("dataset '" + schema.name() + "': " + means.missingTargetRows() + " of "
                     + schema.rows() + " rows have a missing (NaN) or infinite value in the target '" + design.target()
-                    + "'; --missing mean fills features only, a target cannot be imputed: drop those rows, or use "
-                    + "--missing skip to leave them out");
+                    + "'; {missing} mean fills features only, a target cannot be imputed: drop those rows, or use "
+                    + "{missing} skip to leave them out");
         }
         List<String> features = design.features();
         double[] fill = new double[features.size()];
         long values = 0;
         for (int j = 0; j < fill.length; j++) {
             if (means.trainingRows() > 0 && means.finiteCount(j) == 0) {
-                throw new BadInputException("dataset '" + schema.name() + "': feature '" + features.get(j)
-                        + "' has no finite value in the " + means.trainingRows() + " training rows, so --missing mean "
-                        + "has no mean to fill it with; leave it out with --features");
+                throw OptionException.worded("dataset '" + schema.name() + "': feature '" + features.get(j)
+                        + "' has no finite value in the " + means.trainingRows() + " training rows, so {missing} mean "
+                        + "has no mean to fill it with; leave it out with {features}");
             }
             fill[j] = means.finiteCount(j) == 0 ? 0 : means.mean(j);
             values += means.missingCount(j);
@@ -137,10 +138,10 @@ public final class LinearTrainer {
 
     private static void checkBadRows(long bad, DatasetSchema schema, LinearDesign design, LinearOptions o) {
         if (bad > 0 && o.missing().equals("error")) {
-            throw new BadInputException("dataset '" + schema.name() + "': " + bad + " of " + schema.rows()
+            throw OptionException.worded("dataset '" + schema.name() + "': " + bad + " of " + schema.rows()
                     + " rows have a missing (NaN) or infinite value in the target or features ("
                     + design.target() + ", " + String.join(", ", design.features())
-                    + "); use --missing skip to leave those rows out, or --missing mean to fill missing feature values "
+                    + "); use {missing} skip to leave those rows out, or {missing} mean to fill missing feature values "
                     + "with their training means");
         }
     }

@@ -1,5 +1,6 @@
 package io.gridlearn.linear;
 
+import io.gridlearn.OptionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -61,8 +62,8 @@ public final class LiveModels {
     static LinearOptions liveOptions(LinearOptions o) {
         if (o.grouping().hasTest() || o.grouping().folds() > 1 || o.pathLength() > 0 || !o.method().equals("exact")
                 || !o.missing().equals("error")) {
-            throw new BadInputException("--live models are refitted from maintained statistics: no --test-fraction, "
-                    + "--folds, --path, --method average, --missing skip or --missing mean");
+            throw OptionException.worded("{live} models are refitted from maintained statistics: no {testFraction}, "
+                    + "{folds}, {path}, {method} average, {missing} skip or {missing} mean");
         }
         return o.withSolver("cholesky");
     }

@@ -1,7 +1,7 @@
 package io.gridlearn.linear;
 
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 import io.gridlearn.stats.Dyadic;
 import io.gridlearn.stats.MomentMatrix;
 
@@ -39,8 +39,8 @@ final class MomentViews {
         for (int j = 0; j < p; j++) {
             s[j] = Math.sqrt(m.centred(j, j) / m.count());
             if (!(s[j] > 0)) {
-                throw new BadInputException("feature '" + features.get(j) + "' is constant; it cannot be standardized "
-                        + "(leave it out with --features)");
+                throw OptionException.worded("feature '" + features.get(j) + "' is constant; it cannot be standardized "
+                        + "(leave it out with {features})");
             }
         }
         return s;

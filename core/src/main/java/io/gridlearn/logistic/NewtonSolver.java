@@ -1,6 +1,6 @@
 package io.gridlearn.logistic;
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 import io.gridlearn.GridlearnException;
 
 /**
@@ -104,8 +104,8 @@ final class NewtonSolver {
                     throw Separation.error("singular Hessian with " + e.sure()
                             + " rows fitted within 1e-10 of certainty");
                 }
-                throw new BadInputException("the Hessian of the log-likelihood is singular: features are collinear"
-                        + " (or constant); drop the redundant features or add a penalty, e.g. --lambda 1e-3");
+                throw OptionException.worded("the Hessian of the log-likelihood is singular: features are collinear"
+                        + " (or constant); drop the redundant features or add a penalty, e.g. {lambda} 1e-3");
             }
         }
         return coordinateDescent(f, theta, e.gradient(), a);

@@ -1,5 +1,6 @@
 package io.gridlearn.logistic;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.pass.PassRunner;
 
@@ -86,13 +87,13 @@ record Preparation(long rows, long[] classCounts, double[] center, double[] scal
         long nonFinite = (long) s[1];
         long badTarget = (long) s[s.length - 1]; // rows whose target is not finite (also counted in s[1])
         if (!options.skipMissing() && nonFinite > 0) {
-            throw new BadInputException(nonFinite + " row(s) have a missing or non-finite value in the features"
-                    + " or the target " + targetName + "; remove or impute them before training (--missing skip"
+            throw OptionException.worded(nonFinite + " row(s) have a missing or non-finite value in the features"
+                    + " or the target " + targetName + "; remove or impute them before training ({missing} skip"
                     + " leaves out rows with a missing feature)");
         }
         if (badTarget > 0) {
-            throw new BadInputException(badTarget + " row(s) have a missing or non-finite target " + targetName
-                    + "; a row without a label cannot be used (--missing skip leaves out rows with a missing"
+            throw OptionException.worded(badTarget + " row(s) have a missing or non-finite target " + targetName
+                    + "; a row without a label cannot be used ({missing} skip leaves out rows with a missing"
                     + " feature only): remove them before training");
         }
         if (s[2] > 0) {

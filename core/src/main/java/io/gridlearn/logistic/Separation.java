@@ -1,5 +1,6 @@
 package io.gridlearn.logistic;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 
 /**
@@ -26,8 +27,8 @@ final class Separation {
     }
 
     static BadInputException error(String detail) {
-        return new BadInputException("the classes are linearly separable (perfectly or quasi-completely): the"
-                + " maximum-likelihood estimate does not exist; add a penalty, e.g. --lambda 1e-3 (" + detail + ")");
+        return OptionException.worded("the classes are linearly separable (perfectly or quasi-completely): the"
+                + " maximum-likelihood estimate does not exist; add a penalty, e.g. {lambda} 1e-3 (" + detail + ")");
     }
 
     static void checkAllSure(Evaluation e) {

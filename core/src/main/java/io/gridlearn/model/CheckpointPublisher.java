@@ -44,7 +44,7 @@ public final class CheckpointPublisher implements IterationListener {
         if (cancelled.getAsBoolean()) {
             throw new GridlearnException("fit of '" + name + "' cancelled after iteration " + checkpoint.summary()
                     .get("iteration") + "; the store holds that checkpoint as version " + version
-                    + " (continue with --resume)");
+                    + " (resume the fit to continue)");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.gridlearn.pass;
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 
 /**
  * The {@code --missing} policy of the iterative learners (logistic, softmax, kmeans, pca, naive-bayes).
@@ -27,10 +27,10 @@ public final class Missing {
             return missing;
         }
         if ("mean".equals(missing)) {
-            throw new BadInputException("--missing mean is supported by linear, ridge, lasso and elastic-net only;"
-                    + " logistic, softmax, kmeans, pca and naive-bayes take --missing error (the default) or skip:"
+            throw OptionException.worded("{missing} mean is supported by linear, ridge, lasso and elastic-net only;"
+                    + " logistic, softmax, kmeans, pca and naive-bayes take {missing} error (the default) or skip:"
                     + " their kernels leave rows out but do not fill values");
         }
-        throw new BadInputException("--missing must be error, skip or mean, was '" + missing + "'");
+        throw OptionException.worded("{missing} must be error, skip or mean, was '" + missing + "'");
     }
 }

@@ -1,5 +1,6 @@
 package io.gridlearn.pca;
 
+import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.Missing;
@@ -75,9 +76,9 @@ public final class PcaTrainer {
     /** Refuses unusable rows; returns the number left out under {@code --missing skip} (both passes skip them). */
     private static long checkRows(double[] s, PcaOptions o) {
         if (s[1] > 0 && !o.skipMissing()) {
-            throw new BadInputException((long) s[1] + " rows have a missing or non-finite value in a feature column;"
+            throw OptionException.worded((long) s[1] + " rows have a missing or non-finite value in a feature column;"
                     + " PCA needs every used value finite (drop or impute them first, or leave them out with"
-                    + " --missing skip)");
+                    + " {missing} skip)");
         }
         if (s[0] < 2) {
             throw new BadInputException("PCA needs at least 2 rows, got " + (long) s[0]

@@ -1,5 +1,6 @@
 package io.gridlearn.runtime;
 
+import io.gridlearn.OptionException;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
@@ -108,22 +109,22 @@ public final class FitDriver {
 
     private static ModelDocument resumable(LearnerSpec spec, String name, ModelDocument current) {
         if (!spec.resumable()) {
-            throw new BadInputException("--resume is for learners that checkpoint every iteration; "
+            throw OptionException.worded("{resume} is for learners that checkpoint every iteration; "
                     + spec.algorithm() + " is fit in one pass");
         }
         if (current == null) {
-            throw new BadInputException("--resume: there is no model '" + name + "' to resume");
+            throw OptionException.worded("{resume}: there is no model '" + name + "' to resume");
         }
         if (!spec.algorithm().equals(current.algorithm())) {
-            throw new BadInputException("--resume: model '" + name + "' is a " + current.algorithm()
+            throw OptionException.worded("{resume}: model '" + name + "' is a " + current.algorithm()
                     + " model, not " + spec.algorithm());
         }
         Object was = current.provenance() != null && current.provenance().get("options") instanceof Map<?, ?> o
                 ? o.get("missing") : null;
         Object now = spec.provenanceOptions() == null ? null : spec.provenanceOptions().get("missing");
         if (now != null && !now.equals(was == null ? "error" : was)) {
-            throw new BadInputException("--resume: model '" + name + "' was fit with --missing "
-                    + (was == null ? "error" : was) + ", not " + now + "; resume with the same --missing");
+            throw OptionException.worded("{resume}: model '" + name + "' was fit with {missing} "
+                    + (was == null ? "error" : was) + ", not " + now + "; resume with the same {missing}");
         }
         return current;
     }

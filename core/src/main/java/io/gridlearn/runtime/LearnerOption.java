@@ -60,6 +60,6 @@ public record LearnerOption(String name, String flag, Type type, String label, S
 
     /** {@code maxIter} → {@code --max-iter}. */
     public static String flagOf(String javaName) {
-        return "--" + javaName.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        return io.gridlearn.OptionException.flagOf(javaName);
     }
 }

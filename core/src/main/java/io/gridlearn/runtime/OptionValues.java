@@ -1,6 +1,6 @@
 package io.gridlearn.runtime;
 
-import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ public final class OptionValues {
     public void refuse(String algorithm, String why, String... names) {
         for (String n : names) {
             if (has(n) && !(values.get(n) instanceof Boolean b && !b)) {
-                throw new BadInputException(LearnerOption.flagOf(n) + " is not an option of " + algorithm
+                throw OptionException.worded("{" + n + "} is not an option of " + algorithm
                         + (why == null || why.isEmpty() ? "" : ": " + why));
             }
         }

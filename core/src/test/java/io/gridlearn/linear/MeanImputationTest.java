@@ -228,7 +228,8 @@ class MeanImputationTest {
     void optionsThatCannotHonourPerFoldMeansAreRefused() {
         BadInputException folds = assertThrows(BadInputException.class,
                 () -> options("linear", Double.NaN, "qr", new RowGrouping(0, 5, 1), "mean"));
-        assertTrue(folds.getMessage().contains("--folds"), folds.getMessage());
+        assertTrue(((io.gridlearn.OptionException) folds).forCommandLine().contains("--folds"), folds.getMessage());
+        assertTrue(folds.getMessage().startsWith("missing mean does not combine with folds"), folds.getMessage());
         BadInputException bad = assertThrows(BadInputException.class,
                 () -> options("linear", Double.NaN, "qr", RowGrouping.NONE, "median"));
         assertTrue(bad.getMessage().contains("error, skip or mean"), bad.getMessage());

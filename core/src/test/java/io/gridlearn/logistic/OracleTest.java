@@ -138,7 +138,8 @@ class OracleTest {
             BadInputException e = assertThrows(BadInputException.class,
                     () -> fitBinary(d, f, raw(0.0).withSolver(solver).withLimits(1000, 1e-10)));
             assertTrue(e.getMessage().contains("linearly separable"), e.getMessage());
-            assertTrue(e.getMessage().contains("--lambda"), e.getMessage());
+            assertTrue(e.getMessage().contains("add a penalty, e.g. lambda 1e-3"), e.getMessage());
+            assertTrue(((io.gridlearn.OptionException) e).forCommandLine().contains("e.g. --lambda 1e-3"), e.getMessage());
             System.out.println(solver + ": " + e.getMessage());
         }
     }

@@ -339,8 +339,11 @@ class SkipMissingTest {
                     () -> new NaiveBayesOptions(1e-9, bad));
             for (Runnable m : makers) {
                 BadInputException e = assertThrows(BadInputException.class, m::run);
-                assertTrue(e.getMessage().startsWith("mean".equals(bad) ? "--missing mean is supported by linear"
-                        : "--missing must be error, skip or mean"), e.getMessage());
+                String cli = ((io.gridlearn.OptionException) e).forCommandLine();
+                assertTrue(cli.startsWith("mean".equals(bad) ? "--missing mean is supported by linear"
+                        : "--missing must be error, skip or mean"), cli);
+                assertTrue(e.getMessage().startsWith("mean".equals(bad) ? "missing mean is supported by linear"
+                        : "missing must be error, skip or mean"), e.getMessage());
             }
         }
         assertTrue(new KMeansOptions(2, 10, 0, "random", 1, Missing.SKIP).skipMissing());
