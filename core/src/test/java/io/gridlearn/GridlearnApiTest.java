@@ -148,6 +148,21 @@ class GridlearnApiTest {
     }
 
     @Test
+    void softmaxOnIrisEqualsTheCommandLinesSpecAndPredictsClasses() {
+        Model m = gl.fit(Softmax.of().l2(0.0067).standardize(true), iris, FitOptions.named("api-softmax"));
+        assertEquals("softmax", m.algorithm());
+        ModelDocument viaCli = io.gridlearn.runtime.FitDriver.fit(gl.hazelcast(), "iris", "api-softmax-cli",
+                io.gridlearn.runtime.Learners.forAlgorithm("softmax").spec("softmax", new io.gridlearn.runtime.OptionValues(
+                        Map.of("lambda", 0.0067, "standardize", true))), io.gridlearn.runtime.FitControl.quiet());
+        assertEquals(ModelJson.write(viaCli.withNameAndVersion(null, 0).withProvenance(null)),
+                ModelJson.write(m.document().withNameAndVersion(null, 0).withProvenance(null)));
+        assertEquals(viaCli.provenance().get("options"), m.document().provenance().get("options"));
+        Map<String, Double> row = Map.of("sepal_length", 6.7, "sepal_width", 3.0, "petal_length", 5.2, "petal_width", 2.3);
+        assertEquals(2.0, m.predict(row), "a virginica row");
+        assertEquals(1.0, java.util.Arrays.stream(m.probabilities(row)).sum(), 1e-12);
+    }
+
+    @Test
     void validationNamesTheJavaMethodAndWhatIsAllowed() {
         BadInputException e = assertThrows(BadInputException.class, () -> Linear.ridge(-1));
         assertEquals("Linear.ridge(lambda): lambda must be a finite number >= 0, was -1.0", e.getMessage());
