@@ -161,7 +161,15 @@ final class FitCommand extends GridCommand {
     void run(HazelcastInstance hz) {
         DataSource.using(data, hz, blockSize, err(), dataset -> {
             String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
-            report(FitDriver.fit(hz, dataset, modelName, learnerSpec, new FitControl(resume, null, err(), null, true)));
+            ModelDocument published = FitDriver.fit(hz, dataset, modelName, learnerSpec,
+                    new FitControl(resume, null, err(), null, true));
+            if (published.summary() != null && Boolean.FALSE.equals(published.summary().get("converged"))) {
+                err().println("gridlearn: warning: " + modelName + " did not converge in "
+                        + published.summary().get("iteration") + " iterations; it is published as version "
+                        + published.version() + " with summary.converged = false (continue it with --resume and a "
+                        + "larger --max-iter)");
+            }
+            report(published);
             return null;
         });
     }

@@ -41,15 +41,16 @@ final class LbfgsSolver {
             return state(theta, iter, e, start.change(), true, growing, ss, ys);
         }
         int d = theta.length;
+        double lastChange = start.change();
         while (true) {
             if (iter >= o.maxIter()) {
                 if (checkSeparation && e.sure() > 0) {
                     throw Separation.error("no convergence in " + iter + " iterations with " + e.sure()
                             + " rows fitted within 1e-10 of certainty");
                 }
-                throw new GridlearnException("logistic fit (lbfgs) did not converge in " + o.maxIter()
-                        + " iterations (largest gradient " + f.optimality(theta, e.gradient()) + ", tol " + o.tol()
-                        + "); resume from the last checkpoint with a larger maxIter, or use solver newton");
+                // an unconverged fit is a result (scikit-learn and Spark return it too): converged = false, and
+                // the caller warns; the last checkpoint can be resumed with a larger maxIter
+                return state(theta, iter, e, lastChange, false, growing, ss, ys);
             }
             double[] g = e.gradient();
             double[] dir = twoLoop(g, ss, ys);
@@ -96,6 +97,7 @@ final class LbfgsSolver {
                 }
             }
             double change = Math.abs(e.value() - next.value()) / Math.max(Math.abs(next.value()), Double.MIN_NORMAL);
+            lastChange = change;
             double step = DenseMath.maxAbs(s);
             theta = trial;
             e = next;

@@ -33,15 +33,16 @@ final class NewtonSolver {
         if (start.converged() || f.optimality(theta, e.gradient()) <= o.tol()) {
             return new SolverState(theta, iter, e.value(), start.change(), true, growing, null, null, e);
         }
+        double lastChange = start.change();
         while (true) {
             if (iter >= o.maxIter()) {
                 if (checkSeparation && e.sure() > 0) {
                     throw Separation.error("no convergence in " + iter + " iterations with " + e.sure()
                             + " rows fitted within 1e-10 of certainty");
                 }
-                throw new GridlearnException("logistic fit did not converge in " + o.maxIter()
-                        + " iterations (optimality violation " + f.optimality(theta, e.gradient()) + ", tol "
-                        + o.tol() + "); resume from the last checkpoint with a larger maxIter or a larger tol");
+                // an unconverged fit is a result (scikit-learn and Spark return it too): converged = false, and
+                // the caller warns; the last checkpoint can be resumed with a larger maxIter
+                return new SolverState(theta, iter, e.value(), lastChange, false, growing, null, null, e);
             }
             double[] dir = direction(f, theta, e, checkSeparation);
             double t = 1.0;
@@ -69,6 +70,7 @@ final class NewtonSolver {
             }
             double step = t * DenseMath.maxAbs(dir);
             double change = Math.abs(e.value() - next.value()) / Math.max(Math.abs(next.value()), Double.MIN_NORMAL);
+            lastChange = change;
             theta = trial;
             e = next;
             iter++;

@@ -18,10 +18,9 @@ import java.util.List;
  * passing it back as {@code resumeFrom} continues to the same bits as an uninterrupted run.
  *
  * <p>Failures: rows with non-finite values or bad targets, constant features under standardization, and
- * separation in unpenalised fits ({@link Separation}) throw {@link io.gridlearn.BadInputException}. Not
- * converging within {@code maxIter} throws {@link io.gridlearn.GridlearnException} (this library never
- * returns an unconverged model as final; the last checkpoint can be resumed with a larger limit), so the
- * returned model always has {@code converged: true}. The summary also holds {@code confusionMatrix}
+ * separation in unpenalised fits ({@link Separation}) throw {@link io.gridlearn.BadInputException}. A fit that
+ * reaches {@code maxIter} is returned as it stands with {@code converged: false}; resuming it with a larger
+ * limit continues to the same bits as an uninterrupted fit. The summary also holds {@code confusionMatrix}
  * (rows true, columns predicted), {@code logLikelihood} and {@code rows}; {@code metrics.train} holds
  * accuracy, mean logLoss. 
  */
