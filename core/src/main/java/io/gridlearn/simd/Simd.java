@@ -28,8 +28,10 @@ public final class Simd {
         boolean wanted = !"false".equalsIgnoreCase(System.getProperty("gridlearn.simd", "true"));
         if (wanted && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                return new VectorLanes();
-            } catch (LinkageError | RuntimeException e) {
+                // by name: nothing links against the incubator class unless the module is there (javadoc, which
+                // runs without the module, never resolves it either)
+                return (Lanes) Class.forName("io.gridlearn.simd.vector.VectorLanes").getDeclaredConstructor().newInstance();
+            } catch (LinkageError | RuntimeException | ReflectiveOperationException e) {
                 Logger.getLogger(Simd.class.getName()).warning("Vector API present but unusable, using scalar kernels: " + e);
             }
         }

@@ -1,5 +1,7 @@
 package io.gridlearn.simd;
 
+import io.gridlearn.simd.vector.VectorLanes;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

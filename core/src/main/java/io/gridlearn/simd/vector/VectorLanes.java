@@ -1,4 +1,6 @@
-package io.gridlearn.simd;
+package io.gridlearn.simd.vector;
+
+import io.gridlearn.simd.Lanes;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -6,13 +8,14 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Lanes} on the incubating Vector API: each lane group is one {@code DoubleVector} of 256 bits, so
  * lane {@code l} of the vector is lane {@code l} of the documented order and the results equal
- * {@link ScalarLanes} bit for bit ({@code fma} is fused in both). Loaded only when the module
+ * {@link io.gridlearn.simd.ScalarLanes} bit for bit ({@code fma} is fused in both). Loaded only when the module
  * {@code jdk.incubator.vector} is in the boot layer (see {@link Simd}).
  */
-final class VectorLanes implements Lanes {
+public final class VectorLanes implements Lanes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
 
-    VectorLanes() {
+    /** Lanes of 256 bits; fails with a {@code LinkageError} when the JVM lacks the incubator module. */
+    public VectorLanes() {
         if (S.length() != WIDTH) {
             throw new IllegalStateException("256-bit species has " + S.length() + " lanes");
         }
