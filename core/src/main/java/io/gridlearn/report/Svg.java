@@ -105,6 +105,111 @@ public final class Svg {
         return histogram(xs, values, 0.8, color);
     }
 
+    /**
+     * A categorical x axis: positions 0…n−1 labelled by {@code names} (for points, error bars or several bar
+     * series drawn with {@link #histogram} at offsets around each position).
+     */
+    public Svg categories(String[] names) {
+        categories = names.clone();
+        x0 = Math.min(x0, -0.5);
+        x1 = Math.max(x1, names.length - 0.5);
+        return this;
+    }
+
+    /** Vertical error bars from {@code lo} to {@code hi} at {@code xs}, with short caps. */
+    public Svg errorBars(double[] xs, double[] lo, double[] hi, String color) {
+        double[] x = xs.clone();
+        double[] a = lo.clone();
+        double[] b = hi.clone();
+        include(x, a);
+        include(x, b);
+        layers.add(sb -> {
+            sb.append("<g stroke=\"").append(color).append("\" stroke-width=\"1.4\">");
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(a[i]) && Double.isFinite(b[i])) {
+                    double cx = px(x[i]);
+                    sb.append("<line x1=\"").append(f(cx)).append("\" y1=\"").append(f(py(a[i]))).append("\" x2=\"")
+                            .append(f(cx)).append("\" y2=\"").append(f(py(b[i]))).append("\"/>");
+                    for (double v : new double[] {a[i], b[i]}) {
+                        sb.append("<line x1=\"").append(f(cx - 3)).append("\" y1=\"").append(f(py(v))).append("\" x2=\"")
+                                .append(f(cx + 3)).append("\" y2=\"").append(f(py(v))).append("\"/>");
+                    }
+                }
+            }
+            sb.append("</g>");
+        });
+        return this;
+    }
+
+    /** Text labels next to points (for example the cluster numbers of projected centres). */
+    public Svg text(double[] xs, double[] ys, String[] texts, String color) {
+        double[] x = xs.clone();
+        double[] y = ys.clone();
+        String[] t = texts.clone();
+        include(x, y);
+        layers.add(sb -> {
+            sb.append("<g font-size=\"11\" fill=\"").append(color).append("\">");
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    sb.append("<text x=\"").append(f(px(x[i]) + 5)).append("\" y=\"").append(f(py(y[i]) - 5))
+                            .append("\">").append(Html.esc(t[i])).append("</text>");
+                }
+            }
+            sb.append("</g>");
+        });
+        return this;
+    }
+
+    /**
+     * A matrix as a grid of shaded cells with the value written in each (for confusion matrices): rows top to
+     * bottom, columns left to right; the shade grows with the value relative to the largest cell.
+     */
+    public static String heatmap(String title, String rowLabel, String colLabel, String[] rowNames, String[] colNames,
+                                 double[][] values, int width, int height) {
+        double max = 0;
+        for (double[] r : values) {
+            for (double v : r) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        int rows = rowNames.length;
+        int cols = colNames.length;
+        double cw = (width - LEFT - RIGHT) / (double) Math.max(1, cols);
+        double ch = (height - TOP - BOTTOM) / (double) Math.max(1, rows);
+        StringBuilder sb = new StringBuilder();
+        open(sb, title, width, height);
+        sb.append("<g font-size=\"11\" text-anchor=\"middle\">");
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = values[i][j];
+                double share = max > 0 && Double.isFinite(v) ? v / max : 0;
+                int shade = (int) Math.round(255 - 190 * share);
+                String fill = String.format(Locale.ROOT, "#%02x%02xff", shade, shade);
+                double x = LEFT + j * cw;
+                double y = TOP + i * ch;
+                sb.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"").append(f(cw))
+                        .append("\" height=\"").append(f(ch)).append("\" fill=\"").append(fill)
+                        .append("\" stroke=\"#ccc\"/><text x=\"").append(f(x + cw / 2)).append("\" y=\"")
+                        .append(f(y + ch / 2 + 4)).append("\" fill=\"").append(share > 0.6 ? "#fff" : "#222").append("\">")
+                        .append(Html.esc(Html.num(v))).append("</text>");
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            sb.append("<text x=\"").append(f(LEFT + (j + 0.5) * cw)).append("\" y=\"").append(height - BOTTOM + 14)
+                    .append("\" font-size=\"10\">").append(Html.esc(colNames[j])).append("</text>");
+        }
+        sb.append("</g><g font-size=\"10\" text-anchor=\"end\">");
+        for (int i = 0; i < rows; i++) {
+            sb.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(f(TOP + (i + 0.5) * ch + 3)).append("\">")
+                    .append(Html.esc(rowNames[i])).append("</text>");
+        }
+        sb.append("</g>");
+        axisLabels(sb, colLabel, rowLabel, width, height);
+        return sb.append("</svg>").toString();
+    }
+
     /** Bars of width {@code barWidth} centred at {@code centres}, from 0 up to {@code values}. */
     public Svg histogram(double[] centres, double[] values, double barWidth, String color) {
         double[] c = centres.clone();
@@ -195,6 +300,24 @@ public final class Svg {
         return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    private static void open(StringBuilder sb, String title, int width, int height) {
+        sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\">");
+        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" fill=\"#fff\"/>");
+        sb.append("<text x=\"").append(width / 2).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">")
+                .append(Html.esc(title)).append("</text>");
+    }
+
+    private static void axisLabels(StringBuilder sb, String xLabel, String yLabel, int width, int height) {
+        sb.append("<text x=\"").append((LEFT + width - RIGHT) / 2).append("\" y=\"").append(height - 10)
+                .append("\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(xLabel)).append("</text>");
+        sb.append("<text transform=\"translate(14,").append((TOP + height - BOTTOM) / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(yLabel)).append("</text>");
+    }
+
+    /** The chart as inline SVG. */
     public String render() {
         if (!(x1 >= x0)) {
             x0 = 0;
@@ -221,19 +344,21 @@ public final class Svg {
         y0 = y0 == 0 ? 0 : y0 - padY;
         y1 += padY;
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\">");
-        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" fill=\"#fff\"/>");
-        sb.append("<text x=\"").append(width / 2).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">")
-                .append(Html.esc(title)).append("</text>");
+        open(sb, title, width, height);
         // grid and ticks
         sb.append("<g font-size=\"10\" fill=\"#333\">");
         if (categories != null) {
+            boolean slanted = categories.length > 6;
             for (int i = 0; i < categories.length; i++) {
-                sb.append("<text x=\"").append(f(px(i))).append("\" y=\"").append(height - BOTTOM + 14)
-                        .append("\" text-anchor=\"middle\">").append(Html.esc(categories[i])).append("</text>");
+                String name = slanted && categories[i].length() > 12 ? categories[i].substring(0, 11) + "…" : categories[i];
+                if (slanted) {
+                    sb.append("<text transform=\"translate(").append(f(px(i) + 3)).append(',').append(height - BOTTOM + 8)
+                            .append(") rotate(-35)\" text-anchor=\"end\" font-size=\"9\">").append(Html.esc(name))
+                            .append("<title>").append(Html.esc(categories[i])).append("</title></text>");
+                } else {
+                    sb.append("<text x=\"").append(f(px(i))).append("\" y=\"").append(height - BOTTOM + 14)
+                            .append("\" text-anchor=\"middle\">").append(Html.esc(name)).append("</text>");
+                }
             }
         } else {
             for (double t : ticks(x0, x1, 6)) {
@@ -255,10 +380,11 @@ public final class Svg {
         for (Layer l : layers) {
             l.draw(sb);
         }
-        sb.append("<text x=\"").append((LEFT + width - RIGHT) / 2).append("\" y=\"").append(height - 10)
-                .append("\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(xLabel)).append("</text>");
-        sb.append("<text transform=\"translate(14,").append((TOP + height - BOTTOM) / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(yLabel)).append("</text>");
+        if (categories == null || categories.length <= 6) {
+            axisLabels(sb, xLabel, yLabel, width, height);
+        } else {
+            axisLabels(sb, "", yLabel, width, height);
+        }
         for (int i = 0; i < legend.size(); i++) {
             int y = TOP + 14 + 16 * i;
             sb.append("<rect x=\"").append(width - RIGHT - 130).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
