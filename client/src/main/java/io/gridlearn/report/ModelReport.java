@@ -17,6 +17,7 @@ import java.util.Optional;
  * every row.
  */
 public final class ModelReport {
+    /** Rows at most in a sampled chart unless {@code --sample} says otherwise. */
     public static final int DEFAULT_SAMPLE = 2000;
 
     private final ReportContext context;
@@ -31,6 +32,11 @@ public final class ModelReport {
         this.m = context.model();
     }
 
+    /**
+     * The report page.
+     *
+     * @return the self-contained HTML
+     */
     public String render() {
         body.append("<h1>Model report: ").append(Html.esc(m.name())).append("</h1>");
         body.append("<p class=\"note\">").append(Html.esc(m.algorithm())).append(" model, version ").append(m.version())

@@ -13,13 +13,25 @@ import java.util.Optional;
  * Every method but {@link #model()} is computed on demand, at most once per report.
  */
 public interface ReportContext {
-    /** The model the report is about. */
+    /**
+     * The model the report is about.
+     *
+     * @return the model
+     */
     ModelDocument model();
 
-    /** The dataset the data charts draw from, or empty when the report is made from the model alone. */
+    /**
+     * The dataset the data charts draw from, or empty when the report is made from the model alone.
+     *
+     * @return the dataset name, or empty
+     */
     Optional<String> dataset();
 
-    /** True when there is a dataset to draw from. */
+    /**
+     * True when there is a dataset to draw from.
+     *
+     * @return whether {@link #dataset()} is present
+     */
     default boolean hasData() {
         return dataset().isPresent();
     }
@@ -69,7 +81,11 @@ public interface ReportContext {
      */
     List<ModelDocument> history();
 
-    /** True when the model was read from the store by name, so that {@link #history()} can be read. */
+    /**
+     * True when the model was read from the store by name, so that {@link #history()} can be read.
+     *
+     * @return whether the model came from the store
+     */
     boolean fromStore();
 
     /**

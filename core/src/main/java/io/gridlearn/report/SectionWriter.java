@@ -88,7 +88,11 @@ public final class SectionWriter {
         return this;
     }
 
-    /** The number of charts added so far. */
+    /**
+     * The number of charts added so far.
+     *
+     * @return the count
+     */
     public int charts() {
         return charts;
     }
@@ -102,7 +106,11 @@ public final class SectionWriter {
         }
     }
 
-    /** The section's HTML. */
+    /**
+     * The section's HTML.
+     *
+     * @return the HTML fragment
+     */
     public String render() {
         flush();
         return body.toString();

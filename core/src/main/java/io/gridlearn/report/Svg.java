@@ -10,6 +10,9 @@ import java.util.Locale;
  * references), so a report is one self-contained file.
  */
 public final class Svg {
+    /**
+     * The colours of series, in order (the D3 category-10 palette).
+     */
     public static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
             "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
@@ -35,19 +38,39 @@ public final class Svg {
         void draw(StringBuilder sb);
     }
 
+    /**
+     * An empty chart.
+     *
+     * @param title  the title, drawn above the plot area
+     * @param width  the width in pixels
+     * @param height the height in pixels
+     */
     public Svg(String title, int width, int height) {
         this.title = title;
         this.width = width;
         this.height = height;
     }
 
+    /**
+     * Sets the axis labels.
+     *
+     * @param x the x axis label
+     * @param y the y axis label
+     * @return this chart
+     */
     public Svg labels(String x, String y) {
         this.xLabel = x;
         this.yLabel = y;
         return this;
     }
 
-    /** Widens the axis ranges to include these points. */
+    /**
+     * Widens the axis ranges to include these points (non-finite pairs are skipped).
+     *
+     * @param xs the x values
+     * @param ys the y values
+     * @return this chart
+     */
     public Svg include(double[] xs, double[] ys) {
         for (int i = 0; i < xs.length; i++) {
             if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
@@ -60,6 +83,14 @@ public final class Svg {
         return this;
     }
 
+    /**
+     * A scatter of points.
+     *
+     * @param xs    the x values
+     * @param ys    the y values
+     * @param color the fill colour
+     * @return this chart
+     */
     public Svg points(double[] xs, double[] ys, String color) {
         double[] x = xs.clone();
         double[] y = ys.clone();
@@ -77,6 +108,15 @@ public final class Svg {
         return this;
     }
 
+    /**
+     * A polyline through the points in order (non-finite pairs are skipped).
+     *
+     * @param xs     the x values
+     * @param ys     the y values
+     * @param color  the stroke colour
+     * @param dashed true for a dashed line
+     * @return this chart
+     */
     public Svg line(double[] xs, double[] ys, String color, boolean dashed) {
         double[] x = xs.clone();
         double[] y = ys.clone();
@@ -95,7 +135,14 @@ public final class Svg {
         return this;
     }
 
-    /** Vertical bars from 0: at x positions 0…n−1 labelled by {@code categories}, or at given centres. */
+    /**
+     * Vertical bars from 0 at x positions 0…n−1, labelled by {@code names} on a categorical axis.
+     *
+     * @param names  the category names
+     * @param values the bar heights
+     * @param color  the fill colour
+     * @return this chart
+     */
     public Svg bars(String[] names, double[] values, String color) {
         categories = names.clone();
         double[] xs = new double[values.length];
@@ -108,6 +155,9 @@ public final class Svg {
     /**
      * A categorical x axis: positions 0…n−1 labelled by {@code names} (for points, error bars or several bar
      * series drawn with {@link #histogram} at offsets around each position).
+     *
+     * @param names the category names
+     * @return this chart
      */
     public Svg categories(String[] names) {
         categories = names.clone();
@@ -116,7 +166,15 @@ public final class Svg {
         return this;
     }
 
-    /** Vertical error bars from {@code lo} to {@code hi} at {@code xs}, with short caps. */
+    /**
+     * Vertical error bars from {@code lo} to {@code hi} at {@code xs}, with short caps.
+     *
+     * @param xs    the x positions
+     * @param lo    the lower ends
+     * @param hi    the upper ends
+     * @param color the stroke colour
+     * @return this chart
+     */
     public Svg errorBars(double[] xs, double[] lo, double[] hi, String color) {
         double[] x = xs.clone();
         double[] a = lo.clone();
@@ -141,7 +199,16 @@ public final class Svg {
         return this;
     }
 
-    /** Text labels next to points (for example the cluster numbers of projected centres). */
+    /**
+     * Text labels next to points (for example the cluster numbers of projected centres); labels of points in the
+     * right half are written to their left.
+     *
+     * @param xs    the x values
+     * @param ys    the y values
+     * @param texts the labels
+     * @param color the text colour
+     * @return this chart
+     */
     public Svg text(double[] xs, double[] ys, String[] texts, String color) {
         double[] x = xs.clone();
         double[] y = ys.clone();
@@ -151,8 +218,9 @@ public final class Svg {
             sb.append("<g font-size=\"11\" fill=\"").append(color).append("\">");
             for (int i = 0; i < x.length; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    sb.append("<text x=\"").append(f(px(x[i]) + 5)).append("\" y=\"").append(f(py(y[i]) - 5))
-                            .append("\">").append(Html.esc(t[i])).append("</text>");
+                    boolean right = px(x[i]) > (LEFT + width - RIGHT) / 2.0;
+                    sb.append("<text x=\"").append(f(px(x[i]) + (right ? -5 : 5))).append("\" y=\"").append(f(py(y[i]) - 5))
+                            .append(right ? "\" text-anchor=\"end\">" : "\">").append(Html.esc(t[i])).append("</text>");
                 }
             }
             sb.append("</g>");
@@ -163,6 +231,16 @@ public final class Svg {
     /**
      * A matrix as a grid of shaded cells with the value written in each (for confusion matrices): rows top to
      * bottom, columns left to right; the shade grows with the value relative to the largest cell.
+     *
+     * @param title    the title
+     * @param rowLabel the label of the rows (left)
+     * @param colLabel the label of the columns (bottom)
+     * @param rowNames the row names
+     * @param colNames the column names
+     * @param values   the cells, by row
+     * @param width    the width in pixels
+     * @param height   the height in pixels
+     * @return the chart as inline SVG
      */
     public static String heatmap(String title, String rowLabel, String colLabel, String[] rowNames, String[] colNames,
                                  double[][] values, int width, int height) {
@@ -210,7 +288,15 @@ public final class Svg {
         return sb.append("</svg>").toString();
     }
 
-    /** Bars of width {@code barWidth} centred at {@code centres}, from 0 up to {@code values}. */
+    /**
+     * Bars of width {@code barWidth} centred at {@code centres}, from 0 up to {@code values}.
+     *
+     * @param centres  the bar centres
+     * @param values   the bar heights
+     * @param barWidth the bar width in x units
+     * @param color    the fill colour
+     * @return this chart
+     */
     public Svg histogram(double[] centres, double[] values, double barWidth, String color) {
         double[] c = centres.clone();
         double[] v = values.clone();
@@ -233,7 +319,11 @@ public final class Svg {
         return this;
     }
 
-    /** The line y = x across the current range (for Q-Q plots, ROC and calibration). */
+    /**
+     * The line y = x across the current range (for Q-Q plots, ROC and calibration).
+     *
+     * @return this chart
+     */
     public Svg diagonal() {
         layers.add(sb -> {
             double a = Math.max(x0, y0);
@@ -245,7 +335,13 @@ public final class Svg {
         return this;
     }
 
-    /** A horizontal reference line. */
+    /**
+     * A dashed horizontal reference line (it does not widen the y range).
+     *
+     * @param y     the height
+     * @param color the stroke colour
+     * @return this chart
+     */
     public Svg hline(double y, String color) {
         layers.add(sb -> sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(py(y))).append("\" x2=\"")
                 .append(width - RIGHT).append("\" y2=\"").append(f(py(y))).append("\" stroke=\"").append(color)
@@ -253,12 +349,27 @@ public final class Svg {
         return this;
     }
 
+    /**
+     * A legend entry, drawn at the top right.
+     *
+     * @param name  the series name
+     * @param color the series colour
+     * @return this chart
+     */
     public Svg legend(String name, String color) {
         legend.add(new String[] {name, color});
         return this;
     }
 
-    /** Forces the ranges (e.g. [0, 1] for ROC). */
+    /**
+     * Forces the ranges (e.g. [0, 1] for ROC).
+     *
+     * @param xa the x minimum
+     * @param xb the x maximum
+     * @param ya the y minimum
+     * @param yb the y maximum
+     * @return this chart
+     */
     public Svg range(double xa, double xb, double ya, double yb) {
         x0 = xa;
         x1 = xb;
@@ -317,7 +428,11 @@ public final class Svg {
                 .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">").append(Html.esc(yLabel)).append("</text>");
     }
 
-    /** The chart as inline SVG. */
+    /**
+     * The chart as inline SVG.
+     *
+     * @return the {@code <svg>} element
+     */
     public String render() {
         if (!(x1 >= x0)) {
             x0 = 0;
