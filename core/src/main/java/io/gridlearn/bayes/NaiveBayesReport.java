@@ -14,7 +14,7 @@ import java.util.List;
  * class standard deviation per feature, the training confusion matrix the summary holds, and accuracy and log
  * loss by split. With data: the confusion matrix on every row of the dataset.
  *
- * <p>The means chart standardises each feature by the mean and standard deviation of the training rows, which
+ * <p>The means chart draws the class standard deviations without ε and standardises each feature by the mean and standard deviation of the training rows, which
  * the model determines exactly: the mixture of the classes, mean = Σ π_k μ_k and variance = Σ π_k (σ²_k + μ_k²) −
  * mean² (with the variance smoothing ε taken off the class variances).
  */
@@ -40,8 +40,9 @@ final class NaiveBayesReport implements ReportSection {
         if (metrics != null) {
             out.chart(metrics);
         }
-        out.note("Class means ± one class standard deviation, each feature standardised by the mean and standard deviation "
-                + "of the training rows, which the model determines exactly as the mixture of its classes.");
+        out.note("Class means ± one class standard deviation (without the variance smoothing ε), each feature standardised "
+                + "by the mean and standard deviation of the training rows, which the model determines exactly as the "
+                + "mixture of its classes.");
         ReportCharts.confusionOnData(c, out);
         return out.render();
     }
@@ -78,7 +79,7 @@ final class NaiveBayesReport implements ReportSection {
                 x[j] = j + (c - (k - 1) / 2.0) * w;
                 double scale = sd[j] > 0 ? sd[j] : 1;
                 z[j] = (mu[c][j] - mean[j]) / scale;
-                double s = Math.sqrt(Math.max(0, var[c][j])) / scale;
+                double s = Math.sqrt(Math.max(0, var[c][j] - eps)) / scale;
                 lo[j] = z[j] - s;
                 hi[j] = z[j] + s;
             }

@@ -95,8 +95,8 @@ final class PcaReport implements ReportSection {
         out.chart(new Svg("Cumulative explained variance", W, H).labels("number of components", "cumulative share of variance")
                 .range(0.5, Math.max(1.5, ratio.length + 0.5), 0, 1).line(x, cum, Svg.PALETTE[1], false)
                 .points(x, cum, Svg.PALETTE[1]).hline(kept, "#888"));
-        out.note("The model keeps " + retained.length + " component(s), explaining " + Html.num(kept)
-                + " of the variance (dashed line)" + (ratio != retained ? "; the curve runs over every eigenvalue of the fit." : "."));
+        out.note("The model keeps " + retained.length + " component(s), explaining " + Html.num(Math.round(kept * 1000) / 10.0)
+                + "% of the variance (dashed line)" + (ratio != retained ? "; the curve runs over every eigenvalue of the fit." : "."));
     }
 
     private static void projection(ReportContext c, SectionWriter out) {
