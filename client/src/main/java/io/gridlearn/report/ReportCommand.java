@@ -23,8 +23,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code gridlearn report}: one self-contained HTML file with a model's summary and charts. */
-@Command(name = "report", description = "Write a self-contained HTML report of a model: summary tables and SVG charts "
-        + "that fit the learner (residuals, Q-Q, paths, objective per iteration, ROC, calibration, clusters, scree).")
+@Command(name = "report", description = "Write a self-contained HTML report of a model: summary tables and the SVG charts "
+        + "of its learner's report section (residuals, Q-Q, paths, objective per iteration, ROC, calibration, clusters, scree...).")
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,7 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
             HazelcastInstance hz = grid.hz();
             ModelDocument m = fileModel != null ? fileModel : ModelStore.forInstance(hz).get(model.name());
             String dataset = resolve(hz);
-            String html = new ModelReport(hz, m, dataset, fileModel == null, sample, seed).render();
+            String html = new ModelReport(new GridReportContext(hz, m, dataset, fileModel == null, sample, seed)).render();
             write(out, html);
         }
         spec.commandLine().getOut().println("wrote " + out);

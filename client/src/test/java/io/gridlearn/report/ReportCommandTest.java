@@ -185,6 +185,133 @@ class ReportCommandTest {
         assertTrue(l.contains("λ") || l.contains("lambda"), "path charts are drawn against λ");
     }
 
+    /**
+     * Fits {@code args} as model {@code name} (also written to a file), then reports it twice: from the model file
+     * alone and from the store with {@code dataset}. Both are self-contained with at least three charts.
+     */
+    private String[] fileAndDataReports(String name, String dataset, String... fitArgs) throws Exception {
+        Path model = tmp.resolve(name + ".json");
+        List<String> fit = new java.util.ArrayList<>(List.of("fit"));
+        fit.addAll(List.of(fitArgs));
+        fit.addAll(List.of("--name", name, "--out", model.toString()));
+        Run f = client(fit.toArray(new String[0]));
+        assertEquals(0, f.exit(), f.err());
+        Path fromFile = tmp.resolve(name + "-file").resolve("report.html");
+        Run r = client("report", "--model-file", model.toString(), "--out", fromFile.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertSelfContained(fromFile);
+        Path withData = tmp.resolve(name + "-data").resolve("report.html");
+        r = client("report", "--model", name, "--data", dataset, "--out", withData.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertSelfContained(withData);
+        String file = Files.readString(fromFile);
+        String data = Files.readString(withData);
+        assertTrue(file.contains("no data given"), "the file report says it has no data");
+        assertTrue(data.contains("plots from dataset <b>" + dataset + "</b>"));
+        return new String[] {file, data};
+    }
+
+    private static void assertContainsAll(String html, String... parts) {
+        for (String part : parts) {
+            assertTrue(html.contains(part), "the report shows " + part);
+        }
+    }
+
+    @Test
+    void everyBuiltInLearnerHasAReportSection() {
+        for (String algorithm : List.of("linear", "ridge", "lasso", "elastic-net", "logistic", "softmax", "kmeans", "pca",
+                "naive-bayes")) {
+            assertTrue(io.gridlearn.runtime.Learners.forAlgorithm(algorithm).report().isPresent(), algorithm);
+        }
+    }
+
+    @Test
+    void linearReportsFromAFileAndFromDataHaveCoefficientChartsAndMetrics() throws Exception {
+        String[] r = fileAndDataReports("report-ols", "boston", "linear", "--data", "boston", "--test-fraction", "0.2");
+        for (String s : r) {
+            assertContainsAll(s, "Coefficients ± 2 standard errors", "t statistics", "R² by split", "Errors by split");
+        }
+        assertFalse(r[0].contains("Residuals vs fitted"), "no residuals without data");
+        assertContainsAll(r[1], "Residuals vs fitted", "Normal Q-Q plot of residuals", "Observed vs fitted");
+        assertTrue(count(r[1], "<svg") >= 8, "residual and model charts, got " + count(r[1], "<svg"));
+
+        r = fileAndDataReports("report-lasso", "boston", "lasso", "--data", "boston", "--lambda", "0.1");
+        for (String s : r) {
+            assertContainsAll(s, "Coefficients", "R² by split", "Errors by split");
+        }
+    }
+
+    @Test
+    void logisticAndSoftmaxReportsFromAFileAndFromData() throws Exception {
+        String bc = Oracles.resource("breast_cancer.csv").toString();
+        assertEquals(0, client("load", bc, "--name", "bc-report", "--block-size", "64").exit());
+        String[] r = fileAndDataReports("report-logistic", "bc-report", "logistic", "--data", "bc-report", "--lambda", "0.01",
+                "--standardize");
+        for (String s : r) {
+            assertContainsAll(s, "Coefficients (log-odds of class 1)", "Standardised coefficients (per sd of the feature)",
+                    "Confusion matrix on the training rows",
+                    "Accuracy, AUC and log loss by split");
+        }
+        assertContainsAll(r[0], "drawn from the checkpoints in the model store when the model is given by name");
+        assertContainsAll(r[1], "Objective per iteration", "ROC curve", "Calibration", "Confusion matrix on bc-report");
+
+        r = fileAndDataReports("report-softmax", "iris", "softmax", "--data", "iris", "--lambda", "0.01", "--standardize");
+        for (String s : r) {
+            assertContainsAll(s, "Coefficients per class", "Standardised coefficients (per sd of the feature)",
+                    "Confusion matrix on the training rows");
+        }
+        assertContainsAll(r[1], "Objective per iteration", "Confusion matrix on iris");
+    }
+
+    @Test
+    void kmeansReportsShowCentresTableCentreProfilesSizesAndProjection() throws Exception {
+        String[] r = fileAndDataReports("report-kmeans", "iris", "kmeans", "--data", "iris", "--k", "3", "--features",
+                "sepal_length,sepal_width,petal_length,petal_width");
+        JsonNode m = JSON.readTree(tmp.resolve("report-kmeans.json").toFile());
+        for (String s : r) {
+            assertContainsAll(s, "<h3>Cluster centres</h3>", "Centre profiles (standardised features)", "Cluster sizes");
+            String table = s.substring(s.indexOf("<h3>Cluster centres</h3>"));
+            table = table.substring(0, table.indexOf("</table>"));
+            for (JsonNode centre : m.path("centers")) {
+                for (JsonNode v : centre) {
+                    assertTrue(table.contains(">" + Html.num(v.asDouble()) + "<"), "centre value " + v + " in the table");
+                }
+            }
+            assertTrue(count(s, "<svg") >= 3, "charts: " + count(s, "<svg"));
+        }
+        assertContainsAll(r[0], "Centres on the first two principal components of the centres", "spread of the centres");
+        assertContainsAll(r[1], "Sampled points on the first two principal components",
+                "standardised by the mean and standard deviation of dataset iris", "Objective per iteration");
+    }
+
+    @Test
+    void pcaReportsShowScreeCumulativeVarianceAndLoadings() throws Exception {
+        String[] r = fileAndDataReports("report-pca", "iris", "pca", "--data", "iris", "--standardize", "--components", "3",
+                "--features", "sepal_length,sepal_width,petal_length,petal_width");
+        JsonNode m = JSON.readTree(tmp.resolve("report-pca.json").toFile());
+        for (String s : r) {
+            assertContainsAll(s, "Scree plot", "Cumulative explained variance", "Loadings of PC 1", "Loadings of PC 2",
+                    "Loadings of the first two components");
+            for (int k = 0; k < 2; k++) {
+                for (JsonNode v : m.path("components").get(k)) {
+                    assertTrue(s.contains(">" + Html.num(v.asDouble()) + "<"), "loading " + v + " in the table");
+                }
+            }
+            assertTrue(count(s, "<svg") >= 4, "charts: " + count(s, "<svg"));
+        }
+        assertContainsAll(r[1], "Sampled rows on PC 1 and PC 2");
+    }
+
+    @Test
+    void naiveBayesReportsShowPriorsClassMeansAndConfusion() throws Exception {
+        String[] r = fileAndDataReports("report-nb", "iris", "naive-bayes", "--data", "iris");
+        for (String s : r) {
+            assertContainsAll(s, "Class priors", "Class means ± 1 sd (standardised features)",
+                    "Confusion matrix on the training rows", "Accuracy and log loss by split");
+        }
+        assertContainsAll(r[1], "Confusion matrix on iris");
+    }
+
     @Test
     void aMissingModelIsBadInput() {
         Run r = client("report", "--model", "nope", "--out", tmp.resolve("x.html").toString());

@@ -78,4 +78,24 @@ class PluggableLearnerTest {
         String last = lines.get(1).substring(lines.get(1).lastIndexOf(',') + 1);
         assertEquals(m.path("value").asDouble(), Double.parseDouble(last));
     }
+
+    @Test
+    void reportShowsTheLearnersOwnSectionFromAFileAndWithData() throws Exception {
+        Path model = tmp.resolve("mean.json");
+        String boston = Oracles.resource("boston.csv").toString();
+        String[] r = run("--members", "1", "fit", "target-mean", "--csv", boston, "--target", "medv", "--out", model.toString());
+        assertEquals("0", r[0], r[2]);
+        Path html = tmp.resolve("file").resolve("report.html");
+        r = run("--members", "1", "report", "--model-file", model.toString(), "--out", html.toString());
+        assertEquals("0", r[0], r[2]);
+        String s = Files.readString(html);
+        assertTrue(s.contains("<h3>Target mean</h3>") && s.contains("Target mean and shrunk prediction"), s);
+        assertTrue(!s.contains("Sampled target against the prediction"), "no data, no sample chart");
+        html = tmp.resolve("data").resolve("report.html");
+        r = run("--members", "1", "report", "--model-file", model.toString(), "--csv", boston, "--out", html.toString());
+        assertEquals("0", r[0], r[2]);
+        s = Files.readString(html);
+        assertTrue(s.contains("Target mean and shrunk prediction") && s.contains("Sampled target against the prediction"), s);
+        assertTrue(s.contains(" of 506 rows"), "the section says what it sampled");
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * A learner that lives only in test sources, registered by this package's entry in
  * {@code META-INF/services/io.gridlearn.runtime.Learner}: it predicts the training mean of the target, shrunk
  * towards zero, (1 − shrink)·ȳ. It proves that a learner added outside core needs no edit anywhere else to be
- * fit, listed and validated by the command line, stored, read back and used to predict.
+ * fit, listed and validated by the command line, stored, read back, used to predict and shown by {@code report}
+ * with its own section ({@link TargetMeanReport}).
  */
 public final class TargetMeanLearner implements Learner {
     @Override
@@ -57,5 +58,10 @@ public final class TargetMeanLearner implements Learner {
     @Override
     public void validate(ModelDocument model, String origin) {
         ModelValidation.need(model.extension("value") instanceof Number, origin, "target-mean", "a numeric \"value\"");
+    }
+
+    @Override
+    public java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.of(new TargetMeanReport());
     }
 }

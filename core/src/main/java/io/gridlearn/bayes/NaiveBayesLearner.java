@@ -99,4 +99,9 @@ public final class NaiveBayesLearner implements Learner {
             vector(m.variances()[c], p, origin, "variances");
         }
     }
+
+    @Override
+    public java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.of(new NaiveBayesReport());
+    }
 }

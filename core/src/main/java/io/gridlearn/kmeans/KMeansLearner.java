@@ -113,4 +113,9 @@ public final class KMeansLearner implements Learner {
             }
         });
     }
+
+    @Override
+    public java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.of(new KMeansReport());
+    }
 }

@@ -109,4 +109,9 @@ public final class LinearLearner implements Learner {
             }
         });
     }
+
+    @Override
+    public java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.of(new LinearReport());
+    }
 }

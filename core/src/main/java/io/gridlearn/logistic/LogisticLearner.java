@@ -127,4 +127,9 @@ public final class LogisticLearner implements Learner {
             vector(m.coefficients(), p, origin, "coefficients");
         }
     }
+
+    @Override
+    public java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.of(new LogisticReport());
+    }
 }

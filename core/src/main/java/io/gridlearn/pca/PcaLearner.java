@@ -58,4 +58,9 @@ public final class PcaLearner implements Learner {
             vector(c, m.features().size(), origin, "components");
         }
     }
+
+    @Override
+    public java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.of(new PcaReport());
+    }
 }

@@ -51,4 +51,14 @@ public interface Learner {
     default java.util.Optional<LiveHandler> live() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The learner's section of {@code gridlearn report}: its charts and tables, drawn from the model alone and,
+     * when the report is given data, from passes over it.
+     *
+     * @return the section, or empty: the report then shows the common tables only
+     */
+    default java.util.Optional<io.gridlearn.report.ReportSection> report() {
+        return java.util.Optional.empty();
+    }
 }

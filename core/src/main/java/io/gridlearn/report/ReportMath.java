@@ -7,7 +7,12 @@ public final class ReportMath {
     private ReportMath() {
     }
 
-    /** Φ⁻¹(p), Acklam's rational approximation (relative error below 1.2e-9), for Q-Q plots. */
+    /**
+     * Φ⁻¹(p), Acklam's rational approximation (relative error below 1.2e-9), for Q-Q plots.
+     *
+     * @param p a probability in (0, 1)
+     * @return the standard normal quantile
+     */
     public static double normalQuantile(double p) {
         double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
                 -3.066479806614716e+01, 2.506628277459239e+00};
@@ -31,7 +36,13 @@ public final class ReportMath {
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 
-    /** The t value with P(T ≤ t) = p for {@code df} degrees of freedom (bisection on the CDF). */
+    /**
+     * The t value with P(T ≤ t) = p for {@code df} degrees of freedom (bisection on the CDF).
+     *
+     * @param p  a probability in [0.5, 1)
+     * @param df the degrees of freedom
+     * @return the quantile
+     */
     public static double tQuantile(double p, double df) {
         StudentT t = new StudentT(df);
         double lo = 0;
@@ -51,6 +62,11 @@ public final class ReportMath {
      * Projects rows on the first two principal components of the rows themselves (centred; eigenvectors of
      * the sample covariance by power iteration with deflation). Returns {scores1, scores2}; {@code extra}
      * rows (e.g. cluster centres) are projected with the same mean and components into {@code extraOut}.
+     *
+     * @param rows     the rows, at least one
+     * @param extra    further rows to project, or null
+     * @param extraOut two arrays of {@code extra.length} that receive their scores, or null
+     * @return the scores of {@code rows} on the two components
      */
     public static double[][] projectOnTwoComponents(double[][] rows, double[][] extra, double[][] extraOut) {
         int n = rows.length;
