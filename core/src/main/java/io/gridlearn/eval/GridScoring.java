@@ -72,9 +72,9 @@ public final class GridScoring {
         if (!Predictors.predictsLabels(model)) {
             return new java.util.LinkedHashMap<>(evaluate(hz, model, dataset).toMap());
         }
-        if (model.algorithm().equals("kmeans")) {
-            throw new BadInputException("evaluate takes regression and classification models; a kmeans model's "
-                    + "inertia is in its training metrics");
+        if (model.target() == null) {
+            throw new BadInputException("evaluate takes regression and classification models; a " + model.algorithm()
+                    + " model has no target (its training metrics are in the model)");
         }
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(dataset);
