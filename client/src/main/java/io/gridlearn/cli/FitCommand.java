@@ -96,11 +96,10 @@ final class FitCommand extends GridCommand {
                 if (d.stream().noneMatch(x -> x.endsWith(text))) {
                     d.add(names + ": " + text);
                 }
-                flags.add(o.flag() + (o.type() == LearnerOption.Type.SWITCH ? "" : " " + o.label()));
+                flags.add(o.flag() + (o.type() == LearnerOption.Type.SWITCH ? "" : "\u00a0" + o.label()));
             }
-            footer.append("  ").append(names).append(" -- ").append(learner.description().replace("%", "%%"))
-                    .append("%n    ").append(flags.isEmpty() ? "(no options of its own)" : String.join(", ", flags))
-                    .append("%n");
+            footer.append(wrap(names + ": " + learner.description(), "  ", "      "));
+            footer.append(wrap(flags.isEmpty() ? "(no options of its own)" : String.join(", ", flags), "    ", "    "));
         }
         for (Map.Entry<String, LearnerOption> e : byFlag.entrySet()) {
             LearnerOption o = e.getValue();
@@ -117,6 +116,20 @@ final class FitCommand extends GridCommand {
         }
         fit.usageMessage().description("Train a model: " + String.join(", ", Learners.algorithms()) + ".");
         fit.usageMessage().footer(footer.toString());
+    }
+
+    /** Words wrapped to 79 columns, the first line after {@code first}, the others after {@code rest}, for a help footer. */
+    private static String wrap(String text, String first, String rest) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(first);
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > 79 && line.length() > rest.length()) {
+                out.append(line.toString().stripTrailing()).append("%n");
+                line = new StringBuilder(rest);
+            }
+            line.append(word.replace("%", "%%")).append(' ');
+        }
+        return out.append(line.toString().stripTrailing()).append("%n").toString().replace('\u00a0', ' ');
     }
 
     @Override

@@ -32,7 +32,7 @@ class PluggableLearnerTest {
     void fitHelpListsTheLearnerAndItsOption() {
         String[] r = run("fit", "--help");
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("target-mean -- test learner: the target's training mean"), r[1]);
+        assertTrue(r[1].contains("  target-mean: test learner: the target's training mean"), r[1]);
         assertTrue(r[1].contains("--shrink=S"), r[1]);
         assertTrue(r[1].contains("Share by which the mean is shrunk towards zero"), r[1]);
     }
