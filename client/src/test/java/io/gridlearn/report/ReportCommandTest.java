@@ -323,24 +323,57 @@ class ReportCommandTest {
     @Tag("slow")
     void bostonReportRendersInHeadlessChromium() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
+        if (System.getenv("CI") != null) {
+            assertTrue(Files.isExecutable(chromium), "CI installs Chromium (.ci/run): /usr/bin/chromium is missing");
+        }
         assumeTrue(Files.isExecutable(chromium), "no Chromium installed at /usr/bin/chromium: browser rendering not checked");
         Path html = bostonReport();
         Path png = tmp.resolve("shot.png");
         Path profile = Files.createDirectories(tmp.resolve("profile"));
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> flags = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1200,2400",
-                html.toUri().toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("chromium.log").toFile()).start();
+                "--user-data-dir=" + profile);
+        // the DOM after Chromium has parsed and laid out the page: the report's title and its charts are there
+        List<String> dumpDom = new java.util.ArrayList<>(flags);
+        dumpDom.addAll(List.of("--dump-dom", html.toUri().toString()));
+        Path dom = tmp.resolve("dom.html");
+        Process d = new ProcessBuilder(dumpDom).redirectError(tmp.resolve("chromium-dom.log").toFile())
+                .redirectOutput(dom.toFile()).start();
+        assertTrue(d.waitFor(120, TimeUnit.SECONDS), "Chromium finished the DOM dump");
+        String rendered = Files.readString(dom);
+        String source = Files.readString(html);
+        String title = source.substring(source.indexOf("<title>") + 7, source.indexOf("</title>"));
+        assertTrue(title.contains("boston"), "the report's own title: " + title);
+        assertTrue(rendered.contains("<title>" + title + "</title>"), "Chromium rendered the report, not an error page: "
+                + rendered.substring(0, Math.min(500, rendered.length())));
+        int charts = rendered.split("<svg", -1).length - 1;
+        assertTrue(charts >= 3 && charts == source.split("<svg", -1).length - 1,
+                "every chart of the report is in the rendered page: " + charts);
+
+        List<String> shot = new java.util.ArrayList<>(flags);
+        shot.addAll(List.of("--screenshot=" + png, "--window-size=1200,2400", html.toUri().toString()));
+        Process p = new ProcessBuilder(shot).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("chromium.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Chromium finished");
         assertTrue(Files.exists(png), "screenshot written: " + Files.readString(tmp.resolve("chromium.log")));
         BufferedImage img = ImageIO.read(png.toFile());
+        // an error page or an unstyled page is a few flat colours; the report's charts draw many (lines, points,
+        // anti-aliased text) over a good part of the page
         Set<Integer> colours = new HashSet<>();
+        long inked = 0;
+        long sampled = 0;
         for (int y = 0; y < img.getHeight(); y += 3) {
             for (int x = 0; x < img.getWidth(); x += 3) {
-                colours.add(img.getRGB(x, y));
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                sampled++;
+                if (rgb != 0xffffff) {
+                    inked++;
+                }
             }
         }
-        assertTrue(colours.size() > 1, "the screenshot is not blank");
+        assertTrue(colours.size() >= 50, "charts and text drew " + colours.size() + " colours");
+        assertTrue(inked * 50 >= sampled, "at least 2% of the page is drawn on: " + inked + " of " + sampled);
         String keep = System.getProperty("gridlearn.reportScreenshot");
         if (keep != null) {
             Files.copy(png, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
