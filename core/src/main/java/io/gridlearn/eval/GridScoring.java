@@ -2,12 +2,12 @@ package io.gridlearn.eval;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.BlockWriter;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
-import io.gridlearn.data.PassCheck;
 import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
@@ -46,7 +46,7 @@ public final class GridScoring {
         for (RowBlock b : scored.values()) {
             rows += b.rows();
         }
-        PassCheck.complete(schema, scored.size(), rows);
+        BlockPassAggregator.checkComplete(schema, scored.size(), rows);
         List<ColumnSpec> cols = new ArrayList<>();
         cols.add(new ColumnSpec("prediction", ColumnKind.NUMERIC, List.of()));
         if (target >= 0) {

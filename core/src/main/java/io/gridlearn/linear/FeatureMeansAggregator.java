@@ -1,10 +1,8 @@
 package io.gridlearn.linear;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
@@ -13,7 +11,6 @@ import io.gridlearn.stats.ExactSum;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Map;
 
 /**
  * The first pass of {@code fit --missing mean}: for every feature j, over the training rows (every row
@@ -30,9 +27,7 @@ import java.util.Map;
  * digits, then to the nearest double (as {@code describe}'s mean): a function of the data alone, so the
  * same bits on any number of members and in any merge order.
  */
-public final class FeatureMeansAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, FeatureMeansAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMeansAggregator> {
     private static final long serialVersionUID = 1L;
     private static final MathContext MC = new MathContext(40);
 
@@ -41,8 +36,6 @@ public final class FeatureMeansAggregator
     private RowGrouping grouping;
     private int blockSize;
 
-    private long blocks;
-    private long rows;
     private long missingTargetRows;
     private long trainingRows;
     private long incompleteTrainingRows;
@@ -76,12 +69,9 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+    protected void accumulateBlock(RowBlock b) {
         init();
-        RowBlock b = entry.getValue();
         int n = b.rows();
-        blocks++;
-        rows += n;
         double[] v = b.values();
         long firstRowId = (long) b.blockId() * blockSize;
         int p = featureColumns.length;
@@ -110,10 +100,7 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        FeatureMeansAggregator o = (FeatureMeansAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(FeatureMeansAggregator o) {
         missingTargetRows += o.missingTargetRows;
         trainingRows += o.trainingRows;
         incompleteTrainingRows += o.incompleteTrainingRows;
@@ -130,17 +117,7 @@ public final class FeatureMeansAggregator
     @Override
     public FeatureMeansAggregator aggregate() {
         init();
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
+        return self();
     }
 
     /** Rows (training and test) whose target is NaN or infinite. */
@@ -188,13 +165,15 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeLong(missingTargetRows);
         out.writeLong(trainingRows);
         out.writeLong(incompleteTrainingRows);
@@ -208,13 +187,15 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         missingTargetRows = in.readLong();
         trainingRows = in.readLong();
         incompleteTrainingRows = in.readLong();

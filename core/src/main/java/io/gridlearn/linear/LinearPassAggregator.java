@@ -1,15 +1,13 @@
 package io.gridlearn.linear;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.BlockChecks;
 import io.gridlearn.data.BlockIds;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.BlockPartitions;
-import io.gridlearn.data.PassCounts;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
@@ -31,7 +29,8 @@ import java.util.function.IntUnaryOperator;
  * <p>With {@code fill} (mean imputation, {@code --missing mean}) a non-finite feature value is first
  * replaced by its feature's fill value ({@link Imputation#fillColumns}), so every moment and R factor is that
  * of the imputed data. Rows that still hold a NaN or infinite value in any used column are left out and
- * counted; the trainer decides whether that is an error. Blocks and rows seen are counted for {@link io.gridlearn.data.Passes}.
+ * counted; the trainer decides whether that is an error. Blocks and rows seen are counted by the base
+ * ({@link BlockPassAggregator}) for {@link io.gridlearn.data.Passes}.
  *
  * <p>Partition groups: a member learns a block's partition from its own partition service (members inject
  * their {@link HazelcastInstance} into every aggregator they deserialize, {@link HazelcastInstanceAware}; tested
@@ -45,9 +44,8 @@ import java.util.function.IntUnaryOperator;
  * partitions) × q²) per pass, q(q+1)/2 doubles each: bounded by the partition count (271 by default), and flat
  * once the blocks outnumber the partitions.
  */
-public final class LinearPassAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, LinearPassAggregator>,
-        IdentifiedDataSerializable, PassCounts, HazelcastInstanceAware {
+public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAggregator>
+        implements HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -58,8 +56,6 @@ public final class LinearPassAggregator
     private double[] fill;
     private BlockIds layout;
 
-    private long blocks;
-    private long rows;
     private long badRows;
     private MomentMatrix[] moments;
     private RFactorGroups rFactors;
@@ -131,12 +127,9 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+    protected void accumulateBlock(RowBlock b) {
         init();
-        RowBlock b = entry.getValue();
         int n = b.rows();
-        blocks++;
-        rows += n;
         int groups = moments.length;
         if (groupRows == null || groupRows[0].length < n) {
             groupRows = new int[groups][Math.max(n, 16)];
@@ -219,10 +212,7 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        LinearPassAggregator o = (LinearPassAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(LinearPassAggregator o) {
         badRows += o.badRows;
         if (o.moments == null) {
             return;
@@ -239,17 +229,7 @@ public final class LinearPassAggregator
     public LinearPassAggregator aggregate() {
         init();
         compact();
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
+        return self();
     }
 
     /** Rows left out for a NaN or infinite value in a used column. */
@@ -299,7 +279,7 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeIntArray(columns);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
@@ -307,8 +287,10 @@ public final class LinearPassAggregator
         out.writeBoolean(intercept);
         out.writeDoubleArray(fill);
         out.writeString(layout == null ? null : layout.toString());
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeLong(badRows);
         out.writeBoolean(moments != null);
         if (moments != null) {
@@ -321,7 +303,7 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         columns = in.readIntArray();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
@@ -330,8 +312,10 @@ public final class LinearPassAggregator
         fill = in.readDoubleArray();
         String l = in.readString();
         layout = l == null ? null : BlockIds.parse(l);
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         badRows = in.readLong();
         if (in.readBoolean()) {
             moments = new MomentMatrix[grouping.groups()];

@@ -1,16 +1,13 @@
 package io.gridlearn.linear;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * The second pass of the QR solver: per block, the double-double {@link ResidualMoments} (X'r, r'r and, for the
@@ -19,8 +16,7 @@ import java.util.Map;
  * O(q²) numbers whatever the number of blocks. One step of iterative refinement with these lifts TSQR from about cond(X)·1e-16 to the exact
  * least-squares solution of the stored data on every NIST StRD problem here (Björck 1996, §2.9).
  */
-public final class RefinementAggregator implements Aggregator<Map.Entry<Integer, RowBlock>, RefinementAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class RefinementAggregator extends BlockPassAggregator<RefinementAggregator> {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -31,8 +27,6 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     private boolean withGram = true;
     private double[] fill;
 
-    private long blocks;
-    private long rows;
     private ResidualSums sums = new ResidualSums();
 
     public RefinementAggregator() {
@@ -60,10 +54,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
-        RowBlock b = entry.getValue();
-        blocks++;
-        rows += b.rows();
+    protected void accumulateBlock(RowBlock b) {
         TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
         if (t.rows() > 0) {
             sums.add(withGram ? ResidualMoments.of(t.values(), t.rows(), t.q(), beta)
@@ -72,26 +63,8 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        RefinementAggregator o = (RefinementAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(RefinementAggregator o) {
         sums.add(o.sums);
-    }
-
-    @Override
-    public RefinementAggregator aggregate() {
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     /** The moments of all training rows, summed exactly ({@link ResidualSums}); null when no row entered. */
@@ -110,7 +83,7 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeIntArray(columns);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
@@ -118,13 +91,15 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         out.writeDoubleArray(beta);
         out.writeBoolean(withGram);
         out.writeDoubleArray(fill);
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         sums.writeData(out);
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         columns = in.readIntArray();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
@@ -132,8 +107,10 @@ public final class RefinementAggregator implements Aggregator<Map.Entry<Integer,
         beta = in.readDoubleArray();
         withGram = in.readBoolean();
         fill = in.readDoubleArray();
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         sums = ResidualSums.readData(in);
     }
 }

@@ -1,29 +1,23 @@
 package io.gridlearn.stats;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One pass of per-column statistics: count, missing, min, max and exact first and second moments
- * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows seen for {@link io.gridlearn.data.Passes}.
+ * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows the base
+ * ({@link BlockPassAggregator}) counts for {@link io.gridlearn.data.Passes}.
  * Merging is exact, so the statistics are identical on any number of members.
  */
-public final class ColumnStatsAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, ColumnStatsAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStatsAggregator> {
     private static final long serialVersionUID = 1L;
     private static final int[] ZERO = {0};
 
     private int cols = -1;
-    private long blocks;
-    private long rows;
     private long[] missing;
     private double[] min;
     private double[] max;
@@ -35,11 +29,8 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
-        RowBlock b = entry.getValue();
+    protected void accumulateBlock(RowBlock b) {
         init(b.cols());
-        blocks++;
-        rows += b.rows();
         if (kernel == null) {
             kernel = new ShiftedBlockMoments(1);
         }
@@ -90,14 +81,11 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        ColumnStatsAggregator o = (ColumnStatsAggregator) aggregator;
+    protected void combineStatistic(ColumnStatsAggregator o) {
         if (o.cols < 0) {
             return;
         }
         init(o.cols);
-        blocks += o.blocks;
-        rows += o.rows;
         for (int c = 0; c < cols; c++) {
             missing[c] += o.missing[c];
             min[c] = Math.min(min[c], o.min[c]);
@@ -106,23 +94,8 @@ public final class ColumnStatsAggregator
         }
     }
 
-    @Override
-    public ColumnStatsAggregator aggregate() {
-        return this;
-    }
-
     public int columns() {
         return Math.max(cols, 0);
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     /** The summary of column c (NaN statistics for a column with no values). */
@@ -155,10 +128,8 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeInt(cols);
-        out.writeLong(blocks);
-        out.writeLong(rows);
         for (int c = 0; c < cols; c++) {
             out.writeLong(missing[c]);
             out.writeDouble(min[c]);
@@ -168,10 +139,8 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         int n = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
         if (n < 0) {
             return;
         }
