@@ -8,6 +8,7 @@ import io.gridlearn.data.BlockChecks;
 import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.BlockPartitions;
+import io.gridlearn.data.PartitionedPass;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
@@ -45,7 +46,7 @@ import java.util.function.IntUnaryOperator;
  * once the blocks outnumber the partitions.
  */
 public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAggregator>
-        implements HazelcastInstanceAware {
+        implements HazelcastInstanceAware, PartitionedPass {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -195,6 +196,7 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
      * Sets the partition of each block id by hand, outside a grid (tests, tools); in a grid the members' own
      * partition service does ({@link #setHazelcastInstance}). Not serialized.
      */
+    @Override
     public void usePartitions(IntUnaryOperator partitionOfBlock) {
         this.partitionOf = partitionOfBlock;
         this.liveBlocks = null;

@@ -1,10 +1,12 @@
 package io.gridlearn.pass;
 
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.Passes;
 
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /** Passes in the grid, next to the data, retried on member loss ({@link Passes}). */
 public final class GridPassRunner implements PassRunner {
@@ -14,6 +16,11 @@ public final class GridPassRunner implements PassRunner {
     public GridPassRunner(DatasetCatalog catalog, DatasetSchema schema) {
         this.catalog = catalog;
         this.schema = schema;
+    }
+
+    @Override
+    public <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh) {
+        return Passes.aggregate(catalog, schema, fresh);
     }
 
     @Override
