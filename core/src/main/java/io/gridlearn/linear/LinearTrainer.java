@@ -78,8 +78,9 @@ public final class LinearTrainer {
         LinearSolver.Refiner refiner = qr && !o.penalised() ? new LinearSolver.Refiner() {
             @Override
             public ResidualMoments residualMoments(double[] beta, boolean withGram) {
-                return runner.aggregate(() -> new RefinementAggregator(
-                        design.zColumns(), g, schema.blockSize(), o.intercept(), beta, fill, withGram)).moments();
+                RefinementKernel k = new RefinementKernel(design.zColumns(), g, schema.blockSize(), o.intercept(),
+                        beta, fill, withGram);
+                return k.moments(runner.exactSum(k));
             }
 
             @Override

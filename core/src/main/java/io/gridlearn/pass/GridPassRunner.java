@@ -4,6 +4,7 @@ import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.Passes;
+import io.gridlearn.stats.ExactSum;
 
 import java.util.SortedMap;
 import java.util.function.Supplier;
@@ -26,6 +27,11 @@ public final class GridPassRunner implements PassRunner {
     @Override
     public double[] sum(BlockKernel kernel) {
         return Passes.aggregate(catalog, schema, () -> new KernelAggregator(kernel, schema.blockSize())).result();
+    }
+
+    @Override
+    public ExactSum[] exactSum(BlockKernel kernel) {
+        return Passes.aggregate(catalog, schema, () -> new KernelAggregator(kernel, schema.blockSize())).exactSums();
     }
 
     @Override

@@ -53,6 +53,15 @@ public final class KernelAggregator extends BlockPassAggregator<KernelAggregator
         ExactVector.add(sums, o.sums);
     }
 
+    /**
+     * The exact sums, not rounded (zeros when no block was seen).
+     *
+     * @return one exact sum per entry of the kernel's vector
+     */
+    public ExactSum[] exactSums() {
+        return sums == null ? ExactVector.zeros(kernel.width()) : sums;
+    }
+
     /** The sums, rounded once. */
     public double[] result() {
         return sums == null ? new double[kernel.width()] : ExactVector.round(sums);

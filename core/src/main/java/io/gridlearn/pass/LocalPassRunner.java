@@ -60,6 +60,11 @@ public final class LocalPassRunner implements PassRunner {
 
     @Override
     public double[] sum(BlockKernel kernel) {
+        return ExactVector.round(exactSum(kernel));
+    }
+
+    @Override
+    public ExactSum[] exactSum(BlockKernel kernel) {
         ExactSum[] acc = ExactVector.zeros(kernel.width());
         double[] partial = new double[kernel.width()];
         for (RowBlock b : blocks) {
@@ -67,7 +72,7 @@ public final class LocalPassRunner implements PassRunner {
             kernel.accumulate(b, (long) b.blockId() * blockSize, partial);
             ExactVector.add(acc, partial);
         }
-        return ExactVector.round(acc);
+        return acc;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gridlearn.pass;
 
 import io.gridlearn.data.BlockPassAggregator;
+import io.gridlearn.stats.ExactSum;
 
 import java.util.SortedMap;
 import java.util.function.Supplier;
@@ -29,6 +30,16 @@ public interface PassRunner {
 
     /** Σ over blocks of each block's partial vector, summed exactly and rounded once. */
     double[] sum(BlockKernel kernel);
+
+    /**
+     * Σ over blocks of each block's partial vector, summed exactly and not rounded: for passes whose answer is a
+     * function of the exact sums (a double-double or an exact mean), which rounding each entry to a double would
+     * lose. {@link #sum} is this rounded once per entry.
+     *
+     * @param kernel the per-block half of the pass
+     * @return one exact sum per entry of the kernel's vector
+     */
+    ExactSum[] exactSum(BlockKernel kernel);
 
     /** The union of every block's sample, ordered by row id. */
     SortedMap<Long, double[]> sample(BlockSampler sampler);
