@@ -23,6 +23,19 @@ import java.io.IOException;
  * values here: a non-finite feature value is replaced by its fill value before the row is scored, exactly as
  * {@code predict} does; rows still holding a non-finite value (in the target, or in a feature of a model
  * without imputation) are left out and counted.
+ *
+ * <p>The maths, per group g over its scored rows i (n_g of them), with r_i = y_i − ŷ_i:
+ * <pre>
+ *   RSS_g = Σ r_i²  (each r_i² added exactly: {@link ExactSum#addProduct})     SAE_g = Σ |r_i|  (exactly)
+ *   TSS_g = Σ (y_i − ȳ)²  (from the exact moments of y, {@link MomentMatrix}, centred exactly)
+ *   mse = RSS/n, rmse = √mse, mae = SAE/n, r² = 1 − RSS/TSS
+ * </pre>
+ * Merge order: none matters, every merge adds exact sums.
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: each row's r_i² and
+ * |r_i| enter the exact sums one by one; a kernel's per-block partial is a fixed-width vector of doubles, so a
+ * block's Σ r_i² would be rounded once per block and the metrics could change in the last bit. The counting is the
+ * shared base's ({@link BlockPassAggregator}).
  */
 public final class RegressionMetricsAggregator extends BlockPassAggregator<RegressionMetricsAggregator> {
     private static final long serialVersionUID = 1L;

@@ -26,6 +26,15 @@ import java.math.MathContext;
  * accumulator exactly; merging accumulators is exact), and m_j is S_j / n_j rounded to 40 significant
  * digits, then to the nearest double (as {@code describe}'s mean): a function of the data alone, so the
  * same bits on any number of members and in any merge order.
+ *
+ * <p>Merge order: none matters. Counts are integers; each S_j is an {@link ExactSum} to which every finite value
+ * is added individually and which merges exactly with another instance's.
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: a kernel hands the engine
+ * a fixed-width vector of doubles per block, so a block's Σ x_ij would be rounded once per block before the exact
+ * merge, and m_j, which is taken from the exact S_j, would change in its last bit for some data. The counting is
+ * the shared base's ({@link BlockPassAggregator}); this class keeps only the counts n_j, the sums S_j and the
+ * row tallies.
  */
 public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMeansAggregator> {
     private static final long serialVersionUID = 1L;

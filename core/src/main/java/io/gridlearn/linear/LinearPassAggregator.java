@@ -36,14 +36,28 @@ import java.util.function.IntUnaryOperator;
  * <p>Partition groups: a member learns a block's partition from its own partition service (members inject
  * their {@link HazelcastInstance} into every aggregator they deserialize, {@link HazelcastInstanceAware}; tested
  * on 5.4 and 5.7), and the number of live blocks in each partition from the layout the driver passes in. An
- * instance that holds all of a partition's blocks folds them into one R ({@link #combine}, {@link #aggregate} and
- * before it is serialized, {@link #writeData}: Hazelcast calls neither {@code onAccumulationFinished} nor
+ * instance that holds all of a partition's blocks folds them into one R ({@link #combineStatistic}, {@link #aggregate}
+ * and before it is serialized, {@link #writeStatistic}: Hazelcast calls neither {@code onAccumulationFinished} nor
  * {@code onCombinationFinished} on a member's partial, measured). That is only a matter of traffic: the driver
  * folds whatever is left with the same arithmetic ({@link #rFactor}).
  *
  * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors O(min(blocks,
  * partitions) × q²) per pass, q(q+1)/2 doubles each: bounded by the partition count (271 by default), and flat
  * once the blocks outnumber the partitions.
+ *
+ * <p>The maths and the merge order. Per block and group g with m rows, shift c (the block's rounded mean),
+ * e = Σ(z − c) and D = Σ(z − c)(z − c)' in floating point ({@link ShiftedBlockMoments}), the moments gain, exactly,
+ * S_g += e + m c and A_g += D + c e' + e c' + m c c' ({@link MomentMatrix#addShifted}); merging instances adds
+ * exact sums, so the moments are the same whatever the order. The R factor of the training rows is
+ * R = fold over partitions π ascending of (fold over the blocks b of π, ascending id, of R_b), each fold step
+ * the QR of the two stacked triangles ({@link BlockQr#merge}); see {@link RFactorGroups}.
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel} on the pass engine:
+ * the engine adds fixed-width vectors of doubles exactly, and a QR merge is not a sum; its result depends on the
+ * order the R factors are merged in, which here is fixed by partition and block id and so needs the partition of
+ * each block ({@link PartitionedPass}). The moments share the pass so that the data is read once. Its result is
+ * therefore a function of the blocks and the partition count; the single-JVM reference
+ * ({@code io.gridlearn.pass.LocalPassRunner}, given the cluster's block → partition map) gives the same bits.
  */
 public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAggregator>
         implements HazelcastInstanceAware, PartitionedPass {

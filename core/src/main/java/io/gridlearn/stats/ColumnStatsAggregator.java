@@ -12,6 +12,15 @@ import java.io.IOException;
  * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows the base
  * ({@link BlockPassAggregator}) counts for {@link io.gridlearn.data.Passes}.
  * Merging is exact, so the statistics are identical on any number of members.
+ *
+ * <p>The maths, per column over its non-NaN values x_i (n of them; NaN counts as missing): min and max; the exact
+ * moments S = Σ x_i and A = Σ x_i² gathered per block shifted by the block's rounded mean
+ * ({@link ShiftedBlockMoments}, {@link MomentMatrix#addShifted}); mean = S / n rounded once, and variance =
+ * C / (n − 1) with C = A − S²/n centred from the exact sums and rounded once ({@link MomentMatrix#centred}). Merge order: none matters (exact sums; min and max are exact).
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: min and max are not
+ * sums, and the engine merges by exact addition only; computing them in a second pass would read the data twice.
+ * The counting is the shared base's ({@link BlockPassAggregator}).
  */
 public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStatsAggregator> {
     private static final long serialVersionUID = 1L;
