@@ -2,6 +2,7 @@ package io.gridlearn.pass;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridlearn.GridlearnException;
 import io.gridlearn.data.BlockCountAggregator;
 import io.gridlearn.data.BlockPartitions;
 import io.gridlearn.data.CsvLoader;
@@ -39,6 +40,8 @@ import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -182,6 +185,28 @@ class PassReferenceTest {
             assertTrue(c.covers(s.schema()));
             return c.blocks() + "/" + c.rows();
         });
+    }
+
+    /** The one coverage check: a pass that missed a block is refused, naming what was lost. */
+    @Test
+    void aPassThatMissedABlockIsRefused() throws IOException {
+        HazelcastInstance[] grid = TestGrids.start(factory, 1);
+        DatasetCatalog catalog = new DatasetCatalog(grid[0]);
+        DatasetSchema schema = CsvLoader.load(catalog, holedBoston(), "d", CsvOptions.defaults().withBlockSize(BLOCK),
+                null);
+        List<RowBlock> blocks = new ArrayList<>(new TreeMap<>(catalog.blocks(schema)).values());
+        RowBlock lost = blocks.remove(5);
+        ColumnStatsAggregator partial = new LocalPassRunner(blocks, BLOCK).aggregate(ColumnStatsAggregator::new);
+        assertEquals(schema.blocks() - 1, partial.blocks());
+        assertEquals(schema.rows() - lost.rows(), partial.rows());
+        assertFalse(partial.covers(schema));
+        GridlearnException e = assertThrows(GridlearnException.class, () -> partial.checkComplete(schema));
+        assertTrue(e.getMessage().contains("saw " + (schema.blocks() - 1) + " of " + schema.blocks() + " blocks"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("1 blocks were lost"), e.getMessage());
+        ColumnStatsAggregator whole = new GridPassRunner(catalog, schema).aggregate(ColumnStatsAggregator::new);
+        assertTrue(whole.covers(schema));
+        whole.checkComplete(schema);
     }
 
     @Test
