@@ -1,12 +1,16 @@
 package io.gridlearn.bench;
 
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.pass.BlockKernel;
 import io.gridlearn.pass.BlockSampler;
 import io.gridlearn.pass.PassRunner;
 
-import java.util.SortedMap;
+import io.gridlearn.stats.ExactSum;
 
-/** Counts the passes a trainer makes (sums and samples), so a whole fit's time can be given per pass. */
+import java.util.SortedMap;
+import java.util.function.Supplier;
+
+/** Counts the passes a trainer makes (sums, exact sums and aggregations count as sums; samples), so a whole fit's time can be given per pass. */
 final class CountingRunner implements PassRunner {
     private final PassRunner inner;
     private int sums;
@@ -33,6 +37,18 @@ final class CountingRunner implements PassRunner {
     public double[] sum(BlockKernel kernel) {
         sums++;
         return inner.sum(kernel);
+    }
+
+    @Override
+    public ExactSum[] exactSum(BlockKernel kernel) {
+        sums++;
+        return inner.exactSum(kernel);
+    }
+
+    @Override
+    public <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh) {
+        sums++;
+        return inner.aggregate(fresh);
     }
 
     @Override

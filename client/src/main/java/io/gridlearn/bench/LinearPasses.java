@@ -3,7 +3,8 @@ package io.gridlearn.bench;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.linear.LinearPassAggregator;
-import io.gridlearn.linear.RefinementAggregator;
+import io.gridlearn.linear.RefinementKernel;
+import io.gridlearn.pass.KernelAggregator;
 
 /**
  * The linear solvers' data passes on their own, as {@code LinearTrainer.train} builds them, over the synthetic
@@ -22,11 +23,12 @@ final class LinearPasses {
 
     /**
      * The QR solver's refinement pass at coefficients {@code beta} (intercept first); {@code withGram} is the full
-     * refinement ({@code qr+refinement}), without it the light one.
+     * refinement ({@code qr+refinement}), without it the light one. It runs on the pass engine: a
+ * {@link KernelAggregator} carrying a {@link RefinementKernel}.
      */
-    static RefinementAggregator refinement(DatasetSchema schema, double[] beta, boolean withGram) {
-        return new RefinementAggregator(zColumns(schema), RowGrouping.NONE, schema.blockSize(), true, beta, null,
-                withGram);
+    static KernelAggregator refinement(DatasetSchema schema, double[] beta, boolean withGram) {
+        return new KernelAggregator(new RefinementKernel(zColumns(schema), RowGrouping.NONE, schema.blockSize(), true,
+                beta, null, withGram), schema.blockSize());
     }
 
     private static int[] zColumns(DatasetSchema schema) {

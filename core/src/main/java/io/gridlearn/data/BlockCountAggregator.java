@@ -1,53 +1,28 @@
 package io.gridlearn.data;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
- * Counts blocks and rows, next to the data: how many rows a set of blocks holds (a removal needs it for the
- * new schema's row count) and whether every one of them is still stored.
+ * Counts blocks and rows, next to the data, and nothing else: how many rows a set of blocks holds (a removal
+ * needs it for the new schema's row count) and whether every one of them is still stored. The counting is
+ * the base's ({@link BlockPassAggregator}); this pass has no statistic of its own. It stays in {@code data} (and
+ * off the kernel engine of {@code io.gridlearn.pass}, which builds on {@code data}) because the pass guard
+ * ({@link Passes#checkNothingLost}) and dataset edits need it below the engine.
  */
-public final class BlockCountAggregator implements Aggregator<Map.Entry<Integer, RowBlock>, BlockCountAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class BlockCountAggregator extends BlockPassAggregator<BlockCountAggregator> {
     private static final long serialVersionUID = 1L;
 
-    private long blocks;
-    private long rows;
-
+    /** An empty count. */
     public BlockCountAggregator() {
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
-        blocks++;
-        rows += entry.getValue().rows();
+    protected void accumulateBlock(RowBlock block) {
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        BlockCountAggregator o = (BlockCountAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
-    }
-
-    @Override
-    public BlockCountAggregator aggregate() {
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
+    protected void combineStatistic(BlockCountAggregator other) {
     }
 
     @Override
@@ -61,14 +36,10 @@ public final class BlockCountAggregator implements Aggregator<Map.Entry<Integer,
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    protected void writeStatistic(ObjectDataOutput out) {
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
-        blocks = in.readLong();
-        rows = in.readLong();
+    protected void readStatistic(ObjectDataInput in) {
     }
 }

@@ -1,11 +1,9 @@
 package io.gridlearn.data;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import io.gridlearn.GridlearnException;
 
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -14,8 +12,9 @@ import java.util.logging.Logger;
  *
  * <p>{@code IMap.aggregate} may throw when a member leaves mid-pass, or — worse — return normally with the
  * partitions the dead member owned simply missing. Every gridlearn aggregator counts the blocks and rows it
- * saw; a pass is accepted only when the counts equal the schema's. Otherwise the pass is run again, from a
- * fresh aggregator, once the backups have been promoted (a short wait). If the grid no longer holds every
+ * saw ({@link BlockPassAggregator}, the one counting base); a pass is accepted only when it
+ * {@link BlockPassAggregator#covers covers} the schema. Otherwise the pass is run again, from a fresh
+ * aggregator, once the backups have been promoted (a short wait). If the grid no longer holds every
  * block (more members died than there are backups), the pass fails at once with a message that says how
  * many blocks are gone — never a result computed from part of the data. Since every merge is exact and
  * in a fixed order, a retried pass gives the same bits as an undisturbed one.
@@ -33,13 +32,13 @@ public final class Passes {
     private Passes() {
     }
 
-    public static <A extends Aggregator<Map.Entry<Integer, RowBlock>, A> & PassCounts> A aggregate(
-            DatasetCatalog catalog, DatasetSchema schema, Supplier<A> fresh) {
+    public static <A extends BlockPassAggregator<A>> A aggregate(DatasetCatalog catalog, DatasetSchema schema,
+                                                                Supplier<A> fresh) {
         String problem = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 A result = catalog.blocks(schema).aggregate(fresh.get(), schema.blockPredicate());
-                if (result.blocks() == schema.blocks() && result.rows() == schema.rows()) {
+                if (result.covers(schema)) {
                     return result;
                 }
                 problem = "the pass saw " + result.blocks() + " of " + schema.blocks() + " blocks";

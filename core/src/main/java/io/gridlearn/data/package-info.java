@@ -4,7 +4,7 @@
  * loading ({@link io.gridlearn.data.CsvLoader}, {@link io.gridlearn.data.BlockWriter}), appending, removing and
  * replacing blocks under one all-or-nothing protocol, block id sets and their partitions, fingerprints, the choice
  * of a learner's columns, the row grouping into test set and folds, and the guard
- * ({@link io.gridlearn.data.Passes}, {@link io.gridlearn.data.PassCheck}) that makes every aggregation pass
+ * ({@link io.gridlearn.data.Passes}, {@link io.gridlearn.data.BlockPassAggregator}) that makes every aggregation pass
  * complete or fail, never silently partial. It uses the root exceptions, {@code data.csv} for parsing,
  * {@code grid} for the Hazelcast configuration and wire forms, {@code simd} and {@code util}; it knows no learner,
  * and every learner family builds on it.

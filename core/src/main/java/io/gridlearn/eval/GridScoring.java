@@ -2,12 +2,12 @@ package io.gridlearn.eval;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.BlockWriter;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
-import io.gridlearn.data.PassCheck;
 import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
@@ -17,6 +17,8 @@ import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
+import io.gridlearn.pass.GridPassRunner;
+import io.gridlearn.pass.PassRunner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class GridScoring {
         for (RowBlock b : scored.values()) {
             rows += b.rows();
         }
-        PassCheck.complete(schema, scored.size(), rows);
+        BlockPassAggregator.checkComplete(schema, scored.size(), rows);
         List<ColumnSpec> cols = new ArrayList<>();
         cols.add(new ColumnSpec("prediction", ColumnKind.NUMERIC, List.of()));
         if (target >= 0) {
@@ -84,7 +86,7 @@ public final class GridScoring {
             throw new BadInputException("dataset '" + dataset + "' has no target column '" + model.target() + "'");
         }
         int k = model.classes().size();
-        double[] s = new io.gridlearn.pass.GridPassRunner(catalog, schema)
+        double[] s = new GridPassRunner(catalog, schema)
                 .sum(new ClassificationKernel(ModelJson.write(model), features, target, k));
         long n = (long) s[k * k + 1];
         long skipped = (long) s[k * k + 2];
@@ -117,8 +119,24 @@ public final class GridScoring {
         return agg.metrics(0);
     }
 
-    /** One metrics pass over a dataset with the given grouping; checks completeness and the target. */
+    /** One metrics pass over a dataset in the grid with the given grouping; checks completeness and the target. */
     public static RegressionMetricsAggregator metricsPass(DatasetCatalog catalog, DatasetSchema schema,
+                                                         ModelDocument model, RowGrouping grouping) {
+        return metricsPass(new GridPassRunner(catalog, schema), schema, model, grouping);
+    }
+
+    /**
+     * One metrics pass ({@link RegressionMetricsAggregator}) on any runner: in the grid, or over blocks in one JVM
+     * ({@link io.gridlearn.pass.LocalPassRunner}, the reference), with the same bits.
+     *
+     * @param runner   runs the pass over {@code schema}'s blocks
+     * @param schema   the dataset
+     * @param model    a linear model
+     * @param grouping the row groups the metrics are gathered for
+     * @return the aggregated pass
+     * @throws BadInputException when the dataset has no target column
+     */
+    public static RegressionMetricsAggregator metricsPass(PassRunner runner, DatasetSchema schema,
                                                          ModelDocument model, RowGrouping grouping) {
         LinearPredictor p = new LinearPredictor(model);
         int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + schema.name() + "'");
@@ -127,7 +145,7 @@ public final class GridScoring {
             throw new BadInputException("dataset '" + schema.name() + "' has no target column '" + model.target()
                     + "' to evaluate against");
         }
-        return Passes.aggregate(catalog, schema, () -> new RegressionMetricsAggregator(
+        return runner.aggregate(() -> new RegressionMetricsAggregator(
                 features, target, p.intercept(), p.coefficients(), Imputation.fillValues(model), grouping,
                 schema.blockSize()));
     }

@@ -1,11 +1,9 @@
 package io.gridlearn.eval;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.BlockChecks;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
@@ -16,7 +14,6 @@ import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.stats.ShiftedBlockMoments;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One pass that scores a linear predictor ŷ = b0 + x·b next to the data and gathers, per row group, the
@@ -26,10 +23,21 @@ import java.util.Map;
  * values here: a non-finite feature value is replaced by its fill value before the row is scored, exactly as
  * {@code predict} does; rows still holding a non-finite value (in the target, or in a feature of a model
  * without imputation) are left out and counted.
+ *
+ * <p>The maths, per group g over its scored rows i (n_g of them), with r_i = y_i − ŷ_i:
+ * <pre>
+ *   RSS_g = Σ r_i²  (each r_i² added exactly: {@link ExactSum#addProduct})     SAE_g = Σ |r_i|  (exactly)
+ *   TSS_g = Σ (y_i − ȳ)²  (from the exact moments of y, {@link MomentMatrix}, centred exactly)
+ *   mse = RSS/n, rmse = √mse, mae = SAE/n, r² = 1 − RSS/TSS
+ * </pre>
+ * Merge order: none matters, every merge adds exact sums.
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: each row's r_i² and
+ * |r_i| enter the exact sums one by one; a kernel's per-block partial is a fixed-width vector of doubles, so a
+ * block's Σ r_i² would be rounded once per block and the metrics could change in the last bit. The counting is the
+ * shared base's ({@link BlockPassAggregator}).
  */
-public final class RegressionMetricsAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, RegressionMetricsAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class RegressionMetricsAggregator extends BlockPassAggregator<RegressionMetricsAggregator> {
     private static final long serialVersionUID = 1L;
     private static final int[] ZERO = {0};
     private static final Lanes LANES = Simd.lanes();
@@ -42,8 +50,6 @@ public final class RegressionMetricsAggregator
     private RowGrouping grouping;
     private int blockSize;
 
-    private long blocks;
-    private long rows;
     private long badRows;
     private ExactSum[] squared;
     private ExactSum[] absolute;
@@ -95,12 +101,9 @@ public final class RegressionMetricsAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+    protected void accumulateBlock(RowBlock b) {
         init();
-        RowBlock b = entry.getValue();
         int n = b.rows();
-        blocks++;
-        rows += n;
         if (residualScratch == null || residualScratch.length < n) {
             residualScratch = new double[n];
             indexScratch = new int[n];
@@ -161,10 +164,7 @@ public final class RegressionMetricsAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        RegressionMetricsAggregator o = (RegressionMetricsAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(RegressionMetricsAggregator o) {
         badRows += o.badRows;
         if (o.squared == null) {
             return;
@@ -180,17 +180,7 @@ public final class RegressionMetricsAggregator
     @Override
     public RegressionMetricsAggregator aggregate() {
         init();
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
+        return self();
     }
 
     public long badRows() {
@@ -232,7 +222,7 @@ public final class RegressionMetricsAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
         out.writeDouble(intercept);
@@ -240,8 +230,10 @@ public final class RegressionMetricsAggregator
         out.writeDoubleArray(fill);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeLong(badRows);
         out.writeBoolean(squared != null);
         if (squared != null) {
@@ -254,7 +246,7 @@ public final class RegressionMetricsAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
         intercept = in.readDouble();
@@ -262,8 +254,10 @@ public final class RegressionMetricsAggregator
         fill = in.readDoubleArray();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         badRows = in.readLong();
         if (in.readBoolean()) {
             int g = grouping.groups();

@@ -1,10 +1,8 @@
 package io.gridlearn.linear;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
@@ -13,7 +11,6 @@ import io.gridlearn.stats.ExactSum;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Map;
 
 /**
  * The first pass of {@code fit --missing mean}: for every feature j, over the training rows (every row
@@ -29,10 +26,17 @@ import java.util.Map;
  * accumulator exactly; merging accumulators is exact), and m_j is S_j / n_j rounded to 40 significant
  * digits, then to the nearest double (as {@code describe}'s mean): a function of the data alone, so the
  * same bits on any number of members and in any merge order.
+ *
+ * <p>Merge order: none matters. Counts are integers; each S_j is an {@link ExactSum} to which every finite value
+ * is added individually and which merges exactly with another instance's.
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: a kernel hands the engine
+ * a fixed-width vector of doubles per block, so a block's Σ x_ij would be rounded once per block before the exact
+ * merge, and m_j, which is taken from the exact S_j, would change in its last bit for some data. The counting is
+ * the shared base's ({@link BlockPassAggregator}); this class keeps only the counts n_j, the sums S_j and the
+ * row tallies.
  */
-public final class FeatureMeansAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, FeatureMeansAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMeansAggregator> {
     private static final long serialVersionUID = 1L;
     private static final MathContext MC = new MathContext(40);
 
@@ -41,8 +45,6 @@ public final class FeatureMeansAggregator
     private RowGrouping grouping;
     private int blockSize;
 
-    private long blocks;
-    private long rows;
     private long missingTargetRows;
     private long trainingRows;
     private long incompleteTrainingRows;
@@ -76,12 +78,9 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+    protected void accumulateBlock(RowBlock b) {
         init();
-        RowBlock b = entry.getValue();
         int n = b.rows();
-        blocks++;
-        rows += n;
         double[] v = b.values();
         long firstRowId = (long) b.blockId() * blockSize;
         int p = featureColumns.length;
@@ -110,10 +109,7 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        FeatureMeansAggregator o = (FeatureMeansAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(FeatureMeansAggregator o) {
         missingTargetRows += o.missingTargetRows;
         trainingRows += o.trainingRows;
         incompleteTrainingRows += o.incompleteTrainingRows;
@@ -130,17 +126,7 @@ public final class FeatureMeansAggregator
     @Override
     public FeatureMeansAggregator aggregate() {
         init();
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
+        return self();
     }
 
     /** Rows (training and test) whose target is NaN or infinite. */
@@ -188,13 +174,15 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeLong(missingTargetRows);
         out.writeLong(trainingRows);
         out.writeLong(incompleteTrainingRows);
@@ -208,13 +196,15 @@ public final class FeatureMeansAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         missingTargetRows = in.readLong();
         trainingRows = in.readLong();
         incompleteTrainingRows = in.readLong();

@@ -1,15 +1,14 @@
 package io.gridlearn.linear;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridlearn.data.BlockChecks;
 import io.gridlearn.data.BlockIds;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.BlockPartitions;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.PartitionedPass;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.grid.Wire;
@@ -31,23 +30,37 @@ import java.util.function.IntUnaryOperator;
  * <p>With {@code fill} (mean imputation, {@code --missing mean}) a non-finite feature value is first
  * replaced by its feature's fill value ({@link Imputation#fillColumns}), so every moment and R factor is that
  * of the imputed data. Rows that still hold a NaN or infinite value in any used column are left out and
- * counted; the trainer decides whether that is an error. Blocks and rows seen are counted for {@link io.gridlearn.data.Passes}.
+ * counted; the trainer decides whether that is an error. Blocks and rows seen are counted by the base
+ * ({@link BlockPassAggregator}) for {@link io.gridlearn.data.Passes}.
  *
  * <p>Partition groups: a member learns a block's partition from its own partition service (members inject
  * their {@link HazelcastInstance} into every aggregator they deserialize, {@link HazelcastInstanceAware}; tested
  * on 5.4 and 5.7), and the number of live blocks in each partition from the layout the driver passes in. An
- * instance that holds all of a partition's blocks folds them into one R ({@link #combine}, {@link #aggregate} and
- * before it is serialized, {@link #writeData}: Hazelcast calls neither {@code onAccumulationFinished} nor
+ * instance that holds all of a partition's blocks folds them into one R ({@link #combineStatistic}, {@link #aggregate}
+ * and before it is serialized, {@link #writeStatistic}: Hazelcast calls neither {@code onAccumulationFinished} nor
  * {@code onCombinationFinished} on a member's partial, measured). That is only a matter of traffic: the driver
  * folds whatever is left with the same arithmetic ({@link #rFactor}).
  *
  * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors O(min(blocks,
  * partitions) × q²) per pass, q(q+1)/2 doubles each: bounded by the partition count (271 by default), and flat
  * once the blocks outnumber the partitions.
+ *
+ * <p>The maths and the merge order. Per block and group g with m rows, shift c (the block's rounded mean),
+ * e = Σ(z − c) and D = Σ(z − c)(z − c)' in floating point ({@link ShiftedBlockMoments}), the moments gain, exactly,
+ * S_g += e + m c and A_g += D + c e' + e c' + m c c' ({@link MomentMatrix#addShifted}); merging instances adds
+ * exact sums, so the moments are the same whatever the order. The R factor of the training rows is
+ * R = fold over partitions π ascending of (fold over the blocks b of π, ascending id, of R_b), each fold step
+ * the QR of the two stacked triangles ({@link BlockQr#merge}); see {@link RFactorGroups}.
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel} on the pass engine:
+ * the engine adds fixed-width vectors of doubles exactly, and a QR merge is not a sum; its result depends on the
+ * order the R factors are merged in, which here is fixed by partition and block id and so needs the partition of
+ * each block ({@link PartitionedPass}). The moments share the pass so that the data is read once. Its result is
+ * therefore a function of the blocks and the partition count; the single-JVM reference
+ * ({@code io.gridlearn.pass.LocalPassRunner}, given the cluster's block → partition map) gives the same bits.
  */
-public final class LinearPassAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, LinearPassAggregator>,
-        IdentifiedDataSerializable, PassCounts, HazelcastInstanceAware {
+public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAggregator>
+        implements HazelcastInstanceAware, PartitionedPass {
     private static final long serialVersionUID = 1L;
 
     private int[] columns;
@@ -58,8 +71,6 @@ public final class LinearPassAggregator
     private double[] fill;
     private BlockIds layout;
 
-    private long blocks;
-    private long rows;
     private long badRows;
     private MomentMatrix[] moments;
     private RFactorGroups rFactors;
@@ -131,12 +142,9 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
+    protected void accumulateBlock(RowBlock b) {
         init();
-        RowBlock b = entry.getValue();
         int n = b.rows();
-        blocks++;
-        rows += n;
         int groups = moments.length;
         if (groupRows == null || groupRows[0].length < n) {
             groupRows = new int[groups][Math.max(n, 16)];
@@ -202,6 +210,7 @@ public final class LinearPassAggregator
      * Sets the partition of each block id by hand, outside a grid (tests, tools); in a grid the members' own
      * partition service does ({@link #setHazelcastInstance}). Not serialized.
      */
+    @Override
     public void usePartitions(IntUnaryOperator partitionOfBlock) {
         this.partitionOf = partitionOfBlock;
         this.liveBlocks = null;
@@ -219,10 +228,7 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        LinearPassAggregator o = (LinearPassAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(LinearPassAggregator o) {
         badRows += o.badRows;
         if (o.moments == null) {
             return;
@@ -239,17 +245,7 @@ public final class LinearPassAggregator
     public LinearPassAggregator aggregate() {
         init();
         compact();
-        return this;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
+        return self();
     }
 
     /** Rows left out for a NaN or infinite value in a used column. */
@@ -299,7 +295,7 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeIntArray(columns);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
@@ -307,8 +303,10 @@ public final class LinearPassAggregator
         out.writeBoolean(intercept);
         out.writeDoubleArray(fill);
         out.writeString(layout == null ? null : layout.toString());
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeLong(badRows);
         out.writeBoolean(moments != null);
         if (moments != null) {
@@ -321,7 +319,7 @@ public final class LinearPassAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         columns = in.readIntArray();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
@@ -330,8 +328,10 @@ public final class LinearPassAggregator
         fill = in.readDoubleArray();
         String l = in.readString();
         layout = l == null ? null : BlockIds.parse(l);
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         badRows = in.readLong();
         if (in.readBoolean()) {
             moments = new MomentMatrix[grouping.groups()];

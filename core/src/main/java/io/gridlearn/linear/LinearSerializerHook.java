@@ -24,14 +24,16 @@ public final class LinearSerializerHook implements DataSerializerHook {
     public static final int LINEAR_PASS_AGGREGATOR = 1;
     /** {@link BlockFitProcessor}. */
     public static final int BLOCK_FIT_PROCESSOR = 2;
-    /** {@link RefinementAggregator}. */
-    public static final int REFINEMENT_AGGREGATOR = 3;
+    // 3 was RefinementAggregator, retired when the refinement pass moved onto the pass engine
+    // (RefinementKernel, 7): never reuse 3.
     /** {@link LiveState}. */
     public static final int LIVE_STATE = 4;
     /** {@link FeatureMeansAggregator}. */
     public static final int FEATURE_MEANS_AGGREGATOR = 5;
     /** {@link BlockMomentsProcessor}. */
     public static final int BLOCK_MOMENTS_PROCESSOR = 6;
+    /** {@link RefinementKernel}. */
+    public static final int REFINEMENT_KERNEL = 7;
 
     @Override
     public int getFactoryId() {
@@ -43,10 +45,10 @@ public final class LinearSerializerHook implements DataSerializerHook {
         return typeId -> switch (typeId) {
             case LINEAR_PASS_AGGREGATOR -> new LinearPassAggregator();
             case BLOCK_FIT_PROCESSOR -> new BlockFitProcessor();
-            case REFINEMENT_AGGREGATOR -> new RefinementAggregator();
             case LIVE_STATE -> new LiveState();
             case FEATURE_MEANS_AGGREGATOR -> new FeatureMeansAggregator();
             case BLOCK_MOMENTS_PROCESSOR -> new BlockMomentsProcessor();
+            case REFINEMENT_KERNEL -> new RefinementKernel();
             default -> null;
         };
     }

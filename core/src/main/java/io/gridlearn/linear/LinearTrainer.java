@@ -5,13 +5,14 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
-import io.gridlearn.data.Passes;
 import io.gridlearn.data.RowGrouping;
 import io.gridlearn.eval.GridScoring;
 import io.gridlearn.eval.RegressionMetrics;
 import io.gridlearn.eval.RegressionMetricsAggregator;
 import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.GridPassRunner;
+import io.gridlearn.pass.PassRunner;
 import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.util.Versions;
 
@@ -38,16 +39,36 @@ public final class LinearTrainer {
     public static ModelDocument train(HazelcastInstance hz, LinearJob job) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(job.dataset());
+        if (job.options().method().equals("average")) {
+            LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
+            return BlockAveraging.train(catalog, schema, design, job.options());
+        }
+        return train(new GridPassRunner(catalog, schema), schema, job);
+    }
+
+    /**
+     * Trains the exact method on any runner: in the grid ({@link GridPassRunner}, what
+     * {@link #train(HazelcastInstance, LinearJob)} does) or over the blocks in one JVM
+     * ({@link io.gridlearn.pass.LocalPassRunner}, the single-JVM reference; give it the grid's block → partition
+     * map for the QR solver). Every pass goes through {@code runner}: the feature means of {@code --missing mean},
+     * the moments (and R factors) pass, the refinement passes and the metrics pass.
+     *
+     * @param runner runs the passes over {@code schema}'s blocks
+     * @param schema the dataset {@code job} names
+     * @param job    what to fit; not {@code --method average} (block averaging is an entry processor, not a pass)
+     * @return an unpublished model
+     */
+    public static ModelDocument train(PassRunner runner, DatasetSchema schema, LinearJob job) {
         LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
         LinearOptions o = job.options();
         if (o.method().equals("average")) {
-            return BlockAveraging.train(catalog, schema, design, o);
+            throw new IllegalArgumentException("block averaging runs next to the data only: use train(hz, job)");
         }
         boolean qr = usesQr(o);
         Map<String, Object> imputed = new LinkedHashMap<>();
-        Imputation imputation = o.missing().equals("mean") ? meanImputation(catalog, schema, design, o, imputed) : null;
+        Imputation imputation = o.missing().equals("mean") ? meanImputation(runner, schema, design, o, imputed) : null;
         double[] fill = imputation == null ? null : imputation.values();
-        LinearPassAggregator pass = Passes.aggregate(catalog, schema, () -> new LinearPassAggregator(
+        LinearPassAggregator pass = runner.aggregate(() -> new LinearPassAggregator(
                 design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept(), fill, schema.layout()));
         checkBadRows(pass.badRows(), schema, design, o);
 
@@ -58,8 +79,9 @@ public final class LinearTrainer {
         LinearSolver.Refiner refiner = qr && !o.penalised() ? new LinearSolver.Refiner() {
             @Override
             public ResidualMoments residualMoments(double[] beta, boolean withGram) {
-                return Passes.aggregate(catalog, schema, () -> new RefinementAggregator(
-                        design.zColumns(), g, schema.blockSize(), o.intercept(), beta, fill, withGram)).moments();
+                RefinementKernel k = new RefinementKernel(design.zColumns(), g, schema.blockSize(), o.intercept(),
+                        beta, fill, withGram);
+                return k.moments(runner.exactSum(k));
             }
 
             @Override
@@ -74,7 +96,7 @@ public final class LinearTrainer {
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         ModelDocument model = document(schema, design, o, fit, summary, metrics, pass.rows() - pass.badRows())
                 .withImputation(imputation);
-        RegressionMetricsAggregator scored = GridScoring.metricsPass(catalog, schema, model, g);
+        RegressionMetricsAggregator scored = GridScoring.metricsPass(runner, schema, model, g);
         metrics.put("train", scored.metrics(0, g.trainGroups()).toMap());
         if (g.hasTest()) {
             metrics.put("test", scored.metrics(g.testGroup()).toMap());
@@ -104,9 +126,9 @@ public final class LinearTrainer {
      * @throws BadInputException when a target is missing (it cannot be imputed) or a feature has no finite
      *                           training value (its mean is undefined)
      */
-    private static Imputation meanImputation(DatasetCatalog catalog, DatasetSchema schema, LinearDesign design,
+    private static Imputation meanImputation(PassRunner runner, DatasetSchema schema, LinearDesign design,
                                              LinearOptions o, Map<String, Object> imputed) {
-        FeatureMeansAggregator means = Passes.aggregate(catalog, schema, () -> new FeatureMeansAggregator(
+        FeatureMeansAggregator means = runner.aggregate(() -> new FeatureMeansAggregator(
                 design.featureColumns(), design.targetColumn(), o.grouping(), schema.blockSize()));
         if (means.missingTargetRows() > 0) {
             throw OptionException.worded("dataset '" + schema.name() + "': " + means.missingTargetRows() + " of "

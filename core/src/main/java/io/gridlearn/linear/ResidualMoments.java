@@ -38,6 +38,17 @@ public final class ResidualMoments {
     }
 
     /**
+     * The number of words (doubles, two per double-double) of the moments of k parameters.
+     *
+     * @param k        parameters
+     * @param withGram with {@code X'X} ({@link #of}) or without ({@link #residualsOnly})
+     * @return {@code toDoubles().length − 2}
+     */
+    static int words(int k, boolean withGram) {
+        return withGram ? length(k) : 2 * k + 2;
+    }
+
+    /**
      * Moments of one block.
      *
      * @param colMajor block {@code [1?, X, y]}, column-major, {@code rows x q}

@@ -10,7 +10,7 @@ import java.io.IOException;
 /**
  * The sum of many blocks' {@link ResidualMoments}, order-independent: every (hi, lo) word is added exactly
  * ({@link ExactSum}), and {@link #total} rounds each exact sum back to double-double once (hi = the rounded
- * total, lo = the rounded remainder). The refinement pass in the grid ({@link RefinementAggregator}) and the
+ * total, lo = the rounded remainder). The refinement pass on the pass engine ({@link RefinementKernel}) and the
  * single-JVM route ({@link QrLeastSquares#refine(double[], LeastSquaresSolution, Iterable)}) both sum this way,
  * so they give the same bits whatever the order blocks arrive in. O(q²) exact sums whatever the number of blocks.
  */
@@ -46,15 +46,31 @@ final class ResidualSums {
 
     /** The moments of all blocks added; null when none had a row. */
     ResidualMoments total() {
-        if (words == null) {
+        return words == null ? null : total(rows, parameters, words, 0);
+    }
+
+    /**
+     * Rounds exact sums of (hi, lo) words back to double-double moments: for each pair, W = w_hi + w_lo exactly,
+     * hi = fl(W), lo = fl(W − hi). Shared by this class and the refinement pass on the kernel engine
+     * ({@link RefinementKernel}), so both give the same bits for the same exact sums.
+     *
+     * @param rows       rows summed; 0 means none, and gives null
+     * @param parameters k
+     * @param words      exact sums of the words, from index {@code from}
+     * @param from       index of the first word in {@code words}
+     * @return the moments, or null when {@code rows} is 0
+     */
+    static ResidualMoments total(long rows, int parameters, ExactSum[] words, int from) {
+        if (rows == 0) {
             return null;
         }
-        double[] data = new double[words.length + 2];
+        int n = words.length - from;
+        double[] data = new double[n + 2];
         data[0] = rows;
         data[1] = parameters;
-        for (int i = 0; i < words.length; i += 2) {
-            ExactSum t = new ExactSum(words[i]);
-            t.add(words[i + 1]);
+        for (int i = 0; i < n; i += 2) {
+            ExactSum t = new ExactSum(words[from + i]);
+            t.add(words[from + i + 1]);
             double hi = t.doubleValue();
             t.add(-hi);
             data[2 + i] = hi;

@@ -1,10 +1,13 @@
 package io.gridlearn.pass;
 
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.Passes;
+import io.gridlearn.stats.ExactSum;
 
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /** Passes in the grid, next to the data, retried on member loss ({@link Passes}). */
 public final class GridPassRunner implements PassRunner {
@@ -17,8 +20,18 @@ public final class GridPassRunner implements PassRunner {
     }
 
     @Override
+    public <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh) {
+        return Passes.aggregate(catalog, schema, fresh);
+    }
+
+    @Override
     public double[] sum(BlockKernel kernel) {
         return Passes.aggregate(catalog, schema, () -> new KernelAggregator(kernel, schema.blockSize())).result();
+    }
+
+    @Override
+    public ExactSum[] exactSum(BlockKernel kernel) {
+        return Passes.aggregate(catalog, schema, () -> new KernelAggregator(kernel, schema.blockSize())).exactSums();
     }
 
     @Override

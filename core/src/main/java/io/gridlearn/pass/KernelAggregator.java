@@ -1,29 +1,23 @@
 package io.gridlearn.pass;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.stats.ExactSum;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Runs a {@link BlockKernel} over a dataset: every block's partial vector is computed on the member that
  * owns the block and added exactly, so the merged result does not depend on which member held what.
  */
-public final class KernelAggregator implements Aggregator<Map.Entry<Integer, RowBlock>, KernelAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class KernelAggregator extends BlockPassAggregator<KernelAggregator> {
     private static final long serialVersionUID = 1L;
 
     private BlockKernel kernel;
     private int blockSize;
-    private long blocks;
-    private long rows;
     private ExactSum[] sums;
     private transient double[] partial;
 
@@ -36,10 +30,7 @@ public final class KernelAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
-        RowBlock b = entry.getValue();
-        blocks++;
-        rows += b.rows();
+    protected void accumulateBlock(RowBlock b) {
         if (sums == null) {
             sums = ExactVector.zeros(kernel.width());
         }
@@ -52,10 +43,7 @@ public final class KernelAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        KernelAggregator o = (KernelAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(KernelAggregator o) {
         if (o.sums == null) {
             return;
         }
@@ -65,24 +53,18 @@ public final class KernelAggregator implements Aggregator<Map.Entry<Integer, Row
         ExactVector.add(sums, o.sums);
     }
 
-    @Override
-    public KernelAggregator aggregate() {
-        return this;
+    /**
+     * The exact sums, not rounded (zeros when no block was seen).
+     *
+     * @return one exact sum per entry of the kernel's vector
+     */
+    public ExactSum[] exactSums() {
+        return sums == null ? ExactVector.zeros(kernel.width()) : sums;
     }
 
     /** The sums, rounded once. */
     public double[] result() {
         return sums == null ? new double[kernel.width()] : ExactVector.round(sums);
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     @Override
@@ -96,11 +78,13 @@ public final class KernelAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeObject(kernel);
         out.writeInt(blockSize);
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeBoolean(sums != null);
         if (sums != null) {
             for (ExactSum s : sums) {
@@ -110,11 +94,13 @@ public final class KernelAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         kernel = in.readObject();
         blockSize = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         if (in.readBoolean()) {
             sums = new ExactSum[kernel.width()];
             for (int i = 0; i < sums.length; i++) {

@@ -1,10 +1,8 @@
 package io.gridlearn.pass;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 
 import java.io.IOException;
@@ -12,15 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Runs a {@link BlockSampler} over a dataset; samples merge as a union ordered by row id. */
-public final class SampleAggregator implements Aggregator<Map.Entry<Integer, RowBlock>, SampleAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class SampleAggregator extends BlockPassAggregator<SampleAggregator> {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SAMPLE = 10_000_000;
 
     private BlockSampler sampler;
     private int blockSize;
-    private long blocks;
-    private long rows;
     private TreeMap<Long, double[]> sample = new TreeMap<>();
 
     public SampleAggregator() {
@@ -32,38 +27,17 @@ public final class SampleAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
-        RowBlock b = entry.getValue();
-        blocks++;
-        rows += b.rows();
+    protected void accumulateBlock(RowBlock b) {
         sampler.sample(b, (long) b.blockId() * blockSize, sample);
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        SampleAggregator o = (SampleAggregator) aggregator;
-        blocks += o.blocks;
-        rows += o.rows;
+    protected void combineStatistic(SampleAggregator o) {
         sample.putAll(o.sample);
-    }
-
-    @Override
-    public SampleAggregator aggregate() {
-        return this;
     }
 
     public TreeMap<Long, double[]> sample() {
         return sample;
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     @Override
@@ -77,11 +51,13 @@ public final class SampleAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
         out.writeObject(sampler);
         out.writeInt(blockSize);
-        out.writeLong(blocks);
-        out.writeLong(rows);
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeInt(sample.size());
         for (Map.Entry<Long, double[]> e : sample.entrySet()) {
             out.writeLong(e.getKey());
@@ -90,11 +66,13 @@ public final class SampleAggregator implements Aggregator<Map.Entry<Integer, Row
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readSettings(ObjectDataInput in) throws IOException {
         sampler = in.readObject();
         blockSize = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > MAX_SAMPLE) {
             throw new IOException("corrupt sample: " + n + " rows");

@@ -1,9 +1,11 @@
 /**
- * The pass engine of the iterative learners: a {@link io.gridlearn.pass.BlockKernel} adds one block to a fixed-
- * width vector of sums and a {@link io.gridlearn.pass.BlockSampler} picks rows by id; a
- * {@link io.gridlearn.pass.PassRunner} runs them either in the grid next to the data, summed exactly and retried
- * on member loss ({@link io.gridlearn.pass.GridPassRunner}), or over blocks in memory
- * ({@link io.gridlearn.pass.LocalPassRunner}, the single-JVM reference), with the same bits either way. Also the
+ * The pass engine: a {@link io.gridlearn.pass.BlockKernel} adds one block to a fixed-width vector of sums, a
+ * {@link io.gridlearn.pass.BlockSampler} picks rows by id, and any {@link io.gridlearn.data.BlockPassAggregator}
+ * (the linear moments and R factors, the refinement, the feature means, {@code describe}'s column statistics, the
+ * regression metrics) gathers its own statistic; a {@link io.gridlearn.pass.PassRunner} runs all three either in
+ * the grid next to the data, merged exactly and retried on member loss ({@link io.gridlearn.pass.GridPassRunner}),
+ * or over blocks in memory in ascending block id ({@link io.gridlearn.pass.LocalPassRunner}, the single-JVM
+ * reference), with the same bits either way. Also the
  * {@code --missing} policy and the iteration listener. It uses {@code data}, {@code grid}, {@code stats} (exact
  * sums) and {@code model} (checkpoints); the learner families, scoring and reports build on it.
  */

@@ -1,29 +1,32 @@
 package io.gridlearn.stats;
 
-import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridlearn.data.PassCounts;
+import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One pass of per-column statistics: count, missing, min, max and exact first and second moments
- * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows seen for {@link io.gridlearn.data.Passes}.
+ * ({@link MomentMatrix} of dimension 1 per column), plus the blocks and rows the base
+ * ({@link BlockPassAggregator}) counts for {@link io.gridlearn.data.Passes}.
  * Merging is exact, so the statistics are identical on any number of members.
+ *
+ * <p>The maths, per column over its non-NaN values x_i (n of them; NaN counts as missing): min and max; the exact
+ * moments S = Σ x_i and A = Σ x_i² gathered per block shifted by the block's rounded mean
+ * ({@link ShiftedBlockMoments}, {@link MomentMatrix#addShifted}); mean = S / n rounded once, and variance =
+ * C / (n − 1) with C = A − S²/n centred from the exact sums and rounded once ({@link MomentMatrix#centred}). Merge order: none matters (exact sums; min and max are exact).
+ *
+ * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: min and max are not
+ * sums, and the engine merges by exact addition only; computing them in a second pass would read the data twice.
+ * The counting is the shared base's ({@link BlockPassAggregator}).
  */
-public final class ColumnStatsAggregator
-        implements Aggregator<Map.Entry<Integer, RowBlock>, ColumnStatsAggregator>,
-        IdentifiedDataSerializable, PassCounts {
+public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStatsAggregator> {
     private static final long serialVersionUID = 1L;
     private static final int[] ZERO = {0};
 
     private int cols = -1;
-    private long blocks;
-    private long rows;
     private long[] missing;
     private double[] min;
     private double[] max;
@@ -35,11 +38,8 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void accumulate(Map.Entry<Integer, RowBlock> entry) {
-        RowBlock b = entry.getValue();
+    protected void accumulateBlock(RowBlock b) {
         init(b.cols());
-        blocks++;
-        rows += b.rows();
         if (kernel == null) {
             kernel = new ShiftedBlockMoments(1);
         }
@@ -90,14 +90,11 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void combine(Aggregator aggregator) {
-        ColumnStatsAggregator o = (ColumnStatsAggregator) aggregator;
+    protected void combineStatistic(ColumnStatsAggregator o) {
         if (o.cols < 0) {
             return;
         }
         init(o.cols);
-        blocks += o.blocks;
-        rows += o.rows;
         for (int c = 0; c < cols; c++) {
             missing[c] += o.missing[c];
             min[c] = Math.min(min[c], o.min[c]);
@@ -106,23 +103,8 @@ public final class ColumnStatsAggregator
         }
     }
 
-    @Override
-    public ColumnStatsAggregator aggregate() {
-        return this;
-    }
-
     public int columns() {
         return Math.max(cols, 0);
-    }
-
-    @Override
-    public long blocks() {
-        return blocks;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     /** The summary of column c (NaN statistics for a column with no values). */
@@ -155,10 +137,8 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeInt(cols);
-        out.writeLong(blocks);
-        out.writeLong(rows);
         for (int c = 0; c < cols; c++) {
             out.writeLong(missing[c]);
             out.writeDouble(min[c]);
@@ -168,10 +148,8 @@ public final class ColumnStatsAggregator
     }
 
     @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    protected void readStatistic(ObjectDataInput in) throws IOException {
         int n = in.readInt();
-        blocks = in.readLong();
-        rows = in.readLong();
         if (n < 0) {
             return;
         }

@@ -17,7 +17,19 @@ public final class DatasetStatistics {
     /** Statistics of every column; categorical columns report count and missing only (codes have no mean). */
     public static Description describe(DatasetCatalog catalog, String dataset) {
         DatasetSchema schema = catalog.get(dataset);
-        ColumnStatsAggregator agg = Passes.aggregate(catalog, schema, ColumnStatsAggregator::new);
+        return of(schema, Passes.aggregate(catalog, schema, ColumnStatsAggregator::new));
+    }
+
+    /**
+     * The description of a dataset from its column statistics pass, however that pass was run: in the grid
+     * ({@link #describe}) or over the blocks in one JVM (the reference runner,
+     * {@code io.gridlearn.pass.LocalPassRunner#aggregate(ColumnStatsAggregator::new)}), with the same bits.
+     *
+     * @param schema the dataset
+     * @param agg    its aggregated {@link ColumnStatsAggregator} pass
+     * @return the statistics of every column; categorical columns report count and missing only
+     */
+    public static Description of(DatasetSchema schema, ColumnStatsAggregator agg) {
         List<ColumnSummary> columns = new ArrayList<>();
         for (int c = 0; c < schema.columns().size(); c++) {
             ColumnSummary s = agg.summary(c, schema.columns().get(c).name());

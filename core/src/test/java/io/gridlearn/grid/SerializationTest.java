@@ -26,7 +26,7 @@ import io.gridlearn.linear.BlockMomentsProcessor;
 import io.gridlearn.linear.FeatureMeansAggregator;
 import io.gridlearn.linear.LinearPassAggregator;
 import io.gridlearn.linear.LiveState;
-import io.gridlearn.linear.RefinementAggregator;
+import io.gridlearn.linear.RefinementKernel;
 import io.gridlearn.logistic.BadTargetSampler;
 import io.gridlearn.logistic.BinaryKernel;
 import io.gridlearn.logistic.MetricsKernel;
@@ -284,7 +284,9 @@ class SerializationTest {
         pass.usePartitions(id -> id % 2);
         RegressionMetricsAggregator metrics = new RegressionMetricsAggregator(new int[] {0, 1, 2}, 3, 0.5,
                 new double[] {1, 2, 3}, g, 50);
-        RefinementAggregator refine = new RefinementAggregator(cols, g, 50, true, new double[] {0.1, 0.2, 0.3, 0.4});
+        RefinementKernel refinement = new RefinementKernel(cols, g, 50, true, new double[] {0.1, 0.2, 0.3, 0.4},
+                null, true);
+        KernelAggregator refine = new KernelAggregator(refinement, 50);
         // mean imputation: fill values travel with the passes, and the means pass carries exact sums
         LinearPassAggregator filled = new LinearPassAggregator(cols, g, 50, true, true, new double[] {1, 2, 3});
         filled.usePartitions(id -> id % 2);
@@ -302,7 +304,7 @@ class SerializationTest {
                 refine.accumulate(e);
             }
         }
-        Collections.addAll(all, stats, pass, metrics, refine, filled, means, counts);
+        Collections.addAll(all, stats, pass, metrics, refinement, refine, filled, means, counts);
 
         // data
         all.add(BlockIds.of(0, 1, 2, 7, 9).predicate());
