@@ -16,37 +16,65 @@ public final class Dataset {
         this.schema = schema;
     }
 
-    /** The dataset's name. */
+    /**
+     * The dataset's name.
+     *
+     * @return the name it is stored under in the grid
+     */
     public String name() {
         return schema.name();
     }
 
-    /** Rows, all blocks together. */
+    /**
+     * Rows, all blocks together.
+     *
+     * @return the number of rows, at least 0
+     */
     public long rows() {
         return schema.rows();
     }
 
-    /** Column names, in order. */
+    /**
+     * Column names, in order.
+     *
+     * @return the column names, in the order of the CSV header
+     */
     public List<String> columns() {
         return schema.columnNames();
     }
 
-    /** The columns with their kinds and, for categorical columns, their levels. */
+    /**
+     * The columns with their kinds and, for categorical columns, their levels.
+     *
+     * @return one spec per column, in column order
+     */
     public List<ColumnSpec> columnSpecs() {
         return schema.columns();
     }
 
-    /** Row blocks. */
+    /**
+     * Row blocks.
+     *
+     * @return the number of row blocks in the partitioned map
+     */
     public int blocks() {
         return schema.blocks();
     }
 
-    /** A fingerprint of the contents, recorded in the provenance of every model fit on it. */
+    /**
+     * A fingerprint of the contents, recorded in the provenance of every model fit on it.
+     *
+     * @return the fingerprint, as recorded in the provenance of a model
+     */
     public String fingerprint() {
         return schema.fingerprint();
     }
 
-    /** The underlying schema (the runtime's view). */
+    /**
+     * The underlying schema (the runtime's view).
+     *
+     * @return the schema this dataset was read with
+     */
     public DatasetSchema schema() {
         return schema;
     }

@@ -24,12 +24,20 @@ public final class Fit {
         cancelled.set(true);
     }
 
-    /** True once the fit has finished, failed or stopped. */
+    /**
+     * True once the fit has finished, failed or stopped.
+     *
+     * @return true when {@link #await()} will return or throw without blocking
+     */
     public boolean isDone() {
         return result.isDone();
     }
 
-    /** The result as a future. */
+    /**
+     * The result as a future.
+     *
+     * @return the future of the published model: it completes exceptionally when the fit fails or is cancelled
+     */
     public CompletableFuture<Model> result() {
         return result;
     }
@@ -38,6 +46,7 @@ public final class Fit {
      * Waits for the published model.
      *
      * @throws GridlearnException with the fit's own message when it failed or was cancelled
+     * @return the published model, carrying its name and version
      */
     public Model await() {
         try {

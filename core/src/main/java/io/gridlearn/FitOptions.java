@@ -17,27 +17,51 @@ public final class FitOptions {
         this.onCheckpoint = onCheckpoint;
     }
 
-    /** The defaults: the name {@code DATASET-ALGORITHM}, a fresh fit, no listener. */
+    /**
+     * The defaults: the name {@code DATASET-ALGORITHM}, a fresh fit, no listener.
+     *
+     * @return options with no name, no resume and no listener
+     */
     public static FitOptions defaults() {
         return new FitOptions(null, false, null);
     }
 
-    /** Publish under this name (1 to 100 letters, digits, '_', '.' or '-'). */
+    /**
+     * Publish under this name (1 to 100 letters, digits, '_', '.' or '-').
+     *
+     * @param name the model's name in the store
+     * @return the default options with that name
+     */
     public static FitOptions named(String name) {
         return defaults().name(name);
     }
 
-    /** Publish under this name. */
+    /**
+     * Publish under this name.
+     *
+     * @param modelName the model's name in the store (1 to 100 letters, digits, '_', '.' or '-')
+     * @return these options with that name
+     */
     public FitOptions name(String modelName) {
         return new FitOptions(io.gridlearn.model.ModelStore.checkName(modelName), resume, onCheckpoint);
     }
 
-    /** Continue from the latest checkpoint of the model name (iterative learners: logistic, softmax, k-means). */
+    /**
+     * Continue from the latest checkpoint of the model name (iterative learners: logistic, softmax, k-means).
+     *
+     * @param on true to continue from the latest checkpoint, false to start afresh
+     * @return these options with that choice
+     */
     public FitOptions resume(boolean on) {
         return new FitOptions(name, on, onCheckpoint);
     }
 
-    /** Called with every published checkpoint (iterative learners), on the fitting thread. */
+    /**
+     * Called with every published checkpoint (iterative learners), on the fitting thread.
+     *
+     * @param listener called with the model at each checkpoint; null for none
+     * @return these options with that listener
+     */
     public FitOptions onCheckpoint(Consumer<Model> listener) {
         return new FitOptions(name, resume, listener);
     }

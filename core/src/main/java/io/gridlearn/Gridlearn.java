@@ -47,6 +47,9 @@ public final class Gridlearn implements AutoCloseable {
      * Starts {@code members} grid members in this JVM (1 to 16), on loopback, under a private cluster name so that
      * they never join another grid; {@link #close()} stops them. With three or more members the model store uses
      * the CP Subsystem's Raft group of three (where the Hazelcast build has it).
+     *
+     * @param members the number of members to start, 1 to 16
+     * @return gridlearn on the first of the started members
      */
     public static Gridlearn embedded(int members) {
         if (members < 1 || members > 16) {
@@ -60,17 +63,30 @@ public final class Gridlearn implements AutoCloseable {
     /**
      * gridlearn on an existing member or client; {@link #close()} leaves it running. The members must have
      * gridlearn's core jar on their class path (the grid-node jar does).
+     *
+     * @param hazelcastInstance a running member or client of the grid
+     * @return gridlearn working through that instance
      */
     public static Gridlearn on(HazelcastInstance hazelcastInstance) {
         return new Gridlearn(Objects.requireNonNull(hazelcastInstance, "Gridlearn.on(hazelcastInstance): null"), null);
     }
 
-    /** The Hazelcast member or client this instance works through. */
+    /**
+     * The Hazelcast member or client this instance works through.
+     *
+     * @return the instance the datasets, fits and models go through
+     */
     public HazelcastInstance hazelcast() {
         return hz;
     }
 
-    /** Loads a CSV with a header row as a dataset, in blocks of 4096 rows. */
+    /**
+     * Loads a CSV with a header row as a dataset, in blocks of 4096 rows.
+     *
+     * @param file a CSV file with a header row
+     * @param name the dataset's name in the grid
+     * @return the stored dataset
+     */
     public Dataset loadCsv(Path file, String name) {
         return loadCsv(file, name, CsvOptions.defaults().blockSize());
     }
@@ -78,6 +94,11 @@ public final class Gridlearn implements AutoCloseable {
     /**
      * Loads a CSV with a header row as a dataset in blocks of {@code blockSize} rows. The dataset appears only when
      * every block is stored; a failure leaves nothing behind.
+     *
+     * @param file      a CSV file with a header row
+     * @param name      the dataset's name in the grid
+     * @param blockSize rows per block, at least 1
+     * @return the stored dataset
      */
     public Dataset loadCsv(Path file, String name, int blockSize) {
         Objects.requireNonNull(file, "Gridlearn.loadCsv(file, name): file is null");
@@ -85,37 +106,75 @@ public final class Gridlearn implements AutoCloseable {
                 CsvOptions.defaults().withBlockSize(blockSize), (read, total) -> { }));
     }
 
-    /** The dataset of that name, or a message naming the datasets there are. */
+    /**
+     * The dataset of that name, or a message naming the datasets there are.
+     *
+     * @param name the dataset's name
+     * @return the dataset, a snapshot of its schema
+     */
     public Dataset dataset(String name) {
         return new Dataset(new DatasetCatalog(hz).get(name));
     }
 
-    /** Every dataset. */
+    /**
+     * Every dataset.
+     *
+     * @return every dataset in the grid, each a snapshot of its schema
+     */
     public List<Dataset> datasets() {
         return new DatasetCatalog(hz).list().stream().map(Dataset::new).toList();
     }
 
-    /** Removes a dataset and its blocks; false when there was none of that name. */
+    /**
+     * Removes a dataset and its blocks; false when there was none of that name.
+     *
+     * @param name the dataset's name
+     * @return true when a dataset was removed
+     */
     public boolean drop(String name) {
         return new DatasetCatalog(hz).drop(name);
     }
 
-    /** The model store. */
+    /**
+     * The model store.
+     *
+     * @return the store of this grid's models, with their versions
+     */
     public Models models() {
         return new Models(ModelStore.forInstance(hz));
     }
 
-    /** Fits {@code spec} on {@code data} and publishes the model as the next version of {@code DATASET-ALGORITHM}. */
+    /**
+     * Fits {@code spec} on {@code data} and publishes the model as the next version of {@code DATASET-ALGORITHM}.
+     *
+     * @param spec the learner and its options, e.g. {@code Linear.ols().target("medv")}
+     * @param data the dataset to fit on
+     * @return the published model, carrying its name and version
+     */
     public Model fit(LearnerSpec spec, Dataset data) {
         return fit(spec, data, FitOptions.defaults());
     }
 
-    /** Fits {@code spec} on {@code data} as {@code options} say, and publishes the model. */
+    /**
+     * Fits {@code spec} on {@code data} as {@code options} say, and publishes the model.
+     *
+     * @param spec    the learner and its options
+     * @param data    the dataset to fit on
+     * @param options the model's name, resume and checkpoint listener
+     * @return the published model, carrying its name and version
+     */
     public Model fit(LearnerSpec spec, Dataset data, FitOptions options) {
         return run(spec, data, options, () -> false);
     }
 
-    /** Starts a fit in the background; the returned handle follows and cancels it. */
+    /**
+     * Starts a fit in the background; the returned handle follows and cancels it.
+     *
+     * @param spec    the learner and its options
+     * @param data    the dataset to fit on
+     * @param options the model's name, resume and checkpoint listener
+     * @return the running fit; its {@link Fit#await()} gives the model
+     */
     public Fit start(LearnerSpec spec, Dataset data, FitOptions options) {
         AtomicBoolean cancelled = new AtomicBoolean();
         CompletableFuture<Model> result = CompletableFuture.supplyAsync(() -> run(spec, data, options, cancelled::get));

@@ -43,7 +43,12 @@ public final class KMeans extends BuiltInSpec {
         this.k = k;
     }
 
-    /** k clusters, k ≥ 1. */
+    /**
+     * k clusters, k ≥ 1.
+     *
+     * @param k the number of clusters, ≥ 1
+     * @return a spec for k-means with the default options
+     */
     public static KMeans of(int k) {
         return new KMeans(Checks.atLeast("KMeans.of(k)", "k", 1, k));
     }
@@ -61,21 +66,36 @@ public final class KMeans extends BuiltInSpec {
         return c;
     }
 
-    /** The columns clustered (default: every column). */
+    /**
+     * The columns clustered (default: every column).
+     *
+     * @param columns the columns' names, in the order of the centres' coordinates
+     * @return a new spec with those columns
+     */
     public KMeans features(String... columns) {
         KMeans c = copy();
         c.features = Checks.columns("KMeans.features(columns)", columns);
         return c;
     }
 
-    /** The initialisation (default {@link Init#KMEANS_PARALLEL}). */
+    /**
+     * The initialisation (default {@link Init#KMEANS_PARALLEL}).
+     *
+     * @param how the initialisation
+     * @return a new spec with that initialisation
+     */
     public KMeans init(Init how) {
         KMeans c = copy();
         c.init = Checks.given("KMeans.init(how)", "how", how) == Init.RANDOM ? "random" : "kmeans-parallel";
         return c;
     }
 
-    /** Start from these rows (0-based row ids, one per cluster, in cluster order). */
+    /**
+     * Start from these rows (0-based row ids, one per cluster, in cluster order).
+     *
+     * @param rowIds the rows' 0-based ids, k of them
+     * @return a new spec starting from those rows
+     */
     public KMeans initRows(long... rowIds) {
         Checks.given("KMeans.initRows(rowIds)", "rowIds", rowIds);
         if (rowIds.length != k) {
@@ -91,14 +111,25 @@ public final class KMeans extends BuiltInSpec {
         return c;
     }
 
-    /** The seed of the samplers (default 42). */
+    /**
+     * The seed of the samplers (default 42).
+     *
+     * @param s the seed
+     * @return a new spec with that seed
+     */
     public KMeans seed(long s) {
         KMeans c = copy();
         c.seed = s;
         return c;
     }
 
-    /** Lloyd iterations at most (default 300) and the tolerance on the total squared centre move (default 0). */
+    /**
+     * Lloyd iterations at most (default 300) and the tolerance on the total squared centre move (default 0).
+     *
+     * @param maxIter the most Lloyd iterations, ≥ 1
+     * @param tol     the tolerance on the total squared move of the centres, ≥ 0; 0 runs until no centre moves
+     * @return a new spec with those limits
+     */
     public KMeans limits(int maxIter, double tol) {
         KMeans c = copy();
         c.maxIter = Checks.atLeast("KMeans.limits(maxIter, tol)", "maxIter", 1, maxIter);
@@ -106,7 +137,12 @@ public final class KMeans extends BuiltInSpec {
         return c;
     }
 
-    /** What to do with missing values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}. */
+    /**
+     * What to do with missing values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}.
+     *
+     * @param rule {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @return a new spec with that rule
+     */
     public KMeans missing(Missing rule) {
         Checks.given("KMeans.missing(rule)", "rule", rule);
         if (rule == Missing.MEAN) {
@@ -120,6 +156,9 @@ public final class KMeans extends BuiltInSpec {
     /**
      * Keep the model current as rows change, as mini-batches with forgetting factor {@code decay} in (0, 1]
      * (Spark's StreamingKMeans rule; 1 forgets nothing).
+     *
+     * @param decay the forgetting factor, in (0, 1]
+     * @return a new spec of a live model
      */
     public KMeans live(double decay) {
         if (!(decay > 0 && decay <= 1)) {

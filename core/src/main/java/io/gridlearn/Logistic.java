@@ -44,7 +44,11 @@ public final class Logistic extends BuiltInSpec {
         this.softmax = softmax;
     }
 
-    /** Maximum likelihood (no penalty), Newton, intercept, features as they are. */
+    /**
+     * Maximum likelihood (no penalty), Newton, intercept, features as they are.
+     *
+     * @return a spec for binary logistic regression with the default options
+     */
     public static Logistic of() {
         return new Logistic(false);
     }
@@ -68,21 +72,37 @@ public final class Logistic extends BuiltInSpec {
         return c;
     }
 
-    /** The class column (default: the dataset's last column). */
+    /**
+     * The class column (default: the dataset's last column).
+     *
+     * @param column the class column's name
+     * @return a new spec with that target
+     */
     public Logistic target(String column) {
         Logistic c = copy();
         c.target = Checks.given(where("target(column)"), "column", column);
         return c;
     }
 
-    /** The feature columns (default: every column but the target). */
+    /**
+     * The feature columns (default: every column but the target).
+     *
+     * @param columns the feature columns' names, in the order of the coefficients
+     * @return a new spec with those features
+     */
     public Logistic features(String... columns) {
         Logistic c = copy();
         c.features = Checks.columns(where("features(columns)"), columns);
         return c;
     }
 
-    /** An elastic-net penalty: strength {@code lambda} ≥ 0, L1 share {@code alpha} in [0, 1]. */
+    /**
+     * An elastic-net penalty: strength {@code lambda} ≥ 0, L1 share {@code alpha} in [0, 1].
+     *
+     * @param lambda the penalty strength λ, ≥ 0
+     * @param alpha  the L1 share α of the penalty, in [0, 1]
+     * @return a new spec with that penalty
+     */
     public Logistic penalty(double lambda, double alpha) {
         Logistic c = copy();
         c.lambda = Checks.nonNegative(where("penalty(lambda, alpha)"), "lambda", lambda);
@@ -90,33 +110,59 @@ public final class Logistic extends BuiltInSpec {
         return c;
     }
 
-    /** An L2 penalty of strength {@code lambda} ≥ 0 (α = 0). */
+    /**
+     * An L2 penalty of strength {@code lambda} ≥ 0 (α = 0).
+     *
+     * @param lambda the penalty strength λ, ≥ 0
+     * @return a new spec with that penalty
+     */
     public Logistic l2(double lambda) {
         return penalty(lambda, 0);
     }
 
-    /** Penalise z-scored features (population sd); coefficients are reported on the original scale. */
+    /**
+     * Penalise z-scored features (population sd); coefficients are reported on the original scale.
+     *
+     * @param on true to standardise the features (default false)
+     * @return a new spec with that choice
+     */
     public Logistic standardize(boolean on) {
         Logistic c = copy();
         c.standardize = on;
         return c;
     }
 
-    /** Fit an intercept (default true). */
+    /**
+     * Fit an intercept (default true).
+     *
+     * @param on true to fit an intercept, false to fit through the origin
+     * @return a new spec with that choice
+     */
     public Logistic intercept(boolean on) {
         Logistic c = copy();
         c.intercept = on;
         return c;
     }
 
-    /** The optimiser (default {@link Solver#NEWTON}). */
+    /**
+     * The optimiser (default {@link Solver#NEWTON}).
+     *
+     * @param s the optimiser
+     * @return a new spec with that optimiser
+     */
     public Logistic solver(Solver s) {
         Logistic c = copy();
         c.solver = Checks.given(where("solver(solver)"), "solver", s);
         return c;
     }
 
-    /** Iterations at most (default 100) and the tolerance on the largest optimality violation (default 1e-10). */
+    /**
+     * Iterations at most (default 100) and the tolerance on the largest optimality violation (default 1e-10).
+     *
+     * @param maxIter the most iterations, ≥ 1
+     * @param tol     the tolerance on the largest optimality violation, &gt; 0
+     * @return a new spec with those limits
+     */
     public Logistic limits(int maxIter, double tol) {
         Logistic c = copy();
         c.maxIter = Checks.atLeast(where("limits(maxIter, tol)"), "maxIter", 1, maxIter);
@@ -124,7 +170,12 @@ public final class Logistic extends BuiltInSpec {
         return c;
     }
 
-    /** What to do with missing feature values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}. */
+    /**
+     * What to do with missing feature values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}.
+     *
+     * @param rule {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @return a new spec with that rule
+     */
     public Logistic missing(Missing rule) {
         Checks.given(where("missing(rule)"), "rule", rule);
         if (rule == Missing.MEAN) {

@@ -18,7 +18,11 @@ public enum Missing {
      */
     MEAN;
 
-    /** The name used in model JSON and on the command line ({@code error}, {@code skip}, {@code mean}). */
+    /**
+     * The name used in model JSON and on the command line ({@code error}, {@code skip}, {@code mean}).
+     *
+     * @return the lower-case name of the constant
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

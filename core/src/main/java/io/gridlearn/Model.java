@@ -18,72 +18,130 @@ public final class Model {
     private final ModelDocument document;
     private volatile RowPredictor predictor;
 
-    /** Wraps a model document. */
+    /**
+     * Wraps a model document.
+     *
+     * @param document the model document, not null
+     */
     public Model(ModelDocument document) {
         this.document = Checks.given("new Model(document)", "document", document);
     }
 
-    /** A model from its JSON (as {@link #toJson()} writes it); refuses a malformed or newer-format document. */
+    /**
+     * A model from its JSON (as {@link #toJson()} writes it); refuses a malformed or newer-format document.
+     *
+     * @param json the model JSON, format {@code gridlearn-model/1}
+     * @return the model it describes
+     */
     public static Model fromJson(String json) {
         return new Model(ModelJson.read(json, "Model.fromJson(json)"));
     }
 
-    /** A model from a JSON file. */
+    /**
+     * A model from a JSON file.
+     *
+     * @param file a model JSON file
+     * @return the model it describes
+     */
     public static Model read(Path file) {
         return new Model(ModelJson.read(file));
     }
 
-    /** Writes the model JSON to a file (atomically: a temporary file renamed over it). */
+    /**
+     * Writes the model JSON to a file (atomically: a temporary file renamed over it).
+     *
+     * @param file the file to write, replaced if it exists
+     */
     public void write(Path file) {
         ModelJson.write(document, file);
     }
 
-    /** The model JSON of the public contract ({@code gridlearn-model/1}), one line. */
+    /**
+     * The model JSON of the public contract ({@code gridlearn-model/1}), one line.
+     *
+     * @return the model JSON on one line
+     */
     public String toJson() {
         return ModelJson.write(document);
     }
 
-    /** The model document. */
+    /**
+     * The model document.
+     *
+     * @return the model document of the public contract
+     */
     public ModelDocument document() {
         return document;
     }
 
-    /** The model's name in the store (null before it is published). */
+    /**
+     * The model's name in the store (null before it is published).
+     *
+     * @return the name, or null
+     */
     public String name() {
         return document.name();
     }
 
-    /** The version in the store (0 before it is published). */
+    /**
+     * The version in the store (0 before it is published).
+     *
+     * @return the version, at least 1 once published
+     */
     public long version() {
         return document.version();
     }
 
-    /** The algorithm, e.g. {@code linear}, {@code kmeans}. */
+    /**
+     * The algorithm, e.g. {@code linear}, {@code kmeans}.
+     *
+     * @return the algorithm's name as in the model JSON
+     */
     public String algorithm() {
         return document.algorithm();
     }
 
-    /** The target column, or null for unsupervised models. */
+    /**
+     * The target column, or null for unsupervised models.
+     *
+     * @return the target column's name, or null
+     */
     public String target() {
         return document.target();
     }
 
-    /** The feature names, in the order of the coefficients. */
+    /**
+     * The feature names, in the order of the coefficients.
+     *
+     * @return the feature names, one per coefficient
+     */
     public List<String> features() {
         return document.features();
     }
 
-    /** The intercept of a linear-family or binary logistic model, or null. */
+    /**
+     * The intercept of a linear-family or binary logistic model, or null.
+     *
+     * @return the intercept, or null for other models
+     */
     public Double intercept() {
         return document.intercept();
     }
 
-    /** The coefficients of a linear-family or binary logistic model, in feature order, or null. */
+    /**
+     * The coefficients of a linear-family or binary logistic model, in feature order, or null.
+     *
+     * @return a copy of the coefficients (one per feature), or null for other models
+     */
     public double[] coefficients() {
         return document.coefficients() == null ? null : document.coefficients().clone();
     }
 
-    /** Metrics by split ({@code train}, {@code test}, {@code cv}) and name. */
+    /**
+     * Metrics by split ({@code train}, {@code test}, {@code cv}) and name.
+     *
+     * @return the metrics: split, then metric name, to value
+     */
     public Map<String, Map<String, Double>> metrics() {
         return document.metrics();
     }
@@ -93,12 +151,18 @@ public final class Model {
      *
      * @param row a value for every feature, by name (other entries are ignored); a missing or non-finite value
      *            is filled by the model's imputation where it has one ({@code Missing.MEAN}), refused otherwise
+     * @return the predicted value, class label or cluster index
      */
     public double predict(Map<String, Double> row) {
         return predictor().predict(features(row));
     }
 
-    /** Class probabilities of one row for a classifier, in the order of the model's classes. */
+    /**
+     * Class probabilities of one row for a classifier, in the order of the model's classes.
+     *
+     * @param row a value for every feature, by name, as for {@link #predict(Map)}
+     * @return one probability per class, in the order of the model's classes; null for a model that is not a classifier
+     */
     public double[] probabilities(Map<String, Double> row) {
         return predictor().probabilities(features(row));
     }

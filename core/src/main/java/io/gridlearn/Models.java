@@ -22,6 +22,8 @@ public final class Models {
     /**
      * Publishes {@code model} as the next version of {@code name} (version 1 for a new name).
      *
+     * @param name  the model's name (1 to 100 letters, digits, '_', '.' or '-')
+     * @param model the model to publish
      * @return the published model, with its name and version
      * @throws io.gridlearn.model.StaleModelException if another writer published a version in between
      */
@@ -34,28 +36,52 @@ public final class Models {
     /**
      * Publishes {@code model} as version {@code expectedVersion + 1} of {@code name} if the current version is
      * {@code expectedVersion} (0: the name must be new).
+     *
+     * @param name            the model's name (1 to 100 letters, digits, '_', '.' or '-')
+     * @param expectedVersion the version the model was computed from, 0 for a new name
+     * @param model           the model to publish
+     * @return the published model, with its name and version
      */
     public Model publish(String name, long expectedVersion, Model model) {
         Checks.given("Models.publish(name, expectedVersion, model)", "model", model);
         return new Model(store.publish(name, expectedVersion, model.document()));
     }
 
-    /** The current version of a model, or a message naming the models there are. */
+    /**
+     * The current version of a model, or a message naming the models there are.
+     *
+     * @param name the model's name
+     * @return the current version
+     */
     public Model get(String name) {
         return new Model(store.get(name));
     }
 
-    /** The current version of a model, if there is one. */
+    /**
+     * The current version of a model, if there is one.
+     *
+     * @param name the model's name
+     * @return the current version, or empty when there is no model of that name
+     */
     public Optional<Model> find(String name) {
         return store.current(name).map(Model::new);
     }
 
-    /** Every version of a model, oldest first. */
+    /**
+     * Every version of a model, oldest first.
+     *
+     * @param name the model's name
+     * @return every version, oldest first; empty when there is none
+     */
     public List<Model> history(String name) {
         return store.history(name).stream().map(Model::new).toList();
     }
 
-    /** The names of every model, sorted. */
+    /**
+     * The names of every model, sorted.
+     *
+     * @return the model names, in ascending order
+     */
     public List<String> names() {
         return store.names();
     }

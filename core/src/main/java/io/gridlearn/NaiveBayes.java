@@ -21,7 +21,11 @@ public final class NaiveBayes extends BuiltInSpec {
     private NaiveBayes() {
     }
 
-    /** Gaussian naive Bayes with scikit-learn's default smoothing (1e-9). */
+    /**
+     * Gaussian naive Bayes with scikit-learn's default smoothing (1e-9).
+     *
+     * @return a spec for Gaussian naive Bayes with the default options
+     */
     public static NaiveBayes gaussian() {
         return new NaiveBayes();
     }
@@ -35,28 +39,48 @@ public final class NaiveBayes extends BuiltInSpec {
         return c;
     }
 
-    /** The class column (default: the dataset's last column). */
+    /**
+     * The class column (default: the dataset's last column).
+     *
+     * @param column the class column's name
+     * @return a new spec with that target
+     */
     public NaiveBayes target(String column) {
         NaiveBayes c = copy();
         c.target = Checks.given("NaiveBayes.target(column)", "column", column);
         return c;
     }
 
-    /** The feature columns (default: every column but the target). */
+    /**
+     * The feature columns (default: every column but the target).
+     *
+     * @param columns the feature columns' names, in model order
+     * @return a new spec with those features
+     */
     public NaiveBayes features(String... columns) {
         NaiveBayes c = copy();
         c.features = Checks.columns("NaiveBayes.features(columns)", columns);
         return c;
     }
 
-    /** The share of the largest feature variance added to every variance (≥ 0; default 1e-9). */
+    /**
+     * The share of the largest feature variance added to every variance (≥ 0; default 1e-9).
+     *
+     * @param share the share of the largest variance, ≥ 0
+     * @return a new spec with that smoothing
+     */
     public NaiveBayes varSmoothing(double share) {
         NaiveBayes c = copy();
         c.varSmoothing = Checks.nonNegative("NaiveBayes.varSmoothing(share)", "share", share);
         return c;
     }
 
-    /** What to do with missing values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}. */
+    /**
+     * What to do with missing values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}.
+     *
+     * @param rule {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @return a new spec with that rule
+     */
     public NaiveBayes missing(Missing rule) {
         Checks.given("NaiveBayes.missing(rule)", "rule", rule);
         if (rule == Missing.MEAN) {

@@ -13,6 +13,7 @@ public class OptionException extends BadInputException {
     private static final long serialVersionUID = 1L;
     private static final Pattern OPTION = Pattern.compile("\\{([a-z][A-Za-z0-9]*)}");
 
+    /** The message with each option written as {@code {name}}, rendered by Java name or by flag. */
     private final String template;
 
     /**
@@ -28,12 +29,21 @@ public class OptionException extends BadInputException {
         this.template = template;
     }
 
-    /** An error whose template names options as {@code {name}}, e.g. {@code "{missing} mean does not combine with {folds}"}. */
+    /**
+     * An error whose template names options as {@code {name}}, e.g. {@code "{missing} mean does not combine with {folds}"}.
+     *
+     * @param template the message, naming each option as {@code {name}} where {@code name} is its Java name
+     * @return the exception, its message rendered with Java names
+     */
     public static OptionException worded(String template) {
         return new OptionException(template, true);
     }
 
-    /** The message with every option named by its command-line flag. */
+    /**
+     * The message with every option named by its command-line flag.
+     *
+     * @return the message, e.g. {@code --max-iter must be >= 1, was 0}
+     */
     public String forCommandLine() {
         return render(template, true);
     }
@@ -48,7 +58,12 @@ public class OptionException extends BadInputException {
         return sb.toString();
     }
 
-    /** {@code maxIter} → {@code --max-iter}: the command line's flag of a Java option name. */
+    /**
+     * {@code maxIter} → {@code --max-iter}: the command line's flag of a Java option name.
+     *
+     * @param javaName an option's Java name in lower camel case, e.g. {@code maxIter}
+     * @return the flag: {@code --} and the name with every capital turned into {@code -} and its lower case
+     */
     public static String flagOf(String javaName) {
         return "--" + javaName.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
     }

@@ -22,12 +22,21 @@ public final class Pca extends BuiltInSpec {
         this.components = components;
     }
 
-    /** Every component. */
+    /**
+     * Every component.
+     *
+     * @return a spec for PCA keeping every component
+     */
     public static Pca all() {
         return new Pca(null);
     }
 
-    /** The first {@code components} components (≥ 1, at most the number of columns). */
+    /**
+     * The first {@code components} components (≥ 1, at most the number of columns).
+     *
+     * @param components the number of components kept, ≥ 1
+     * @return a spec for PCA keeping that many components
+     */
     public static Pca of(int components) {
         return new Pca(Checks.atLeast("Pca.of(components)", "components", 1, components));
     }
@@ -40,21 +49,36 @@ public final class Pca extends BuiltInSpec {
         return c;
     }
 
-    /** The columns analysed (default: every column). */
+    /**
+     * The columns analysed (default: every column).
+     *
+     * @param columns the columns' names, in the order of the loadings
+     * @return a new spec with those columns
+     */
     public Pca features(String... columns) {
         Pca c = copy();
         c.features = Checks.columns("Pca.features(columns)", columns);
         return c;
     }
 
-    /** Analyse z-scored columns (population sd): the correlation structure. */
+    /**
+     * Analyse z-scored columns (population sd): the correlation structure.
+     *
+     * @param on true to analyse the correlation matrix rather than the covariance matrix (default false)
+     * @return a new spec with that choice
+     */
     public Pca standardize(boolean on) {
         Pca c = copy();
         c.standardize = on;
         return c;
     }
 
-    /** What to do with missing values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}. */
+    /**
+     * What to do with missing values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}.
+     *
+     * @param rule {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @return a new spec with that rule
+     */
     public Pca missing(Missing rule) {
         Checks.given("Pca.missing(rule)", "rule", rule);
         if (rule == Missing.MEAN) {

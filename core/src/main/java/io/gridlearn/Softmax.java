@@ -20,47 +20,92 @@ public final class Softmax extends BuiltInSpec {
         this.delegate = delegate;
     }
 
-    /** Maximum likelihood, Newton, intercepts, features as they are. */
+    /**
+     * Maximum likelihood, Newton, intercepts, features as they are.
+     *
+     * @return a spec for multinomial logistic regression with the default options
+     */
     public static Softmax of() {
         return new Softmax(new Logistic(true));
     }
 
-    /** The class column (default: the dataset's last column). */
+    /**
+     * The class column (default: the dataset's last column).
+     *
+     * @param column the class column's name
+     * @return a new spec with that target
+     */
     public Softmax target(String column) {
         return new Softmax(delegate.target(column));
     }
 
-    /** The feature columns (default: every column but the target). */
+    /**
+     * The feature columns (default: every column but the target).
+     *
+     * @param columns the feature columns' names, in the order of the coefficients
+     * @return a new spec with those features
+     */
     public Softmax features(String... columns) {
         return new Softmax(delegate.features(columns));
     }
 
-    /** An L2 penalty of strength {@code lambda} ≥ 0. */
+    /**
+     * An L2 penalty of strength {@code lambda} ≥ 0.
+     *
+     * @param lambda the penalty strength λ, ≥ 0
+     * @return a new spec with that penalty
+     */
     public Softmax l2(double lambda) {
         return new Softmax(delegate.l2(lambda));
     }
 
-    /** Penalise z-scored features (population sd); coefficients are reported on the original scale. */
+    /**
+     * Penalise z-scored features (population sd); coefficients are reported on the original scale.
+     *
+     * @param on true to standardise the features (default false)
+     * @return a new spec with that choice
+     */
     public Softmax standardize(boolean on) {
         return new Softmax(delegate.standardize(on));
     }
 
-    /** Fit intercepts (default true). */
+    /**
+     * Fit intercepts (default true).
+     *
+     * @param on true to fit an intercept per class, false to fit through the origin
+     * @return a new spec with that choice
+     */
     public Softmax intercept(boolean on) {
         return new Softmax(delegate.intercept(on));
     }
 
-    /** The optimiser (default {@link Logistic.Solver#NEWTON}). */
+    /**
+     * The optimiser (default {@link Logistic.Solver#NEWTON}).
+     *
+     * @param s the optimiser
+     * @return a new spec with that optimiser
+     */
     public Softmax solver(Logistic.Solver s) {
         return new Softmax(delegate.solver(s));
     }
 
-    /** Iterations at most (default 100) and the tolerance on the largest optimality violation (default 1e-10). */
+    /**
+     * Iterations at most (default 100) and the tolerance on the largest optimality violation (default 1e-10).
+     *
+     * @param maxIter the most iterations, ≥ 1
+     * @param tol     the tolerance on the largest optimality violation, &gt; 0
+     * @return a new spec with those limits
+     */
     public Softmax limits(int maxIter, double tol) {
         return new Softmax(delegate.limits(maxIter, tol));
     }
 
-    /** What to do with missing feature values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}. */
+    /**
+     * What to do with missing feature values: {@link Missing#ERROR} (default) or {@link Missing#SKIP}.
+     *
+     * @param rule {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @return a new spec with that rule
+     */
     public Softmax missing(Missing rule) {
         return new Softmax(delegate.missing(rule));
     }

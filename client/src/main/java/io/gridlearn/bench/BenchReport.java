@@ -107,7 +107,11 @@ public final class BenchReport {
         log.printf(Locale.ROOT, "[benchmark] " + format + "%n", args);
     }
 
-    /** The checks that failed (empty when every grid result agreed with its loop). */
+    /**
+     * The checks that failed (empty when every grid result agreed with its loop).
+     *
+     * @return the failed checks' messages, in the order they failed
+     */
     public List<String> failedChecks() {
         return List.copyOf(failedChecks);
     }
@@ -118,6 +122,8 @@ public final class BenchReport {
      * suite did not run), the settings, the machine, {@code details} (memory, bytes per pass, coefficient
      * errors, {@code notes}, and {@code iterativeFits}: whole fits with no loop counterpart), {@code scaling}
      * when the scaling suite ran (fit time on 1 … M members and against n) and the checks.
+     *
+     * @return the document, ready for Jackson: maps, lists, numbers and strings
      */
     public Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -26,7 +26,9 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
                                 Path tempDir) {
     /** The defaults of BENCHMARKS.md: 1,000,000 × 50, 3 members (blocks of 4096: {@code CsvOptions.DEFAULT_BLOCK_SIZE}). */
     public static final int DEFAULT_ROWS = 1_000_000;
+    /** The features unless set: {@value}. */
     public static final int DEFAULT_FEATURES = 50;
+    /** The embedded grid's members unless set: {@value}. */
     public static final int DEFAULT_MEMBERS = 3;
     /** Bytes per pass are measured at this many rows as well as at all of them, when there are more. */
     public static final int SMALL_BYTES_ROWS = 250_000;
@@ -35,7 +37,18 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
     /** The scaling suite's curve: fit time against n at these row counts (issue 6: 250k to 4M). */
     public static final List<Integer> DEFAULT_SCALING_ROWS = List.of(250_000, 500_000, 1_000_000, 2_000_000, 4_000_000);
 
-    /** {@link #of(int, int, int, int, List, String, List, Path)} with the default scaling rows. */
+    /**
+     * {@link #of(int, int, int, int, List, String, List, Path)} with the default scaling rows.
+     *
+     * @param rows      rows of synthetic data
+     * @param features  feature columns, ≥ 1
+     * @param members   members of the embedded grid, 1 to 16
+     * @param blockSize rows per stored block, ≥ 1
+     * @param bytesRows row counts at which bytes per pass are measured, or null for the default
+     * @param suite     {@code all}, {@code linear}, {@code iterative} or {@code scaling}
+     * @param tempDir   parent of the temporary directory that holds the CSV
+     * @return the checked settings
+     */
     public static BenchmarkSettings of(int rows, int features, int members, int blockSize, List<Long> bytesRows,
                                        String suite, Path tempDir) {
         return of(rows, features, members, blockSize, bytesRows, suite, null, tempDir);
@@ -46,6 +59,16 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
      * is at most 250,000); {@code suite} is all, linear, iterative or scaling; {@code scalingRows} null means
      * {@link #DEFAULT_SCALING_ROWS} (sorted, duplicates removed). Throws {@link BadInputException} naming the
      * option at fault.
+     *
+     * @param rows        rows of synthetic data, at least {@link #MIN_ROWS} and twice the stored columns
+     * @param features    feature columns, ≥ 1
+     * @param members     members of the embedded grid, 1 to 16
+     * @param blockSize   rows per stored block, ≥ 1
+     * @param bytesRows   row counts at which bytes per pass are measured (each 1 to {@code rows}), or null
+     * @param suite       {@code all}, {@code linear}, {@code iterative} or {@code scaling}
+     * @param scalingRows the scaling suite's row counts, or null
+     * @param tempDir     parent of the temporary directory that holds the CSV
+     * @return the checked settings
      */
     public static BenchmarkSettings of(int rows, int features, int members, int blockSize, List<Long> bytesRows,
                                        String suite, List<Integer> scalingRows, Path tempDir) {
@@ -94,12 +117,20 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
                 tempDir);
     }
 
-    /** The suite's name, as {@code --suite} takes it. */
+    /**
+     * The suite's name, as {@code --suite} takes it.
+     *
+     * @return {@code all}, {@code linear}, {@code iterative} or {@code scaling}
+     */
     public String suite() {
         return scaling ? "scaling" : linear && iterative ? "all" : linear ? "linear" : "iterative";
     }
 
-    /** Stored columns per row: the features and y. */
+    /**
+     * Stored columns per row: the features and y.
+     *
+     * @return {@code features + 1}
+     */
     public int q() {
         return features + 1;
     }

@@ -35,7 +35,14 @@ public final class EndToEnd {
         this.report = report;
     }
 
-    /** Runs the benchmark, logging progress and the correctness checks to {@code log}; returns what it measured. */
+    /**
+     * Runs the benchmark, logging progress and the correctness checks to {@code log}; returns what it measured.
+     *
+     * @param settings what to measure
+     * @param log      the stream for progress lines and checks (the command's standard error)
+     * @return the measurements and the checks that failed
+     * @throws Exception when a job fails
+     */
     public static BenchReport run(BenchmarkSettings settings, PrintStream log) throws Exception {
         Map<String, Object> machine = MachineInfo.describe();
         BenchReport report = new BenchReport(settings, machine, log);

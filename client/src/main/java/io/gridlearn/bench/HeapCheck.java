@@ -22,7 +22,12 @@ public final class HeapCheck {
     private HeapCheck() {
     }
 
-    /** Heap bytes the benchmark needs for these settings. */
+    /**
+     * Heap bytes the benchmark needs for these settings.
+     *
+     * @param s the benchmark's settings
+     * @return the bytes of heap: a fixed allowance plus a share per row
+     */
     public static long requiredBytes(BenchmarkSettings s) {
         return FIXED_BYTES + (long) Math.ceil(s.rows() * bytesPerRow(s));
     }
@@ -67,6 +72,9 @@ public final class HeapCheck {
     /**
      * Throws a {@link BadInputException} (exit 2) when {@code maxHeapBytes} is below {@link #requiredBytes},
      * saying how much heap to give ({@code GRIDLEARN_JAVA_OPTS=-Xmx…}) or how many rows fit.
+     *
+     * @param s            the benchmark's settings
+     * @param maxHeapBytes the JVM's maximum heap, in bytes
      */
     public static void require(BenchmarkSettings s, long maxHeapBytes) {
         long need = requiredBytes(s);

@@ -13,6 +13,12 @@ public final class ReportTable {
     private ReportTable() {
     }
 
+    /**
+     * Prints the tables of a report.
+     *
+     * @param report the measurements
+     * @param out    the stream to print to (the command's standard output)
+     */
     public static void print(BenchReport report, PrintStream out) {
         out.println();
         if (!report.jobs().isEmpty()) {

@@ -7,10 +7,19 @@ import java.util.Arrays;
  * The timing of one job: the median wall time of {@link #REPEATS} runs after one warm-up run, the mean process
  * CPU time of those runs (the whole JVM, members included: it shows whether a job waited or worked), and the
  * warm-up run's wall time (JIT compilation and first-touch costs; reported, never compared).
+ *
+ * @param seconds      the median wall time of the timed runs, in seconds
+ * @param cpuSeconds   the mean process CPU time per timed run, in seconds
+ * @param firstSeconds the warm-up run's wall time, in seconds
  */
 public record Timing(double seconds, double cpuSeconds, double firstSeconds) {
     /** A job to time; it may throw. */
     public interface Job {
+        /**
+         * Runs the job once.
+         *
+         * @throws Exception when the job fails
+         */
         void run() throws Exception;
     }
 
@@ -23,6 +32,10 @@ public record Timing(double seconds, double cpuSeconds, double firstSeconds) {
      * JIT compilation or a neighbour's build on a shared machine from deciding a figure; a full collection
      * before every run (not timed) keeps the garbage of the previous job, e.g. half a gigabyte of parsed CSV,
      * from being collected on this one's clock.
+     *
+     * @param job the job, run {@link #REPEATS} + 1 times
+     * @return the median wall time, the mean CPU time and the warm-up time, in seconds
+     * @throws Exception when a run of the job fails
      */
     public static Timing measure(Job job) throws Exception {
         System.gc();
@@ -43,13 +56,22 @@ public record Timing(double seconds, double cpuSeconds, double firstSeconds) {
         return new Timing(wall[REPEATS / 2], cpu / 1e9 / REPEATS, first);
     }
 
-    /** CPU time of this process (every thread, members included), in nanoseconds. */
+    /**
+     * CPU time of this process (every thread, members included), in nanoseconds.
+     *
+     * @return the CPU time, in nanoseconds
+     */
     public static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    /** Seconds since {@code t0} (a {@link System#nanoTime()} reading). */
+    /**
+     * Seconds since {@code t0} (a {@link System#nanoTime()} reading).
+     *
+     * @param t0 a {@link System#nanoTime()} reading
+     * @return the seconds elapsed since then
+     */
     public static double secondsSince(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }

@@ -28,6 +28,14 @@ public final class DataSource {
      * CSV itself and {@code action} then fails, the dataset is dropped again: a failed command leaves the grid
      * as it was (CONTRACT.md: a failed {@code fit} leaves nothing behind), and rerunning the same
      * {@code --csv} command does not meet "the grid already has a dataset".
+     *
+     * @param <T>       the action's result
+     * @param choice    {@code --data} or {@code --csv}
+     * @param hz        a member or client of the grid
+     * @param blockSize rows per block when the CSV is loaded
+     * @param err       the stream for the load's progress
+     * @param action    what to do with the dataset's name
+     * @return the action's result
      */
     public static <T> T using(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err,
                               java.util.function.Function<String, T> action) {
@@ -46,7 +54,15 @@ public final class DataSource {
         }
     }
 
-    /** The dataset name to use, loading the CSV first when one was given. */
+    /**
+     * The dataset name to use, loading the CSV first when one was given.
+     *
+     * @param choice    {@code --data} or {@code --csv}
+     * @param hz        a member or client of the grid
+     * @param blockSize rows per block when the CSV is loaded
+     * @param err       the stream for the load's progress
+     * @return the dataset's name in the grid
+     */
     public static String resolve(Choice choice, HazelcastInstance hz, int blockSize, PrintStream err) {
         if (choice == null || (choice.dataset == null && choice.csv == null)) {
             throw new BadInputException("give the data: --data DATASET or --csv FILE");

@@ -24,6 +24,11 @@ public final class GridSession implements AutoCloseable {
     /**
      * A thin client to {@code cluster} (host:port list), or, when it is null or empty, an embedded grid of
      * {@code members} members.
+     *
+     * @param cluster     {@code host:port} of members to connect to, or null or empty for an embedded grid
+     * @param clusterName the cluster's name
+     * @param members     members of an embedded grid, 1 to 16
+     * @return the session; {@link #close()} disconnects the client or stops the embedded grid
      */
     public static GridSession open(java.util.List<String> cluster, String clusterName, int members) {
         GridSession s = new GridSession();
@@ -52,6 +57,11 @@ public final class GridSession implements AutoCloseable {
         embedded = EmbeddedGrid.start(name, members, members >= 3 ? 3 : 0, 1, GridSettings.DEFAULT_PORT);
     }
 
+    /**
+     * The grid's entry point.
+     *
+     * @return the client, or the first member of the embedded grid
+     */
     public HazelcastInstance hz() {
         return client != null ? client : embedded.first();
     }

@@ -38,11 +38,23 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (try --help)");
     }
 
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line and returns its exit status (for tests, without System.exit). */
+    /**
+     * Runs the command line and returns its exit status (for tests, without System.exit).
+     *
+     * @param args the command-line arguments
+     * @param out  the stream for results
+     * @param err  the stream for messages and progress
+     * @return the exit status: 0 on success, 2 for bad input or options, 1 for other failures
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Main main = new Main(out, err);
         CommandLine cl = new CommandLine(main);

@@ -16,16 +16,30 @@ public final class ModelSource {
     @Option(names = "--model-file", paramLabel = "F", description = "A model JSON file.")
     Path file;
 
-    /** The store's model name, or null when a file was given. */
+    /**
+     * The store's model name, or null when a file was given.
+     *
+     * @return the name, or null
+     */
     public String name() {
         return name;
     }
 
-    /** The model file, or null when a name was given. */
+    /**
+     * The model file, or null when a name was given.
+     *
+     * @return the path, or null
+     */
     public Path file() {
         return file;
     }
 
+    /**
+     * Reads the model from the file or the store.
+     *
+     * @param hz a member or client of the grid (unused for a file)
+     * @return the model
+     */
     public ModelDocument load(HazelcastInstance hz) {
         return file != null ? ModelJson.read(file) : ModelStore.forInstance(hz).get(name);
     }

@@ -16,11 +16,19 @@ import java.util.List;
  * the data by {@link ColumnHistogramKernel} with edges from the described min and max.
  */
 public final class DescribeReport {
+    /** Bins per histogram: {@value}. */
     public static final int BINS = 30;
 
     private DescribeReport() {
     }
 
+    /**
+     * The page of a dataset's description.
+     *
+     * @param hz a member or client of the grid holding the dataset
+     * @param d  the dataset's description (statistics per column)
+     * @return the HTML page
+     */
     public static String render(HazelcastInstance hz, DatasetStatistics.Description d) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(d.dataset());

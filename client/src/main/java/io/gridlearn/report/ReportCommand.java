@@ -77,7 +77,12 @@ public final class ReportCommand implements Callable<Integer> {
         return dataset;
     }
 
-    /** Writes a report file (UTF-8), creating parent folders. */
+    /**
+     * Writes a report file (UTF-8), creating parent folders.
+     *
+     * @param file the file to write, replaced if it exists; missing parent folders are created
+     * @param html the page
+     */
     public static void write(Path file, String html) {
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -27,10 +27,18 @@ public final class ClassMomentsKernel implements BlockKernel {
     private int classes;
     private double[] shifts;
 
+    /** An empty kernel, for deserialization. */
     public ClassMomentsKernel() {
     }
 
-    /** @param shifts K × p shifts, row-major */
+    /**
+     * A kernel for K classes.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label, 0…K−1
+     * @param classes        the number of classes K
+     * @param shifts         K × p shifts, row-major
+     */
     public ClassMomentsKernel(int[] featureColumns, int targetColumn, int classes, double[] shifts) {
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;

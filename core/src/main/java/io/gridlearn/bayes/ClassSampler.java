@@ -21,9 +21,16 @@ public final class ClassSampler implements BlockSampler {
     private int[] featureColumns;
     private int targetColumn;
 
+    /** An empty sampler, for deserialization. */
     public ClassSampler() {
     }
 
+    /**
+     * A sampler of the given columns.
+     *
+     * @param featureColumns the block columns of the features
+     * @param targetColumn   the block column of the class label
+     */
     public ClassSampler(int[] featureColumns, int targetColumn) {
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;

@@ -19,6 +19,14 @@ import java.util.Map;
  */
 public record NaiveBayesSpec(String target, List<String> features, NaiveBayesOptions options, long seed)
         implements LearnerSpec {
+    /**
+     * Copies {@code features} and checks that {@code options} is given.
+     *
+     * @param target   the class column, or null for the last column
+     * @param features the feature columns, or null for every column but the target
+     * @param options  variance smoothing and missing-value rule, not null
+     * @param seed     recorded in the provenance
+     */
     public NaiveBayesSpec {
         features = features == null ? null : List.copyOf(features);
         if (options == null) {

@@ -34,6 +34,17 @@ public final class NaiveBayesTrainer {
     private NaiveBayesTrainer() {
     }
 
+    /**
+     * Fits the model in three passes over the dataset.
+     *
+     * @param runner         the pass runner over the dataset
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label
+     * @param features       the features' names, one per column
+     * @param target         the target's name
+     * @param o              the options
+     * @return the model, without name, version or provenance
+     */
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
                                     String target, NaiveBayesOptions o) {
         int p = featureColumns.length;
@@ -173,6 +184,10 @@ public final class NaiveBayesTrainer {
     /**
      * Log posterior probabilities log p(y = k | x), normalised with log-sum-exp so that they are finite even
      * when every joint likelihood underflows.
+     *
+     * @param m a naive Bayes model
+     * @param x one row of features, in model order
+     * @return log p(y = k | x) for each class k, in the order of {@code classes}
      */
     public static double[] predict(ModelDocument m, double[] x) {
         double[] pri = m.classPriors();

@@ -12,10 +12,20 @@ public final class CpSupport {
     private CpSupport() {
     }
 
+    /**
+     * The version of the Hazelcast build on the class path.
+     *
+     * @return the version, e.g. {@code 5.4.0}
+     */
     public static String version() {
         return BuildInfoProvider.getBuildInfo().getVersion();
     }
 
+    /**
+     * Whether the CP Subsystem can be used.
+     *
+     * @return true for an Enterprise build or a community build up to 5.4
+     */
     public static boolean available() {
         BuildInfo info = BuildInfoProvider.getBuildInfo();
         if (info.isEnterprise()) {

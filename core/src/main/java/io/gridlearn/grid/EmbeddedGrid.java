@@ -19,11 +19,14 @@ public final class EmbeddedGrid implements AutoCloseable {
     }
 
     /**
+     * Starts {@code size} members on loopback that join each other; on a failure, stops those already started.
+     *
      * @param clusterName a name no other grid on this machine uses (members refuse other names)
      * @param size        members to start
      * @param cpMembers   CP member count (0 unsafe mode, ≥ 3 Raft; ignored where the build has no CP)
      * @param backups     backups of every data block
      * @param firstPort   port to try first
+     * @return the running grid
      */
     public static EmbeddedGrid start(String clusterName, int size, int cpMembers, int backups, int firstPort) {
         EmbeddedGrid grid = new EmbeddedGrid();
@@ -47,16 +50,29 @@ public final class EmbeddedGrid implements AutoCloseable {
         }
     }
 
-    /** The members, first one first; a caller may terminate some (tests of member loss). */
+    /**
+     * The members, first one first; a caller may terminate some (tests of member loss).
+     *
+     * @return the started members, in start order (a live list)
+     */
     public List<HazelcastInstance> members() {
         return members;
     }
 
+    /**
+     * The first member started.
+     *
+     * @return the member every other member joined
+     */
     public HazelcastInstance first() {
         return members.get(0);
     }
 
-    /** {@code host:port} of every live member. */
+    /**
+     * {@code host:port} of every live member.
+     *
+     * @return the addresses of the members that are running, in start order
+     */
     public List<String> addresses() {
         List<String> out = new ArrayList<>();
         for (HazelcastInstance m : members) {

@@ -36,7 +36,12 @@ public final class GridConfigs {
     private GridConfigs() {
     }
 
-    /** A member configuration from scratch. */
+    /**
+     * A member configuration from scratch.
+     *
+     * @param s how the member joins its cluster
+     * @return the configuration, with gridlearn's serializers and map settings
+     */
     public static Config memberConfig(GridSettings s) {
         Config config = new Config();
         config.setClusterName(s.clusterName());
@@ -73,7 +78,11 @@ public final class GridConfigs {
         return config;
     }
 
-    /** Adds gridlearn's serializers, map settings and Java-deserialization filter to a member config. */
+    /**
+     * Adds gridlearn's serializers, map settings and Java-deserialization filter to a member config.
+     *
+     * @param config a member configuration, changed in place
+     */
     public static void applyGridlearn(Config config) {
         applyGridlearn(config, 1);
     }
@@ -99,6 +108,8 @@ public final class GridConfigs {
      * {@code IdentifiedDataSerializable} classes need no registration here: each package's
      * {@code DataSerializerHook} is listed in {@code META-INF/services/com.hazelcast.DataSerializerHook} and
      * Hazelcast loads it from the classpath (ids in {@link SerializationIds}).
+     *
+     * @param serialization a member's or client's serialization configuration, changed in place
      */
     public static void applySerialization(SerializationConfig serialization) {
         serialization.addSerializerConfig(new SerializerConfig()
@@ -110,7 +121,13 @@ public final class GridConfigs {
         }
     }
 
-    /** A thin-client configuration for the given {@code host:port} addresses. */
+    /**
+     * A thin-client configuration for the given {@code host:port} addresses.
+     *
+     * @param clusterName the cluster's name
+     * @param addresses   {@code host:port} of members to connect to
+     * @return the configuration, with gridlearn's serializers
+     */
     public static ClientConfig clientConfig(String clusterName, List<String> addresses) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(clusterName);

@@ -11,12 +11,26 @@ public final class Wire {
     private Wire() {
     }
 
+    /**
+     * Writes a row grouping: test fraction, folds, seed.
+     *
+     * @param out the stream
+     * @param g   the grouping
+     * @throws IOException when the stream fails
+     */
     public static void writeGrouping(ObjectDataOutput out, RowGrouping g) throws IOException {
         out.writeDouble(g.testFraction());
         out.writeInt(g.folds());
         out.writeLong(g.seed());
     }
 
+    /**
+     * Reads a row grouping as {@link #writeGrouping} wrote it.
+     *
+     * @param in the stream
+     * @return the grouping
+     * @throws IOException when the stream fails
+     */
     public static RowGrouping readGrouping(ObjectDataInput in) throws IOException {
         return new RowGrouping(in.readDouble(), in.readInt(), in.readLong());
     }

@@ -21,9 +21,18 @@ public final class HashSampler implements BlockSampler {
     private long seed;
     private long salt;
 
+    /** An empty sampler, for deserialization. */
     public HashSampler() {
     }
 
+    /**
+     * A sampler of the given columns.
+     *
+     * @param featureColumns the block columns of the features
+     * @param count          the sample size, ≥ 1
+     * @param seed           the seed of the row hashes
+     * @param salt           mixed into the hash with the seed, so that different uses of one seed draw different rows
+     */
     public HashSampler(int[] featureColumns, int count, long seed, long salt) {
         this.featureColumns = featureColumns.clone();
         this.count = count;

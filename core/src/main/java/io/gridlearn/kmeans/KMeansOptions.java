@@ -17,8 +17,19 @@ import io.gridlearn.pass.Missing;
  *                every pass, the initialisation samplers included ({@link io.gridlearn.pass.Missing})
  */
 public record KMeansOptions(int k, int maxIter, double tol, String init, long seed, String missing) {
+    /** Lloyd iterations at most unless set: {@value}. */
     public static final int DEFAULT_MAX_ITER = 300;
 
+    /**
+     * Checks the options, and that a {@code rows:} init names k row ids.
+     *
+     * @param k       number of clusters, ≥ 1
+     * @param maxIter maximum number of Lloyd passes, ≥ 1
+     * @param tol     the tolerance on the total squared centre move, finite and ≥ 0
+     * @param init    {@code rows:I,J,…}, {@code random} or {@code kmeans-parallel}
+     * @param seed    seed of the row hashes and of the driver's k-means++ step
+     * @param missing {@code error} or {@code skip}
+     */
     public KMeansOptions {
         if (k < 1) {
             throw new BadInputException("k must be >= 1, was " + k);
@@ -43,21 +54,45 @@ public record KMeansOptions(int k, int maxIter, double tol, String init, long se
         Missing.checkIterative(missing);
     }
 
-    /** With {@code --missing error}. */
+    /**
+     * With {@code --missing error}.
+     *
+     * @param k       number of clusters, ≥ 1
+     * @param maxIter maximum number of Lloyd passes, ≥ 1
+     * @param tol     the tolerance on the total squared centre move, finite and ≥ 0
+     * @param init    {@code rows:I,J,…}, {@code random} or {@code kmeans-parallel}
+     * @param seed    seed of the row hashes and of the driver's k-means++ step
+     */
     public KMeansOptions(int k, int maxIter, double tol, String init, long seed) {
         this(k, maxIter, tol, init, seed, Missing.ERROR);
     }
 
+    /**
+     * Whether rows with a missing value are left out.
+     *
+     * @return true for {@code skip}
+     */
     public boolean skipMissing() {
         return Missing.SKIP.equals(missing);
     }
 
-    /** k-means‖ initialisation, 300 iterations, tol 0. */
+    /**
+     * k-means‖ initialisation, 300 iterations, tol 0.
+     *
+     * @param k    number of clusters, ≥ 1
+     * @param seed seed of the row hashes and of the driver's k-means++ step
+     * @return the options
+     */
     public static KMeansOptions of(int k, long seed) {
         return new KMeansOptions(k, DEFAULT_MAX_ITER, 0, "kmeans-parallel", seed);
     }
 
-    /** The row ids of a {@code rows:I,J,…} init, in the order given (it fixes the cluster numbering). */
+    /**
+     * The row ids of a {@code rows:I,J,…} init, in the order given (it fixes the cluster numbering).
+     *
+     * @param init an init of the form {@code rows:I,J,…}
+     * @return the 0-based row ids, one per centre
+     */
     public static long[] initRows(String init) {
         String[] parts = init.substring("rows:".length()).split(",");
         long[] ids = new long[parts.length];

@@ -20,6 +20,14 @@ import java.util.Map;
  */
 public record KMeansSpec(List<String> features, KMeansOptions options, boolean live, double decay)
         implements LearnerSpec {
+    /**
+     * Copies {@code features} and checks that {@code options} is given.
+     *
+     * @param features the feature columns, or null for every column
+     * @param options  k, initialisation, limits, seed, missing-value rule; not null
+     * @param live     keep the model current as rows change
+     * @param decay    live: the weight old rows keep at each change, in (0, 1]
+     */
     public KMeansSpec {
         features = features == null ? null : List.copyOf(features);
         if (options == null) {

@@ -38,6 +38,17 @@ public final class KMeansTrainer {
     private KMeansTrainer() {
     }
 
+    /**
+     * Fits k-means: the initialisation, then Lloyd passes until {@code tol} or {@code maxIter}.
+     *
+     * @param runner         the pass runner over the dataset
+     * @param featureColumns the block columns of the p features
+     * @param features       the features' names, one per column
+     * @param o              the options
+     * @param listener       told of every iteration (a checkpoint), or null
+     * @param resumeFrom     a checkpoint of this fit to continue from, or null to start afresh
+     * @return the model, without name, version or provenance
+     */
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, List<String> features, KMeansOptions o,
                                     IterationListener listener, ModelDocument resumeFrom) {
         int p = featureColumns.length;

@@ -31,20 +31,41 @@ public final class LloydKernel implements BlockKernel {
     private double[] centres;
     private int k;
 
+    /** An empty kernel, for deserialization. */
     public LloydKernel() {
     }
 
-    /** @param centres k × p centres, flattened row-major */
+    /**
+     * A kernel for the given centres.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param centres        k × p centres, flattened row-major
+     * @param k              the number of centres
+     */
     public LloydKernel(int[] featureColumns, double[] centres, int k) {
         this.featureColumns = featureColumns.clone();
         this.centres = centres.clone();
         this.k = k;
     }
 
+    /**
+     * The slot of the inertia in the partial vector.
+     *
+     * @param k the number of centres
+     * @param p the number of features
+     * @return kp + k
+     */
     public static int inertiaSlot(int k, int p) {
         return k * p + k;
     }
 
+    /**
+     * The slot of the count of rows with a non-finite value in the partial vector.
+     *
+     * @param k the number of centres
+     * @param p the number of features
+     * @return kp + k + 1
+     */
     public static int nonFiniteSlot(int k, int p) {
         return k * p + k + 1;
     }

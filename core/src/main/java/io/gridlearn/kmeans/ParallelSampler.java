@@ -23,9 +23,21 @@ public final class ParallelSampler implements BlockSampler {
     private long seed;
     private int round;
 
+    /** An empty sampler, for deserialization. */
     public ParallelSampler() {
     }
 
+    /**
+     * A sampler for one round.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param centres        the centres C chosen so far, m × p, flattened row-major
+     * @param m              the number of centres in C
+     * @param ell            the oversampling factor ℓ
+     * @param phi            the cost φ_X(C) of the whole dataset
+     * @param seed           the seed of the coins
+     * @param round          the round's number, a coin seed of its own
+     */
     public ParallelSampler(int[] featureColumns, double[] centres, int m, double ell, double phi, long seed,
                            int round) {
         this.featureColumns = featureColumns.clone();

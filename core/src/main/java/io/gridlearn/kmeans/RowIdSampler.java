@@ -17,9 +17,16 @@ public final class RowIdSampler implements BlockSampler {
     private int[] featureColumns;
     private long[] rowIds;
 
+    /** An empty sampler, for deserialization. */
     public RowIdSampler() {
     }
 
+    /**
+     * A sampler of the given rows.
+     *
+     * @param featureColumns the block columns of the features
+     * @param rowIds         the 0-based row ids, in any order
+     */
     public RowIdSampler(int[] featureColumns, long[] rowIds) {
         this.featureColumns = featureColumns.clone();
         this.rowIds = rowIds.clone();

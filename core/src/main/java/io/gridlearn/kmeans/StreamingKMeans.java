@@ -50,7 +50,16 @@ public final class StreamingKMeans {
     private StreamingKMeans() {
     }
 
-    /** Makes a fitted k-means model live on {@code dataset}; its cluster sizes become the initial weights. */
+    /**
+     * Makes a fitted k-means model live on {@code dataset}; its cluster sizes become the initial weights.
+     *
+     * @param hz      a member or client of the grid
+     * @param name    the model's name in the store
+     * @param fitted  the fitted k-means model, with {@code clusterSizes} in its summary
+     * @param dataset the dataset's name
+     * @param decay   the forgetting factor α, in (0, 1]
+     * @return the published live version
+     */
     public static ModelDocument register(HazelcastInstance hz, String name, ModelDocument fitted, String dataset,
                                          double decay) {
         if (!(decay > 0 && decay <= 1)) {
@@ -84,7 +93,13 @@ public final class StreamingKMeans {
         return published;
     }
 
-    /** After an append: one mini-batch update of every live k-means model of that dataset. */
+    /**
+     * After an append: one mini-batch update of every live k-means model of that dataset.
+     *
+     * @param hz       a member or client of the grid
+     * @param appended the dataset and the blocks that were appended
+     * @return the versions published
+     */
     public static List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
         return refreshAll(hz, appended.after().name());
     }
@@ -92,12 +107,22 @@ public final class StreamingKMeans {
     /**
      * After a removal or replacement: the new blocks of a replacement are absorbed as one mini-batch; a
      * removal alone publishes nothing (see the class comment).
+     *
+     * @param hz     a member or client of the grid
+     * @param change the dataset and the blocks removed or replaced
+     * @return the versions published, empty after a removal alone
      */
     public static List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change) {
         return refreshAll(hz, change.after().name());
     }
 
-    /** Stops every live k-means model of {@code dataset} (see {@code LiveModels.unregisterDataset}); their names. */
+    /**
+     * Stops every live k-means model of {@code dataset} (see {@code LiveModels.unregisterDataset}); their names.
+     *
+     * @param hz      a member or client of the grid
+     * @param dataset the dropped dataset's name
+     * @return the names of the models that stopped
+     */
     public static List<String> unregisterDataset(HazelcastInstance hz, String dataset) {
         IMap<String, String> live = hz.getMap(LIVE_MAP);
         List<String> stopped = new ArrayList<>();
@@ -110,7 +135,13 @@ public final class StreamingKMeans {
         return stopped;
     }
 
-    /** Absorbs the not yet absorbed blocks of a dataset into each of its live k-means models. */
+    /**
+     * Absorbs the not yet absorbed blocks of a dataset into each of its live k-means models.
+     *
+     * @param hz      a member or client of the grid
+     * @param dataset the dataset's name
+     * @return the versions published
+     */
     public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, String> live = hz.getMap(LIVE_MAP);
         List<ModelDocument> out = new ArrayList<>();

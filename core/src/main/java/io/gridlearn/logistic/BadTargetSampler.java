@@ -17,9 +17,17 @@ public final class BadTargetSampler implements BlockSampler {
     private int targetColumn;
     private int classes;
 
+    /** An empty sampler, for deserialization. */
     public BadTargetSampler() {
     }
 
+    /**
+     * A sampler of the given columns.
+     *
+     * @param featureColumns the block columns of the features
+     * @param targetColumn   the block column of the class label
+     * @param classes        the number of classes K
+     */
     public BadTargetSampler(int[] featureColumns, int targetColumn, int classes) {
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;

@@ -35,9 +35,20 @@ public final class BinaryKernel implements BlockKernel {
     private double[] theta;
     private boolean hessian;
 
+    /** An empty kernel, for deserialization. */
     public BinaryKernel() {
     }
 
+    /**
+     * A kernel for one pass at {@code theta}.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the 0/1 target
+     * @param center         per-feature shift c of the working scale, or null for none
+     * @param scale          per-feature divisor s of the working scale, or null for none
+     * @param theta          the working parameters θ, q = p + 1 of them, intercept first
+     * @param hessian        true to add X'WX as well as the gradient (Newton steps); false for the gradient alone
+     */
     public BinaryKernel(int[] featureColumns, int targetColumn, double[] center, double[] scale, double[] theta,
                         boolean hessian) {
         this.featureColumns = featureColumns.clone();

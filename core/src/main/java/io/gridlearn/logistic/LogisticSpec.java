@@ -20,6 +20,15 @@ import java.util.Map;
  */
 public record LogisticSpec(boolean softmax, String target, List<String> features, LogisticOptions options, long seed)
         implements LearnerSpec {
+    /**
+     * Copies {@code features} and checks that {@code options} is given.
+     *
+     * @param softmax  multinomial instead of binary
+     * @param target   the class column, or null for the last column
+     * @param features the feature columns, or null for every column but the target
+     * @param options  penalty, solver, limits, missing-value rule; not null
+     * @param seed     recorded in the provenance
+     */
     public LogisticSpec {
         features = features == null ? null : List.copyOf(features);
         if (options == null) {

@@ -28,10 +28,20 @@ public final class MetricsKernel implements BlockKernel {
     private double[] scale;
     private double[] theta;
 
+    /** An empty kernel, for deserialization. */
     public MetricsKernel() {
     }
 
-    /** @param theta working parameters: {@code q} for a binary model, {@code K q} for softmax */
+    /**
+     * A kernel scoring the rows with the given working parameters.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label
+     * @param classes        the number of classes K, 2 for a binary model
+     * @param center         per-feature shift c of the working scale, or null for none
+     * @param scale          per-feature divisor s of the working scale, or null for none
+     * @param theta          working parameters: {@code q} for a binary model, {@code K q} for softmax
+     */
     public MetricsKernel(int[] featureColumns, int targetColumn, int classes, double[] center, double[] scale,
                          double[] theta) {
         this.featureColumns = featureColumns.clone();

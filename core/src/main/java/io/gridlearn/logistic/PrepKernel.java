@@ -23,10 +23,18 @@ public final class PrepKernel implements BlockKernel {
     private int maxClasses;
     private double[] center;
 
+    /** An empty kernel, for deserialization. */
     public PrepKernel() {
     }
 
-    /** @param center per-feature shift, or null for none */
+    /**
+     * A kernel with the given shift.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label
+     * @param maxClasses     the most classes counted; a target outside 0 .. maxClasses-1 is not a class
+     * @param center         per-feature shift, or null for none
+     */
     public PrepKernel(int[] featureColumns, int targetColumn, int maxClasses, double[] center) {
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;

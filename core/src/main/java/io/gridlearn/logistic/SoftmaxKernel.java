@@ -25,9 +25,21 @@ public final class SoftmaxKernel implements BlockKernel {
     private double[] theta;
     private boolean hessian;
 
+    /** An empty kernel, for deserialization. */
     public SoftmaxKernel() {
     }
 
+    /**
+     * A kernel for one pass at {@code theta}.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label, 0..K−1
+     * @param classes        the number of classes K
+     * @param center         per-feature shift c of the working scale, or null for none
+     * @param scale          per-feature divisor s of the working scale, or null for none
+     * @param theta          the working parameters θ, K q of them, flattened as {@code θ[k q + a]}
+     * @param hessian        true to add the Hessian as well as the gradient (Newton steps); false for the gradient
+     */
     public SoftmaxKernel(int[] featureColumns, int targetColumn, int classes, double[] center, double[] scale,
                          double[] theta, boolean hessian) {
         this.featureColumns = featureColumns.clone();

@@ -29,10 +29,17 @@ public final class SoftmaxTrainer {
     }
 
     /**
+     * Fits multinomial (softmax) logistic regression by passes over the dataset.
+     *
+     * @param runner         the pass runner over the dataset
      * @param featureColumns column indexes of the features in the blocks
      * @param targetColumn   column index of the class label
+     * @param features       the features' names, one per column
+     * @param target         the class column's name
+     * @param options        penalty, solver, limits, missing-value rule
      * @param listener       told after every iteration; may be null
      * @param resumeFrom     a checkpoint (or any model of the same shape) to start from; may be null
+     * @return the model, converged or not ({@code summary.converged}), without name, version or provenance
      */
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
                                     String target, LogisticOptions options, IterationListener listener,

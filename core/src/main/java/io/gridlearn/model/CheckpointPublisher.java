@@ -22,6 +22,14 @@ public final class CheckpointPublisher implements IterationListener {
     private long version;
     private ModelDocument last;
 
+    /**
+     * @param store          the model store
+     * @param name           the model's name
+     * @param currentVersion the model's current version, from which the first iteration is published; 0 for none
+     * @param provenance     the provenance written into every checkpoint
+     * @param progress       a stream for one line per iteration, or null
+     * @param cancelled      polled after every publish: when true the fit stops with a message
+     */
     public CheckpointPublisher(ModelStore store, String name, long currentVersion, Map<String, Object> provenance,
                                PrintStream progress, BooleanSupplier cancelled) {
         this.store = store;
@@ -48,11 +56,20 @@ public final class CheckpointPublisher implements IterationListener {
         }
     }
 
-    /** The last published version (null before the first iteration). */
+    /**
+     * The last published version (null before the first iteration).
+     *
+     * @return the last published document, or null
+     */
     public ModelDocument last() {
         return last;
     }
 
+    /**
+     * The version last published.
+     *
+     * @return the version, or {@code currentVersion} before the first iteration
+     */
     public long version() {
         return version;
     }

@@ -14,6 +14,11 @@ public final class FeatureBinding {
     /**
      * Positions of the model's features among {@code columns}, with a clear error for a missing or
      * categorical one; {@code where} names the data in messages.
+     *
+     * @param model   the model
+     * @param columns the dataset's or file's columns
+     * @param where   the data's name in messages
+     * @return for each of the model's features, its index in {@code columns}
      */
     public static int[] featureColumns(ModelDocument model, List<ColumnSpec> columns, String where) {
         List<String> features = model.features();
@@ -38,7 +43,13 @@ public final class FeatureBinding {
         return idx;
     }
 
-    /** Position of the model's target among {@code columns}, or −1. */
+    /**
+     * Position of the model's target among {@code columns}, or −1.
+     *
+     * @param model   the model
+     * @param columns the dataset's or file's columns
+     * @return the target's index in {@code columns}, or −1 when the model has no target or the columns do not hold it
+     */
     public static int targetColumn(ModelDocument model, List<ColumnSpec> columns) {
         if (model.target() == null) {
             return -1;

@@ -17,8 +17,15 @@ import io.gridlearn.BadInputException;
  * @param values   the fill value of each feature, all finite
  */
 public record Imputation(String strategy, double[] values) {
+    /** The only strategy, {@code mean}. */
     public static final String MEAN = "mean";
 
+    /**
+     * Checks the strategy and that every value is finite, and copies the values.
+     *
+     * @param strategy {@code mean}
+     * @param values   the fill value of each feature
+     */
     public Imputation {
         if (!MEAN.equals(strategy)) {
             throw new BadInputException("imputation strategy \"" + strategy + "\" is not supported (supported: mean)");
@@ -34,17 +41,31 @@ public record Imputation(String strategy, double[] values) {
         }
     }
 
-    /** Mean imputation with the given per-feature means. */
+    /**
+     * Mean imputation with the given per-feature means.
+     *
+     * @param means the mean of each feature's finite training values, in model order
+     * @return the imputation
+     */
     public static Imputation mean(double[] means) {
         return new Imputation(MEAN, means);
     }
 
+    /**
+     * The fill values.
+     *
+     * @return a copy of the fill value of each feature, in model order
+     */
     @Override
     public double[] values() {
         return values.clone();
     }
 
-    /** Replaces every non-finite entry of a row of features (model order) by its fill value, in place. */
+    /**
+     * Replaces every non-finite entry of a row of features (model order) by its fill value, in place.
+     *
+     * @param x a row of features, one value per feature
+     */
     public void fill(double[] x) {
         for (int j = 0; j < x.length; j++) {
             if (!Double.isFinite(x[j])) {
@@ -56,6 +77,9 @@ public record Imputation(String strategy, double[] values) {
     /**
      * The fill values of a model, or null when it has none: the form the row loops take, so that a model
      * without imputation costs one null check per row.
+     *
+     * @param m a model
+     * @return a copy of its fill values, one per feature, or null
      */
     public static double[] fillValues(ModelDocument m) {
         return m.imputation() == null ? null : m.imputation().values();
@@ -67,6 +91,10 @@ public record Imputation(String strategy, double[] values) {
      * {@code columns[j]}'s non-finite entries replaced by {@code fill[j]}; other columns are left alone.
      *
      * @param fill one value per entry of {@code columns}, or null for no imputation (returns {@code v})
+     * @param v       the block's values, column-major: column c of row r at {@code v[c × n + r]}
+     * @param n       the block's rows
+     * @param columns the block's columns to fill, one per entry of {@code fill}
+     * @return {@code v}, or a filled copy of it
      */
     public static double[] fillColumns(double[] v, int n, int[] columns, double[] fill) {
         if (fill == null) {

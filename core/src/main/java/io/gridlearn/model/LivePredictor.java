@@ -25,6 +25,13 @@ public final class LivePredictor implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private volatile Current current;
 
+    /**
+     * Starts following a model; its first refresh is at once, from then on every {@code refreshMillis}.
+     *
+     * @param hz            a member or client of the grid
+     * @param name          the model's name in the store
+     * @param refreshMillis the wait between refreshes, in milliseconds, ≥ 1
+     */
     public LivePredictor(HazelcastInstance hz, String name, long refreshMillis) {
         if (refreshMillis < 1) {
             throw new IllegalArgumentException("refreshMillis must be >= 1, was " + refreshMillis);
@@ -60,12 +67,21 @@ public final class LivePredictor implements AutoCloseable {
         }
     }
 
-    /** The prediction of the newest version seen, for one row of features in the model's order. */
+    /**
+     * The prediction of the newest version seen, for one row of features in the model's order.
+     *
+     * @param x one row of features, in the model's feature order
+     * @return the prediction
+     */
     public double predict(double[] x) {
         return current.predictor().predict(x);
     }
 
-    /** The version predictions currently come from. */
+    /**
+     * The version predictions currently come from.
+     *
+     * @return the version, from 1
+     */
     public long version() {
         return current.version();
     }

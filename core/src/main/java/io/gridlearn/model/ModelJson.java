@@ -26,6 +26,12 @@ public final class ModelJson {
     private ModelJson() {
     }
 
+    /**
+     * The model JSON of a document.
+     *
+     * @param model the document
+     * @return the JSON, one line
+     */
     public static String write(ModelDocument model) {
         try {
             return Json.mapper().writeValueAsString(model);
@@ -34,6 +40,12 @@ public final class ModelJson {
         }
     }
 
+    /**
+     * Writes the model JSON to a file, atomically: a temporary file is written next to it and renamed over it.
+     *
+     * @param model the document
+     * @param file  the file
+     */
     public static void write(ModelDocument model, Path file) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -45,7 +57,13 @@ public final class ModelJson {
         }
     }
 
-    /** Parses a model document; {@code origin} names the source in error messages. */
+    /**
+     * Parses a model document; {@code origin} names the source in error messages.
+     *
+     * @param json   the model JSON
+     * @param origin the source's name in messages
+     * @return the checked document
+     */
     public static ModelDocument read(String json, String origin) {
         JsonNode tree;
         try {
@@ -96,6 +114,12 @@ public final class ModelJson {
         return model;
     }
 
+    /**
+     * Reads and checks a model JSON file.
+     *
+     * @param file the file, at most {@code Json.MAX_DOCUMENT_BYTES}
+     * @return the checked document
+     */
     public static ModelDocument read(Path file) {
         try {
             if (Files.size(file) > Json.MAX_DOCUMENT_BYTES) {

@@ -27,14 +27,28 @@ public final class ModelValidation {
         Learners.validate(m, origin);
     }
 
-    /** Refuses the model unless {@code ok}: "ORIGIN: a ALGORITHM model needs WHAT". */
+    /**
+     * Refuses the model unless {@code ok}: "ORIGIN: a ALGORITHM model needs WHAT".
+     *
+     * @param ok        whether the model is allowed
+     * @param origin    where the model came from, starting the message
+     * @param algorithm the algorithm, in the message
+     * @param what      what the model lacks, in the message
+     */
     public static void need(boolean ok, String origin, String algorithm, String what) {
         if (!ok) {
             throw new BadInputException(origin + ": a " + algorithm + " model needs " + what);
         }
     }
 
-    /** Refuses a vector that does not have one finite entry per feature. */
+    /**
+     * Refuses a vector that does not have one finite entry per feature.
+     *
+     * @param v      the per-feature values to check
+     * @param p      the number of features
+     * @param origin where the model came from, starting the message
+     * @param what   the vector's name in the message
+     */
     public static void vector(double[] v, int p, String origin, String what) {
         if (v == null || v.length != p) {
             throw new BadInputException(origin + ": " + what + " must have " + p + " entries, one per feature");

@@ -11,17 +11,34 @@ public final class Predictors {
     private Predictors() {
     }
 
-    /** The model's predictor; refuses a model that does not predict one value per row, or of an unknown learner. */
+    /**
+     * The model's predictor; refuses a model that does not predict one value per row, or of an unknown learner.
+     *
+     * @param m a model of a registered learner
+     * @return its predictor
+     */
     public static RowPredictor of(ModelDocument m) {
         return Learners.predictor(m);
     }
 
-    /** True when predictions are class labels or cluster indices (integers), not real values. */
+    /**
+     * True when predictions are class labels or cluster indices (integers), not real values.
+     *
+     * @param m a model
+     * @return true for labels or cluster indices
+     */
     public static boolean predictsLabels(ModelDocument m) {
         return Learners.predictsLabels(m);
     }
 
-    /** b₀ + Σⱼ bⱼxⱼ, one fused multiply-add per feature, in feature order. */
+    /**
+     * b₀ + Σⱼ bⱼxⱼ, one fused multiply-add per feature, in feature order.
+     *
+     * @param b0 the intercept
+     * @param b  the coefficients, one per feature
+     * @param x  the features, at least as many as {@code b}
+     * @return the linear predictor b₀ + Σⱼ bⱼxⱼ
+     */
     public static double dot(double b0, double[] b, double[] x) {
         double y = b0;
         for (int j = 0; j < b.length; j++) {
@@ -30,7 +47,12 @@ public final class Predictors {
         return y;
     }
 
-    /** The index of the largest score; the first one on ties. */
+    /**
+     * The index of the largest score; the first one on ties.
+     *
+     * @param s the scores, at least one
+     * @return the index of the largest
+     */
     public static int argmax(double[] s) {
         int best = 0;
         for (int k = 1; k < s.length; k++) {
@@ -41,7 +63,12 @@ public final class Predictors {
         return best;
     }
 
-    /** exp(s − max) normalised: the log-sum-exp trick, so large scores do not overflow. */
+    /**
+     * exp(s − max) normalised: the log-sum-exp trick, so large scores do not overflow.
+     *
+     * @param s the scores, at least one
+     * @return the probabilities exp(sₖ − max) / Σₗ exp(sₗ − max), one per score, summing to 1
+     */
     public static double[] normalise(double[] s) {
         double max = s[argmax(s)];
         double total = 0;

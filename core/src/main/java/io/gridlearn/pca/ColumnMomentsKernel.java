@@ -24,9 +24,17 @@ public final class ColumnMomentsKernel implements BlockKernel {
     private double[] shift;
     private boolean cross;
 
+    /** An empty kernel, for deserialization. */
     public ColumnMomentsKernel() {
     }
 
+    /**
+     * A kernel for the given columns and shift.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param shift          the shift s, one value per feature
+     * @param cross          true to add the cross products D as well as n and e
+     */
     public ColumnMomentsKernel(int[] featureColumns, double[] shift, boolean cross) {
         this.featureColumns = featureColumns.clone();
         this.shift = shift.clone();

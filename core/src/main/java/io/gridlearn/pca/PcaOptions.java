@@ -12,6 +12,13 @@ import io.gridlearn.pass.Missing;
  * @param missing     {@code error} (default) or {@code skip} ({@link io.gridlearn.pass.Missing})
  */
 public record PcaOptions(int components, boolean standardize, String missing) {
+    /**
+     * Checks the options.
+     *
+     * @param components  the number of components kept, ≥ 1
+     * @param standardize analyse z-scored columns
+     * @param missing     {@code error} or {@code skip}
+     */
     public PcaOptions {
         if (components < 1) {
             throw new BadInputException("components must be >= 1, was " + components);
@@ -19,11 +26,21 @@ public record PcaOptions(int components, boolean standardize, String missing) {
         Missing.checkIterative(missing);
     }
 
-    /** With {@code --missing error}. */
+    /**
+     * With {@code --missing error}.
+     *
+     * @param components  the number of components kept, ≥ 1
+     * @param standardize analyse z-scored columns
+     */
     public PcaOptions(int components, boolean standardize) {
         this(components, standardize, Missing.ERROR);
     }
 
+    /**
+     * Whether rows with a missing value are left out.
+     *
+     * @return true for {@code skip}
+     */
     public boolean skipMissing() {
         return Missing.SKIP.equals(missing);
     }

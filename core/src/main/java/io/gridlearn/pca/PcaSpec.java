@@ -20,6 +20,15 @@ import java.util.Map;
  */
 public record PcaSpec(List<String> features, Integer components, boolean standardize, String missing, long seed)
         implements LearnerSpec {
+    /**
+     * Copies {@code features}, fills a null {@code missing} with {@code error}, and checks the options.
+     *
+     * @param features    the columns analysed, or null for every column
+     * @param components  components kept, or null for all of them
+     * @param standardize analyse z-scored columns
+     * @param missing     {@code error}, {@code skip}, or null for {@code error}
+     * @param seed        recorded in the provenance
+     */
     public PcaSpec {
         features = features == null ? null : List.copyOf(features);
         missing = missing == null ? "error" : missing;

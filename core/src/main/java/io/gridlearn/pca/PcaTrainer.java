@@ -35,6 +35,15 @@ public final class PcaTrainer {
     private PcaTrainer() {
     }
 
+    /**
+     * Fits PCA in passes over the dataset.
+     *
+     * @param runner         the pass runner over the dataset
+     * @param featureColumns the block columns of the p features
+     * @param features       the features' names, one per column
+     * @param o              the options
+     * @return the model, without name, version or provenance
+     */
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, List<String> features, PcaOptions o) {
         int p = featureColumns.length;
         if (p == 0 || features.size() != p) {

@@ -18,9 +18,18 @@ public final class ColumnHistogramKernel implements BlockKernel {
     private double[] maxs;
     private int bins;
 
+    /** An empty kernel, for deserialization. */
     public ColumnHistogramKernel() {
     }
 
+    /**
+     * A kernel for the given columns and ranges.
+     *
+     * @param columns the block columns to bin
+     * @param mins    the lower end of each column's range
+     * @param maxs    the upper end of each column's range
+     * @param bins    bins per column, ≥ 1
+     */
     public ColumnHistogramKernel(int[] columns, double[] mins, double[] maxs, int bins) {
         this.columns = columns.clone();
         this.mins = mins.clone();
@@ -28,7 +37,15 @@ public final class ColumnHistogramKernel implements BlockKernel {
         this.bins = bins;
     }
 
-    /** Bin of {@code x} in [lo, hi] split into {@code bins} equal bins; a constant column uses bin 0. */
+    /**
+     * Bin of {@code x} in [lo, hi] split into {@code bins} equal bins; a constant column uses bin 0.
+     *
+     * @param x    the value, finite
+     * @param lo   the range's lower end
+     * @param hi   the range's upper end
+     * @param bins the number of bins, ≥ 1
+     * @return the bin, in [0, bins − 1]; values outside [lo, hi] fall in the first or last bin
+     */
     public static int bin(double x, double lo, double hi, int bins) {
         if (!(hi > lo)) {
             return 0;

@@ -20,9 +20,18 @@ public final class ReportSampler implements BlockSampler {
     private double fraction;
     private long seed;
 
+    /** An empty sampler, for deserialization. */
     public ReportSampler() {
     }
 
+    /**
+     * A sampler of the given columns.
+     *
+     * @param featureColumns the block columns of the features
+     * @param targetColumn   the block column of the target, or −1 for none
+     * @param fraction       the probability of keeping a row, in [0, 1]: sample size / rows
+     * @param seed           the seed of the row selection
+     */
     public ReportSampler(int[] featureColumns, int targetColumn, double fraction, long seed) {
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
@@ -37,7 +46,13 @@ public final class ReportSampler implements BlockSampler {
         return z ^ (z >>> 31);
     }
 
-    /** A uniform value in [0, 1) from (row id, seed), 53 random bits. */
+    /**
+     * A uniform value in [0, 1) from (row id, seed), 53 random bits.
+     *
+     * @param rowId the row's 0-based id in the dataset
+     * @param seed  the seed
+     * @return the value u, 0 ≤ u &lt; 1
+     */
     public static double uniform(long rowId, long seed) {
         return (mix(rowId + mix(seed + 0x5EED_9E37_79B9_7F4AL)) >>> 11) * 0x1.0p-53;
     }

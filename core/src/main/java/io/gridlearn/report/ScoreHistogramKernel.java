@@ -22,9 +22,18 @@ public final class ScoreHistogramKernel implements BlockKernel {
     private int bins;
     private transient volatile BoundPredictor bound;
 
+    /** An empty kernel, for deserialization. */
     public ScoreHistogramKernel() {
     }
 
+    /**
+     * A kernel scoring the rows with a binary classifier.
+     *
+     * @param modelJson      the model JSON of the classifier
+     * @param featureColumns the block column of each of the model's features, in model order
+     * @param targetColumn   the block column of the 0/1 target
+     * @param bins           bins over [0, 1], ≥ 1
+     */
     public ScoreHistogramKernel(String modelJson, int[] featureColumns, int targetColumn, int bins) {
         this.modelJson = modelJson;
         this.featureColumns = featureColumns.clone();
@@ -32,7 +41,13 @@ public final class ScoreHistogramKernel implements BlockKernel {
         this.bins = bins;
     }
 
-    /** Bin of probability {@code p} among {@code bins} equal bins of [0, 1]. */
+    /**
+     * Bin of probability {@code p} among {@code bins} equal bins of [0, 1].
+     *
+     * @param p    the probability, in [0, 1]
+     * @param bins the number of bins, ≥ 1
+     * @return the bin, in [0, bins − 1]; p = 1 falls in the last bin
+     */
     public static int bin(double p, int bins) {
         return Math.min(bins - 1, Math.max(0, (int) Math.floor(p * bins)));
     }

@@ -17,11 +17,24 @@ import java.util.function.Consumer;
  */
 public record FitControl(boolean resume, Consumer<io.gridlearn.model.ModelDocument> progress, PrintStream progressText,
                          BooleanSupplier cancelled, boolean stopOnExit) {
+    /**
+     * Replaces a null {@code cancelled} by a supplier that is never true.
+     *
+     * @param resume       continue from the latest checkpoint
+     * @param progress     receives each published checkpoint, or null
+     * @param progressText a stream for progress lines, or null
+     * @param cancelled    polled after every checkpoint, or null for never
+     * @param stopOnExit   stop at the next checkpoint when the JVM is asked to exit
+     */
     public FitControl {
         cancelled = cancelled == null ? () -> false : cancelled;
     }
 
-    /** A fresh fit, no progress, never cancelled. */
+    /**
+     * A fresh fit, no progress, never cancelled.
+     *
+     * @return a control with no resume, no progress, no cancellation and no exit hook
+     */
     public static FitControl quiet() {
         return new FitControl(false, null, null, null, false);
     }

@@ -36,6 +36,11 @@ public final class FitDriver {
     /**
      * Fits {@code spec} on {@code dataset} and publishes the result as the next version of {@code name}.
      *
+     * @param hz      a member or client of the grid
+     * @param dataset the dataset's name
+     * @param name    the model's name in the store
+     * @param spec    what to fit
+     * @param control resume, progress and cancellation
      * @return the published model, with its name and version
      * @throws BadInputException for an unknown dataset, or a resume that does not match the stored model
      */

@@ -26,12 +26,25 @@ public record LearnerOption(String name, String flag, Type type, String label, S
             this.javaType = javaType;
         }
 
-        /** The boxed Java type of a parsed value. */
+        /**
+         * The boxed Java type of a parsed value.
+         *
+         * @return {@code Double}, {@code Integer}, {@code Long}, {@code String} or {@code Boolean}
+         */
         public Class<?> javaType() {
             return javaType;
         }
     }
 
+    /**
+     * Checks the name and the flag, derives a missing flag from the name, and fills a missing label and description.
+     *
+     * @param name        the Java name (lower camel case)
+     * @param flag        the command-line flag, or null to derive it from {@code name}
+     * @param type        the value's type
+     * @param label       the value's placeholder in help, or null for {@code name} in capitals (nothing for a switch)
+     * @param description one sentence, or null for none
+     */
     public LearnerOption {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -48,17 +61,36 @@ public record LearnerOption(String name, String flag, Type type, String label, S
         description = description == null ? "" : description;
     }
 
-    /** An option whose flag is derived from its name. */
+    /**
+     * An option whose flag is derived from its name.
+     *
+     * @param name        the Java name (lower camel case)
+     * @param type        the value's type
+     * @param label       the value's placeholder in help, or null for the name in capitals
+     * @param description one sentence, with the default where there is one
+     * @return the option
+     */
     public static LearnerOption of(String name, Type type, String label, String description) {
         return new LearnerOption(name, null, type, label, description);
     }
 
-    /** A switch (no value), e.g. {@code standardize} as {@code --standardize}. */
+    /**
+     * A switch (no value), e.g. {@code standardize} as {@code --standardize}.
+     *
+     * @param name        the Java name (lower camel case)
+     * @param description one sentence, with the default where there is one
+     * @return the option, of type {@link Type#SWITCH}
+     */
     public static LearnerOption flag(String name, String description) {
         return new LearnerOption(name, null, Type.SWITCH, "", description);
     }
 
-    /** {@code maxIter} → {@code --max-iter}. */
+    /**
+     * {@code maxIter} → {@code --max-iter}.
+     *
+     * @param javaName an option's Java name in lower camel case
+     * @return the command-line flag
+     */
     public static String flagOf(String javaName) {
         return io.gridlearn.OptionException.flagOf(javaName);
     }

@@ -45,17 +45,30 @@ public final class Learners {
         return r;
     }
 
-    /** Every algorithm name, in class-path order. */
+    /**
+     * Every algorithm name, in class-path order.
+     *
+     * @return the algorithm names of every learner registered
+     */
     public static List<String> algorithms() {
         return new ArrayList<>(registry().keySet());
     }
 
-    /** Every learner once, in class-path order. */
+    /**
+     * Every learner once, in class-path order.
+     *
+     * @return the registered learners
+     */
     public static List<Learner> all() {
         return registry().values().stream().distinct().toList();
     }
 
-    /** The learner of an algorithm, or a message listing the algorithms there are. */
+    /**
+     * The learner of an algorithm, or a message listing the algorithms there are.
+     *
+     * @param algorithm an algorithm's name, e.g. {@code kmeans}
+     * @return the learner that answers to it
+     */
     public static Learner forAlgorithm(String algorithm) {
         Learner l = registry().get(algorithm);
         if (l == null) {
@@ -64,7 +77,12 @@ public final class Learners {
         return l;
     }
 
-    /** A predictor for any registered model type. */
+    /**
+     * A predictor for any registered model type.
+     *
+     * @param model a model of any registered learner
+     * @return its predictor
+     */
     public static RowPredictor predictor(ModelDocument model) {
         Learner l = registry().get(model.algorithm());
         if (l == null) {
@@ -74,13 +92,23 @@ public final class Learners {
         return l.predictor(model);
     }
 
-    /** True when the model's predictions are class labels or cluster indices. */
+    /**
+     * True when the model's predictions are class labels or cluster indices.
+     *
+     * @param model a model of any algorithm
+     * @return true for labels or cluster indices, false for real values or an unknown algorithm
+     */
     public static boolean predictsLabels(ModelDocument model) {
         Learner l = registry().get(model.algorithm());
         return l != null && l.predictsLabels(model);
     }
 
-    /** The learner's shape checks of a model read from outside; refuses a model of an unknown algorithm. */
+    /**
+     * The learner's shape checks of a model read from outside; refuses a model of an unknown algorithm.
+     *
+     * @param model  a model read from a file or another grid
+     * @param origin where the model came from, starting every message
+     */
     public static void validate(ModelDocument model, String origin) {
         Learner l = registry().get(model.algorithm());
         if (l == null) {

@@ -12,12 +12,30 @@ import java.util.List;
  * handler after an append, a removal or a replacement of blocks, and when a dataset is dropped.
  */
 public interface LiveHandler {
-    /** Brings the learner's live models on the appended dataset up to date; returns the versions published. */
+    /**
+     * Brings the learner's live models on the appended dataset up to date; returns the versions published.
+     *
+     * @param hz       a member or client of the grid
+     * @param appended the dataset and the blocks that were appended
+     * @return the new versions of the live models, empty when none follows that dataset
+     */
     List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended);
 
-    /** Brings the learner's live models up to date after blocks were removed or replaced. */
+    /**
+     * Brings the learner's live models up to date after blocks were removed or replaced.
+     *
+     * @param hz     a member or client of the grid
+     * @param change the dataset and the blocks removed or replaced
+     * @return the new versions of the live models, empty when none follows that dataset
+     */
     List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change);
 
-    /** Stops following a dropped dataset; returns the names of the models that stopped. */
+    /**
+     * Stops following a dropped dataset; returns the names of the models that stopped.
+     *
+     * @param hz      a member or client of the grid
+     * @param dataset the dropped dataset's name
+     * @return the names of the models that no longer follow it
+     */
     List<String> unregisterDataset(HazelcastInstance hz, String dataset);
 }

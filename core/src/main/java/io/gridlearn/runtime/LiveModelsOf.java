@@ -13,7 +13,13 @@ public final class LiveModelsOf {
     private LiveModelsOf() {
     }
 
-    /** After rows were appended: every live model of that dataset, brought up to date. */
+    /**
+     * After rows were appended: every live model of that dataset, brought up to date.
+     *
+     * @param hz       a member or client of the grid
+     * @param appended the dataset and the blocks that were appended
+     * @return the versions published, in registry order
+     */
     public static List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
         List<ModelDocument> out = new ArrayList<>();
         for (Learner l : Learners.all()) {
@@ -22,7 +28,13 @@ public final class LiveModelsOf {
         return out;
     }
 
-    /** After blocks were removed or replaced. */
+    /**
+     * After blocks were removed or replaced.
+     *
+     * @param hz     a member or client of the grid
+     * @param change the dataset and the blocks removed or replaced
+     * @return the versions published, in registry order
+     */
     public static List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change) {
         List<ModelDocument> out = new ArrayList<>();
         for (Learner l : Learners.all()) {
@@ -31,7 +43,13 @@ public final class LiveModelsOf {
         return out;
     }
 
-    /** When a dataset is dropped: the names of the live models that stopped following it. */
+    /**
+     * When a dataset is dropped: the names of the live models that stopped following it.
+     *
+     * @param hz      a member or client of the grid
+     * @param dataset the dropped dataset's name
+     * @return the names of the models that stopped, in registry order
+     */
     public static List<String> unregisterDataset(HazelcastInstance hz, String dataset) {
         List<String> out = new ArrayList<>();
         for (Learner l : Learners.all()) {
