@@ -18,7 +18,16 @@ import java.util.Objects;
 public record LearnerOption(String name, String flag, Type type, String label, String description) {
     /** The value types an option can have; a switch takes no value. */
     public enum Type {
-        DOUBLE(Double.class), INT(Integer.class), LONG(Long.class), STRING(String.class), SWITCH(Boolean.class);
+        /** A number, e.g. a penalty strength. */
+        DOUBLE(Double.class),
+        /** A whole number in the range of {@code int}, e.g. a count of clusters. */
+        INT(Integer.class),
+        /** A whole number in the range of {@code long}, e.g. a seed. */
+        LONG(Long.class),
+        /** Text, e.g. a solver's name. */
+        STRING(String.class),
+        /** A flag that takes no value: present means true. */
+        SWITCH(Boolean.class);
 
         private final Class<?> javaType;
 
