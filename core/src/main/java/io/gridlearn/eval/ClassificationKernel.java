@@ -22,7 +22,8 @@ public final class ClassificationKernel implements BlockKernel {
     private int[] featureColumns;
     private int targetColumn;
     private int classes;
-    private transient volatile BoundPredictor bound;
+    private final transient BoundPredictor.Lazy bound = new BoundPredictor.Lazy(
+            () -> BoundPredictor.of(modelJson, featureColumns));
 
     public ClassificationKernel() {
     }
@@ -41,7 +42,7 @@ public final class ClassificationKernel implements BlockKernel {
 
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
-        BoundPredictor bound = bound();
+        BoundPredictor bound = this.bound.get();
         int n = b.rows();
         double[] v = b.values();
         double[] x = bound.newRow();
@@ -64,15 +65,6 @@ public final class ClassificationKernel implements BlockKernel {
         }
     }
 
-    /** The model bound to the feature columns, parsed once per instance (racing threads parse the same model). */
-    private BoundPredictor bound() {
-        BoundPredictor p = bound;
-        if (p == null) {
-            p = BoundPredictor.of(modelJson, featureColumns);
-            bound = p;
-        }
-        return p;
-    }
 
     @Override
     public int getFactoryId() {

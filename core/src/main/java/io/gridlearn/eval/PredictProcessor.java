@@ -27,7 +27,8 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
     private String modelJson;
     private int[] featureColumns;
     private int targetColumn;
-    private transient volatile BoundPredictor bound;
+    private final transient BoundPredictor.Lazy bound = new BoundPredictor.Lazy(
+            () -> BoundPredictor.of(modelJson, featureColumns));
 
     public PredictProcessor() {
     }
@@ -46,7 +47,7 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         int outCols = targetColumn >= 0 ? 2 : 1;
         double[] out = new double[n * outCols];
         double[] v = b.values();
-        BoundPredictor bound = bound();
+        BoundPredictor bound = this.bound.get();
         double[] x = bound.newRow();
         for (int r = 0; r < n; r++) {
             out[r] = bound.gather(v, n, r, x) ? bound.predict(x) : Double.NaN;
@@ -57,15 +58,6 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         return new RowBlock(b.blockId(), n, outCols, out);
     }
 
-    /** The model bound to the feature columns, parsed once per instance (racing threads parse the same model). */
-    private BoundPredictor bound() {
-        BoundPredictor p = bound;
-        if (p == null) {
-            p = BoundPredictor.of(modelJson, featureColumns);
-            bound = p;
-        }
-        return p;
-    }
 
     @Override
     public EntryProcessor<Integer, RowBlock, RowBlock> getBackupProcessor() {

@@ -94,24 +94,8 @@ public final class KMeansLearner implements Learner {
 
     @Override
     public java.util.Optional<io.gridlearn.runtime.LiveHandler> live() {
-        return java.util.Optional.of(new io.gridlearn.runtime.LiveHandler() {
-            @Override
-            public List<ModelDocument> onAppend(com.hazelcast.core.HazelcastInstance hz,
-                                                io.gridlearn.data.DatasetAppender.Appended appended) {
-                return StreamingKMeans.onAppend(hz, appended);
-            }
-
-            @Override
-            public List<ModelDocument> onChange(com.hazelcast.core.HazelcastInstance hz,
-                                                io.gridlearn.data.DatasetChange change) {
-                return StreamingKMeans.onChange(hz, change);
-            }
-
-            @Override
-            public List<String> unregisterDataset(com.hazelcast.core.HazelcastInstance hz, String dataset) {
-                return StreamingKMeans.unregisterDataset(hz, dataset);
-            }
-        });
+        return java.util.Optional.of(io.gridlearn.runtime.LiveHandler.of(StreamingKMeans::onAppend, StreamingKMeans::onChange,
+                StreamingKMeans::unregisterDataset));
     }
 
     @Override

@@ -90,24 +90,8 @@ public final class LinearLearner implements Learner {
 
     @Override
     public java.util.Optional<io.gridlearn.runtime.LiveHandler> live() {
-        return java.util.Optional.of(new io.gridlearn.runtime.LiveHandler() {
-            @Override
-            public List<ModelDocument> onAppend(com.hazelcast.core.HazelcastInstance hz,
-                                                io.gridlearn.data.DatasetAppender.Appended appended) {
-                return LiveModels.onAppend(hz, appended);
-            }
-
-            @Override
-            public List<ModelDocument> onChange(com.hazelcast.core.HazelcastInstance hz,
-                                                io.gridlearn.data.DatasetChange change) {
-                return LiveModels.onChange(hz, change);
-            }
-
-            @Override
-            public List<String> unregisterDataset(com.hazelcast.core.HazelcastInstance hz, String dataset) {
-                return LiveModels.unregisterDataset(hz, dataset);
-            }
-        });
+        return java.util.Optional.of(io.gridlearn.runtime.LiveHandler.of(LiveModels::onAppend, LiveModels::onChange,
+                LiveModels::unregisterDataset));
     }
 
     @Override

@@ -96,4 +96,36 @@ public final class BoundPredictor {
     public double[] probabilities(double[] x) {
         return predictor.probabilities(x);
     }
+
+    /**
+     * A predictor bound on first use, for the grid's kernels and processors: they receive the model JSON and the
+     * columns when deserialized and parse them once per instance. Threads that race on the first use may each
+     * parse the model; they build equal predictors and one is kept.
+     */
+    public static final class Lazy {
+        private final java.util.function.Supplier<BoundPredictor> make;
+        private volatile BoundPredictor bound;
+
+        /**
+         * @param make builds the predictor, read when first needed (so that fields it reads may be set after this
+         *             object is constructed, as deserialization does)
+         */
+        public Lazy(java.util.function.Supplier<BoundPredictor> make) {
+            this.make = make;
+        }
+
+        /**
+         * The bound predictor, built on the first call.
+         *
+         * @return the predictor
+         */
+        public BoundPredictor get() {
+            BoundPredictor p = bound;
+            if (p == null) {
+                p = make.get();
+                bound = p;
+            }
+            return p;
+        }
+    }
 }

@@ -20,7 +20,8 @@ public final class ScoreHistogramKernel implements BlockKernel {
     private int[] featureColumns;
     private int targetColumn;
     private int bins;
-    private transient volatile BoundPredictor bound;
+    private final transient BoundPredictor.Lazy bound = new BoundPredictor.Lazy(
+            () -> BoundPredictor.of(modelJson, featureColumns));
 
     /** An empty kernel, for deserialization. */
     public ScoreHistogramKernel() {
@@ -59,7 +60,7 @@ public final class ScoreHistogramKernel implements BlockKernel {
 
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
-        BoundPredictor bound = bound();
+        BoundPredictor bound = this.bound.get();
         int n = b.rows();
         double[] v = b.values();
         double[] x = bound.newRow();
@@ -78,15 +79,6 @@ public final class ScoreHistogramKernel implements BlockKernel {
         }
     }
 
-    /** The model bound to the feature columns, parsed once per instance (racing threads parse the same model). */
-    private BoundPredictor bound() {
-        BoundPredictor p = bound;
-        if (p == null) {
-            p = BoundPredictor.of(modelJson, featureColumns);
-            bound = p;
-        }
-        return p;
-    }
 
     @Override
     public int getFactoryId() {

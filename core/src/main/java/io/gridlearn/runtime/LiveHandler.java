@@ -38,4 +38,33 @@ public interface LiveHandler {
      * @return the names of the models that no longer follow it
      */
     List<String> unregisterDataset(HazelcastInstance hz, String dataset);
+
+    /**
+     * A handler from three functions, e.g. a family's static methods.
+     *
+     * @param onAppend          after rows were appended
+     * @param onChange          after blocks were removed or replaced
+     * @param unregisterDataset when a dataset is dropped
+     * @return the handler
+     */
+    static LiveHandler of(java.util.function.BiFunction<HazelcastInstance, DatasetAppender.Appended, List<ModelDocument>> onAppend,
+                          java.util.function.BiFunction<HazelcastInstance, DatasetChange, List<ModelDocument>> onChange,
+                          java.util.function.BiFunction<HazelcastInstance, String, List<String>> unregisterDataset) {
+        return new LiveHandler() {
+            @Override
+            public List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
+                return onAppend.apply(hz, appended);
+            }
+
+            @Override
+            public List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change) {
+                return onChange.apply(hz, change);
+            }
+
+            @Override
+            public List<String> unregisterDataset(HazelcastInstance hz, String dataset) {
+                return unregisterDataset.apply(hz, dataset);
+            }
+        };
+    }
 }
