@@ -192,6 +192,66 @@ public final class Gridlearn implements AutoCloseable {
         return new Model(FitDriver.fit(hz, data.name(), name, spec, control));
     }
 
+    /**
+     * Column statistics of a dataset from one exact pass next to the data: count, missing, mean, sample variance
+     * (divisor n − 1), minimum and maximum per column.
+     *
+     * @param data the dataset
+     * @return the statistics, one entry per column in order
+     */
+    public List<io.gridlearn.stats.ColumnSummary> describe(Dataset data) {
+        Checks.given("Gridlearn.describe(data)", "data", data);
+        return io.gridlearn.stats.DatasetStatistics.describe(new DatasetCatalog(hz), data.name()).columns();
+    }
+
+    /**
+     * Metrics of a model on a whole dataset, in one pass next to the data: {@code mse}, {@code rmse}, {@code mae},
+     * {@code r2} for regression models; {@code accuracy}, {@code logLoss} and {@code confusionMatrix} (rows true,
+     * columns predicted) for classifiers. The dataset must have the model's features and target by name.
+     *
+     * @param model the model
+     * @param data  the dataset
+     * @return the metrics by name
+     */
+    public java.util.Map<String, Object> evaluate(Model model, Dataset data) {
+        Checks.given("Gridlearn.evaluate(model, data)", "model", model);
+        Checks.given("Gridlearn.evaluate(model, data)", "data", data);
+        return io.gridlearn.eval.GridScoring.evaluateAny(hz, model.document(), data.name());
+    }
+
+    /**
+     * Scores every row of a dataset next to the data and stores the predictions as a new dataset with the
+     * column {@code prediction} (and the target, when the data has it), row for row with the input; the values
+     * are the same bits as {@link Model#predict}.
+     *
+     * @param model the model
+     * @param data  the rows to score
+     * @param into  the name of the new dataset
+     * @return the new dataset
+     */
+    public Dataset predictInto(Model model, Dataset data, String into) {
+        Checks.given("Gridlearn.predictInto(model, data, into)", "model", model);
+        Checks.given("Gridlearn.predictInto(model, data, into)", "data", data);
+        return new Dataset(io.gridlearn.eval.GridScoring.predictInto(hz, model.document(), data.name(), into));
+    }
+
+    /**
+     * Appends the rows of a CSV with the dataset's header to it, as new blocks, and brings the live models that
+     * follow the dataset up to date.
+     *
+     * @param data the dataset
+     * @param csv  the rows, with a header naming the dataset's columns
+     * @return the dataset after the append
+     */
+    public Dataset appendCsv(Dataset data, Path csv) {
+        Checks.given("Gridlearn.appendCsv(data, csv)", "data", data);
+        Checks.given("Gridlearn.appendCsv(data, csv)", "csv", csv);
+        io.gridlearn.data.DatasetAppender.Appended appended = io.gridlearn.data.DatasetAppender.appendCsv(
+                new DatasetCatalog(hz), data.name(), csv, (read, total) -> { });
+        io.gridlearn.runtime.LiveModelsOf.onAppend(hz, appended);
+        return new Dataset(appended.after());
+    }
+
     /** Stops the embedded members this instance started; a member or client given to {@link #on} is left running. */
     @Override
     public void close() {

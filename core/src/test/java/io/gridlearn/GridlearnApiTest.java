@@ -83,6 +83,23 @@ class GridlearnApiTest {
     }
 
     @Test
+    void describeEvaluateAndPredictIntoFromJava() {
+        var stats = gl.describe(boston);
+        JsonNode oracle = Oracles.dataset("boston").path("column_stats");
+        assertEquals(oracle.path("columns").size(), stats.size());
+        for (int c = 0; c < stats.size(); c++) {
+            assertEquals(oracle.path("columns").get(c).asText(), stats.get(c).name());
+            assertTrue(relErr(stats.get(c).mean(), oracle.path("mean").get(c).asDouble()) < 1e-10);
+        }
+        Model ols = gl.fit(Linear.ols().target("medv").solver(Linear.Solver.CHOLESKY), boston, FitOptions.named("api-eval"));
+        Map<String, Object> metrics = gl.evaluate(ols, boston);
+        assertEquals(ols.metrics().get("train").get("mse"), (Double) metrics.get("mse"), 1e-12 * (Double) metrics.get("mse"));
+        Dataset scored = gl.predictInto(ols, boston, "boston-scored");
+        assertEquals(boston.rows(), scored.rows());
+        assertTrue(scored.columns().contains("prediction"));
+    }
+
+    @Test
     void kmeansOnIrisFromGivenRowsMatchesTheOracleInertiaAndPredictsClusters() {
         JsonNode oracle = Oracles.dataset("iris").path("kmeans_k3_first_row_of_each_class");
         long[] rows = new long[3];
