@@ -17,6 +17,11 @@ public final class BlockChecks {
      * the vector units): {@code x·0} is 0 for every finite x and NaN for a NaN or an infinity, so the sum is 0
      * exactly when the column is clean, and unlike a plain sum it cannot overflow. Reading each column
      * contiguously is far cheaper than checking row by row across columns that lie a column-length apart.
+     *
+     * @param values  a block's column-major values ({@link RowBlock#values()})
+     * @param rows    the block's row count (the column length)
+     * @param columns the columns to check, by position
+     * @return true when no value of those columns is NaN or ±∞
      */
     public static boolean allFinite(double[] values, int rows, int[] columns) {
         for (int c : columns) {

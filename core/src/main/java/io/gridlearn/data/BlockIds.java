@@ -33,11 +33,23 @@ public final class BlockIds {
         this.size = n;
     }
 
+    /**
+     * The empty set.
+     *
+     * @return the set with no ids (shared)
+     */
     public static BlockIds empty() {
         return EMPTY;
     }
 
-    /** Blocks {@code from} to {@code toExclusive − 1}. */
+    /**
+     * Blocks {@code from} to {@code toExclusive − 1}.
+     *
+     * @param from        the first id, ≥ 0
+     * @param toExclusive one past the last id, ≥ {@code from}
+     * @return the ids {@code from ≤ id < toExclusive}; empty when the two are equal
+     * @throws IllegalArgumentException if {@code from < 0} or {@code toExclusive < from}
+     */
     public static BlockIds range(int from, int toExclusive) {
         if (from < 0 || toExclusive < from) {
             throw new IllegalArgumentException("bad block range [" + from + ", " + toExclusive + ")");
@@ -45,7 +57,13 @@ public final class BlockIds {
         return from == toExclusive ? EMPTY : new BlockIds(new int[] {from, toExclusive - 1});
     }
 
-    /** The set of the given ids (any order, duplicates allowed). */
+    /**
+     * The set of the given ids (any order, duplicates allowed).
+     *
+     * @param ids the ids, each ≥ 0
+     * @return the set of those ids
+     * @throws IllegalArgumentException if an id is negative
+     */
     public static BlockIds of(int... ids) {
         int[] sorted = ids.clone();
         Arrays.sort(sorted);
@@ -67,6 +85,10 @@ public final class BlockIds {
     /**
      * Parses {@code 3,7-9} (spaces allowed, any order, overlaps merged); a {@link BadInputException} names
      * the part at fault.
+     *
+     * @param text the text form, e.g. {@code 0-2,5,7-9}; null or blank is the empty set
+     * @return the set of the listed ids
+     * @throws BadInputException if a part is not an id or a range {@code FROM-TO} with {@code 0 ≤ FROM ≤ TO}
      */
     @JsonCreator
     public static BlockIds parse(String text) {
@@ -114,32 +136,59 @@ public final class BlockIds {
         return new BlockIds(b);
     }
 
-    /** The number of ids. */
+    /**
+     * The number of ids.
+     *
+     * @return the number of ids, Σ (to_i − from_i + 1) over the ranges
+     */
     public long size() {
         return size;
     }
 
-    /** The number of ids, which fits an int for any dataset's blocks. */
+    /**
+     * The number of ids, which fits an int for any dataset's blocks.
+     *
+     * @return the number of ids
+     */
     public int count() {
         return Math.toIntExact(size);
     }
 
+    /**
+     * Whether the set is empty.
+     *
+     * @return true when the set has no ids
+     */
     public boolean isEmpty() {
         return size == 0;
     }
 
-    /** The number of ranges. */
+    /**
+     * The number of ranges.
+     *
+     * @return the number of disjoint, non-adjacent ranges (0 for the empty set)
+     */
     public int rangeCount() {
         return bounds.length / 2;
     }
 
-    /** The smallest id; the set must not be empty. */
+    /**
+     * The smallest id; the set must not be empty.
+     *
+     * @return the smallest id
+     * @throws IllegalStateException if the set is empty
+     */
     public int first() {
         requireNonEmpty();
         return bounds[0];
     }
 
-    /** The largest id; the set must not be empty. */
+    /**
+     * The largest id; the set must not be empty.
+     *
+     * @return the largest id
+     * @throws IllegalStateException if the set is empty
+     */
     public int last() {
         requireNonEmpty();
         return bounds[bounds.length - 1];
@@ -151,7 +200,12 @@ public final class BlockIds {
         }
     }
 
-    /** Binary search over the ranges: O(log ranges). */
+    /**
+     * Binary search over the ranges: O(log ranges).
+     *
+     * @param id a block id
+     * @return true when {@code id} is in the set
+     */
     public boolean contains(int id) {
         return contains(bounds, id);
     }
@@ -172,11 +226,22 @@ public final class BlockIds {
         return false;
     }
 
+    /**
+     * Whether {@code other} is a subset of this set.
+     *
+     * @param other another set
+     * @return true when every id of {@code other} is in this set
+     */
     public boolean containsAll(BlockIds other) {
         return other.minus(this).isEmpty();
     }
 
-    /** The ids in this set or in {@code other}. */
+    /**
+     * The ids in this set or in {@code other}.
+     *
+     * @param other another set
+     * @return this ∪ other
+     */
     public BlockIds union(BlockIds other) {
         List<int[]> all = new ArrayList<>(rangeCount() + other.rangeCount());
         addRanges(all, bounds);
@@ -200,7 +265,12 @@ public final class BlockIds {
         }
     }
 
-    /** The ids in this set and not in {@code other}. */
+    /**
+     * The ids in this set and not in {@code other}.
+     *
+     * @param other the ids to leave out
+     * @return this ∖ other
+     */
     public BlockIds minus(BlockIds other) {
         List<int[]> out = new ArrayList<>();
         int j = 0;
@@ -226,12 +296,21 @@ public final class BlockIds {
         return fromRanges(out);
     }
 
-    /** The ids in this set and in {@code other}. */
+    /**
+     * The ids in this set and in {@code other}.
+     *
+     * @param other another set
+     * @return this ∩ other
+     */
     public BlockIds intersect(BlockIds other) {
         return minus(minus(other));
     }
 
-    /** Calls {@code action} for every id in ascending order. */
+    /**
+     * Calls {@code action} for every id in ascending order.
+     *
+     * @param action called once per id
+     */
     public void forEach(IntConsumer action) {
         for (int i = 0; i < bounds.length; i += 2) {
             for (int id = bounds[i]; id <= bounds[i + 1]; id++) {
@@ -243,7 +322,11 @@ public final class BlockIds {
         }
     }
 
-    /** Every id, ascending (for small sets: O(size) memory). */
+    /**
+     * Every id, ascending (for small sets: O(size) memory).
+     *
+     * @return a new array of length {@link #count()}, ascending
+     */
     public int[] toArray() {
         int[] out = new int[count()];
         int[] k = {0};
@@ -251,12 +334,20 @@ public final class BlockIds {
         return out;
     }
 
-    /** The range bounds, from₀, to₀, from₁, to₁, … (a copy). */
+    /**
+     * The range bounds, from₀, to₀, from₁, to₁, … (a copy).
+     *
+     * @return a new array of length 2 × {@link #rangeCount()}: from_i at 2i, to_i (inclusive) at 2i + 1
+     */
     public int[] bounds() {
         return bounds.clone();
     }
 
-    /** A Hazelcast predicate on the block map's keys that accepts exactly these ids. */
+    /**
+     * A Hazelcast predicate on the block map's keys that accepts exactly these ids.
+     *
+     * @return a predicate on {@code Integer} keys, serialisable to members
+     */
     public BlockKeyPredicate predicate() {
         return new BlockKeyPredicate(bounds);
     }

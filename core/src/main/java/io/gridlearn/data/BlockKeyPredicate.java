@@ -17,8 +17,10 @@ import java.util.Map;
 public final class BlockKeyPredicate implements Predicate<Integer, RowBlock>, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    /** The set's range bounds, from₀, to₀, from₁, to₁, … ({@link BlockIds#bounds()}). */
     private int[] bounds;
 
+    /** An empty predicate, for deserialization. */
     public BlockKeyPredicate() {
     }
 

@@ -46,7 +46,9 @@ public abstract class BlockPassAggregator<A extends BlockPassAggregator<A>>
         implements Aggregator<Map.Entry<Integer, RowBlock>, A>, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    /** Blocks seen by this instance and those combined into it. */
     private long blocks;
+    /** Rows seen by this instance and those combined into it. */
     private long rows;
 
     /** For subclasses. */

@@ -52,6 +52,11 @@ public final class BlockWriter implements AutoCloseable {
     /**
      * Stores the next block; blocks come in ascending id order with 1 to blockSize rows each: 0, 1, 2, … for
      * a load, or the ids of a source dataset with gaps (predictions keep their source's block ids).
+     *
+     * @param block the next block: id at least one past the previous block's, 1 to blockSize rows, the same column
+     *              count as every block before
+     * @throws IllegalStateException if the writer was published or aborted
+     * @throws IllegalArgumentException if the block breaks one of those rules
      */
     public void write(RowBlock block) {
         if (done) {
@@ -83,7 +88,16 @@ public final class BlockWriter implements AutoCloseable {
         rows += block.rows();
     }
 
-    /** Waits for every write, checks that the grid holds every block, and makes the dataset visible. */
+    /**
+     * Waits for every write, checks that the grid holds every block, and makes the dataset visible.
+     *
+     * @param columns one spec per column of the blocks, in order
+     * @param source  where the rows came from (a file name), for the schema and messages; may be null
+     * @return the published schema
+     * @throws io.gridlearn.BadInputException if no row was written or the name was taken meanwhile
+     * @throws io.gridlearn.GridlearnException if the grid does not hold every block written; on any failure the map is
+     *                                         destroyed
+     */
     public DatasetSchema publish(List<ColumnSpec> columns, String source) {
         try {
             while (!inFlight.isEmpty()) {
@@ -133,6 +147,7 @@ public final class BlockWriter implements AutoCloseable {
         map.destroy();
     }
 
+    /** Same as {@link #abort()}: discards everything unless the dataset was published. */
     @Override
     public void close() {
         abort();

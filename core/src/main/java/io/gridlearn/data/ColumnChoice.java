@@ -20,6 +20,17 @@ import java.util.Set;
  */
 public record ColumnChoice(List<String> features, int[] featureColumns, String target, int targetColumn) {
 
+    /**
+     * Resolves a learner's {@code --target} and {@code --features} against a schema.
+     *
+     * @param schema     the dataset
+     * @param target     the target column's name; null for the last column (supervised) or no target
+     * @param features   the feature columns' names, in order; null or empty for every column but the target
+     * @param supervised whether the learner needs a target
+     * @return the resolved columns
+     * @throws io.gridlearn.OptionException if a named column is unknown, named twice or categorical
+     * @throws io.gridlearn.BadInputException if no feature column is left or the target is also named as a feature
+     */
     public static ColumnChoice resolve(DatasetSchema schema, String target, List<String> features, boolean supervised) {
         String y = target;
         if (y == null && supervised) {

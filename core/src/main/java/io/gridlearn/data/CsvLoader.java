@@ -18,6 +18,16 @@ public final class CsvLoader {
     private CsvLoader() {
     }
 
+    /**
+     * Streams {@code file} into a new dataset and publishes its schema once every block is stored.
+     *
+     * @param catalog  the catalog the dataset is written to
+     * @param file     the CSV file
+     * @param name     the new dataset's name
+     * @param options  parsing options and the block size
+     * @param progress told as rows are parsed
+     * @return the published schema
+     */
     public static DatasetSchema load(DatasetCatalog catalog, Path file, String name, CsvOptions options,
                                      ProgressListener progress) {
         BlockWriter writer = catalog.newWriter(name, options.blockSize());

@@ -29,20 +29,48 @@ public final class DatasetAppender {
      * @param added  the ids of the new blocks
      */
     public record Appended(DatasetSchema before, DatasetSchema after, BlockIds added) {
+        /**
+         * The append that took {@code before} to {@code after}: the new blocks are {@code after}'s layout minus
+         * {@code before}'s.
+         *
+         * @param before the schema the append was published on
+         * @param after  the schema it published
+         */
         public Appended(DatasetSchema before, DatasetSchema after) {
             this(before, after, after.layout().minus(before.layout()));
         }
 
+        /**
+         * The id of the first new block.
+         *
+         * @return the smallest id in {@link #added()}
+         * @throws IllegalStateException if no block was added
+         */
         public int firstNewBlock() {
             return added.first();
         }
 
+        /**
+         * The number of rows appended.
+         *
+         * @return {@code after.rows() − before.rows()}
+         */
         public long rowsAdded() {
             return after.rows() - before.rows();
         }
     }
 
-    /** Appends a CSV whose header equals the dataset's columns (numeric datasets). */
+    /**
+     * Appends a CSV whose header equals the dataset's columns (numeric datasets).
+     *
+     * @param catalog  the grid's datasets
+     * @param dataset  the dataset's name
+     * @param csv      the file; its header must be the dataset's column names, in order, and every column numeric
+     * @param progress told as rows are parsed
+     * @return what the append changed
+     * @throws io.gridlearn.BadInputException if the dataset is unknown or has a categorical column, or the file's
+     *                                        header or values do not fit it
+     */
     public static Appended appendCsv(DatasetCatalog catalog, String dataset, Path csv, ProgressListener progress) {
         DatasetSchema schema = checkAppendable(catalog.get(dataset));
         List<RowBlock> staged = readCsv(schema, csv, progress);
@@ -73,6 +101,13 @@ public final class DatasetAppender {
     /**
      * Appends blocks given by code (block ids are reassigned after every id the dataset has used; each block
      * needs the dataset's column count and 1 to blockSize rows).
+     *
+     * @param catalog the grid's datasets
+     * @param schema  the dataset's schema as read (the append is published on the newest one)
+     * @param blocks  the new blocks, in order; at least one
+     * @param source  where the rows came from, for the schema and messages; may be null
+     * @return what the append changed
+     * @throws io.gridlearn.BadInputException if {@code blocks} is empty or the dataset has a categorical column
      */
     public static Appended appendBlocks(DatasetCatalog catalog, DatasetSchema schema, List<RowBlock> blocks,
                                         String source) {

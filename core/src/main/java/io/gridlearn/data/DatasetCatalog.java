@@ -22,17 +22,31 @@ public final class DatasetCatalog {
     private final IMap<String, String> schemas;
     private final IMap<String, Long> reservations;
 
+    /**
+     * The catalog of {@code hz}'s grid.
+     *
+     * @param hz a member or a client of the grid
+     */
     public DatasetCatalog(HazelcastInstance hz) {
         this.hz = hz;
         this.schemas = hz.getMap(GridConfigs.DATASETS_MAP);
         this.reservations = hz.getMap(GridConfigs.BLOCK_IDS_MAP);
     }
 
+    /**
+     * The Hazelcast instance.
+     *
+     * @return the member or client this catalog was built on
+     */
     public HazelcastInstance instance() {
         return hz;
     }
 
-    /** Every dataset, by name. */
+    /**
+     * Every dataset, by name.
+     *
+     * @return every dataset's newest schema, sorted by name
+     */
     public List<DatasetSchema> list() {
         List<DatasetSchema> out = new ArrayList<>();
         for (String json : schemas.values()) {
@@ -42,12 +56,24 @@ public final class DatasetCatalog {
         return out;
     }
 
+    /**
+     * The schema of a dataset, if it exists.
+     *
+     * @param name a dataset name
+     * @return its newest schema, or empty when there is no such dataset
+     */
     public Optional<DatasetSchema> find(String name) {
         String json = schemas.get(name);
         return json == null ? Optional.empty() : Optional.of(parse(json));
     }
 
-    /** The dataset's schema, or a clear error naming the datasets that do exist. */
+    /**
+     * The dataset's schema, or a clear error naming the datasets that do exist.
+     *
+     * @param name a dataset name
+     * @return its newest schema
+     * @throws io.gridlearn.BadInputException if there is no such dataset
+     */
     public DatasetSchema get(String name) {
         return find(name).orElseThrow(() -> {
             List<String> names = list().stream().map(DatasetSchema::name).toList();
@@ -56,12 +82,25 @@ public final class DatasetCatalog {
         });
     }
 
-    /** The blocks of a dataset, keyed by block number. */
+    /**
+     * The blocks of a dataset, keyed by block number.
+     *
+     * @param schema the dataset
+     * @return its block map ({@link DatasetSchema#mapName()}); it may hold staged or removed blocks besides the
+     *         live ones ({@link DatasetSchema#layout()})
+     */
     public IMap<Integer, RowBlock> blocks(DatasetSchema schema) {
         return hz.getMap(schema.mapName());
     }
 
-    /** A writer for a new dataset; nothing is visible until {@link BlockWriter#publish}. */
+    /**
+     * A writer for a new dataset; nothing is visible until {@link BlockWriter#publish}.
+     *
+     * @param name      the new dataset's name ({@link DatasetSchema#checkName})
+     * @param blockSize rows per block, 1 to 2^20
+     * @return a writer storing into a fresh, private map
+     * @throws io.gridlearn.BadInputException if the block size or the name is not allowed, or the name is taken
+     */
     public BlockWriter newWriter(String name, int blockSize) {
         if (blockSize < 1 || blockSize > 1 << 20) {
             throw new BadInputException("block size must be between 1 and 1048576 rows, was " + blockSize);
@@ -113,7 +152,12 @@ public final class DatasetCatalog {
         }
     }
 
-    /** Removes a dataset; false when there was none of that name. */
+    /**
+     * Removes a dataset; false when there was none of that name.
+     *
+     * @param name a dataset name
+     * @return true when a dataset was removed (its schema, block map and block-id counter)
+     */
     public boolean drop(String name) {
         String json = schemas.remove(name);
         if (json == null) {

@@ -19,6 +19,18 @@ import java.util.Objects;
  */
 public record DatasetChange(DatasetSchema before, DatasetSchema after, BlockIds removed, BlockIds added,
                             long rowsRemoved, long rowsAdded) {
+    /**
+     * Checks that the two schemas, the block sets and the row counts agree.
+     *
+     * @param before      the schema the change was applied to
+     * @param after       the schema it published (same dataset and map)
+     * @param removed     block ids taken out of the layout: in {@code before}'s layout and not in {@code after}'s
+     * @param added       block ids put into the layout: in {@code after}'s layout
+     * @param rowsRemoved rows in the removed blocks, ≥ 0
+     * @param rowsAdded   rows in the added blocks, ≥ 0
+     * @throws IllegalArgumentException if the layouts or the row counts do not add up
+     *                                  ({@code after.rows() = before.rows() − rowsRemoved + rowsAdded})
+     */
     public DatasetChange {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");

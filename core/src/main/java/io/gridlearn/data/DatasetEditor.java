@@ -49,7 +49,14 @@ public final class DatasetEditor {
     private DatasetEditor() {
     }
 
-    /** Removes blocks; the removed blocks are deleted before this returns. */
+    /**
+     * Removes blocks; the removed blocks are deleted before this returns.
+     *
+     * @param catalog the grid's datasets
+     * @param dataset the dataset's name
+     * @param blocks  the ids to remove, each live in the newest schema; not empty
+     * @return what the removal changed
+     */
     public static DatasetChange removeBlocks(DatasetCatalog catalog, String dataset, BlockIds blocks) {
         return removeBlocks(catalog, dataset, blocks, c -> { });
     }
@@ -58,6 +65,14 @@ public final class DatasetEditor {
      * Removes blocks, calling {@code beforePurge} after the new schema is published and before the removed
      * blocks are deleted (live models subtract their moments there). If it throws, the blocks are purged all
      * the same and its exception propagates: the removal itself has happened.
+     *
+     * @param catalog     the grid's datasets
+     * @param dataset     the dataset's name
+     * @param blocks      the ids to remove, each live in the newest schema; not empty
+     * @param beforePurge given the published change while the removed blocks are still stored
+     * @return what the removal changed
+     * @throws io.gridlearn.OptionException if {@code blocks} is empty
+     * @throws io.gridlearn.BadInputException if the dataset is unknown or a block is not live
      */
     public static DatasetChange removeBlocks(DatasetCatalog catalog, String dataset, BlockIds blocks,
                                              Consumer<DatasetChange> beforePurge) {
@@ -68,7 +83,18 @@ public final class DatasetEditor {
         return runThenPurge(catalog, change, beforePurge);
     }
 
-    /** Replaces blocks by the rows of a CSV with the dataset's header (numeric datasets). */
+    /**
+     * Replaces blocks by the rows of a CSV with the dataset's header (numeric datasets).
+     *
+     * @param catalog     the grid's datasets
+     * @param dataset     the dataset's name (numeric columns only)
+     * @param blocks      the ids to replace, each live in the newest schema
+     * @param csv         the new rows; header equal to the dataset's column names
+     * @param progress    told as rows are parsed
+     * @param beforePurge given the published change while the replaced blocks are still stored
+     * @return what the replacement changed
+     * @throws io.gridlearn.BadInputException if the dataset is unknown, a block is not live, or the file does not fit
+     */
     public static DatasetChange replaceCsv(DatasetCatalog catalog, String dataset, BlockIds blocks, Path csv,
                                            ProgressListener progress, Consumer<DatasetChange> beforePurge) {
         DatasetSchema schema = catalog.get(dataset);
@@ -80,6 +106,16 @@ public final class DatasetEditor {
     /**
      * Replaces blocks by new ones (any number, each with the dataset's columns and 1 to blockSize rows; their
      * ids are reassigned). Listeners and purge as for {@link #removeBlocks}.
+     *
+     * @param catalog     the grid's datasets
+     * @param schema      the dataset's schema as read (the change is published on the newest one)
+     * @param blocks      the ids to replace, each live; not empty
+     * @param replacement the new blocks, in order; not empty
+     * @param source      where the rows came from, for the schema and messages; may be null
+     * @param beforePurge given the published change while the replaced blocks are still stored
+     * @return what the replacement changed
+     * @throws io.gridlearn.OptionException if {@code blocks} is empty
+     * @throws io.gridlearn.BadInputException if {@code replacement} is empty or the dataset has a categorical column
      */
     public static DatasetChange replaceBlocks(DatasetCatalog catalog, DatasetSchema schema, BlockIds blocks,
                                               List<RowBlock> replacement, String source,
@@ -99,6 +135,9 @@ public final class DatasetEditor {
     /**
      * Deletes the blocks a published change removed (ids still in the newest layout are kept: ids are
      * never reused, so that happens only if the change was not published).
+     *
+     * @param catalog the grid's datasets
+     * @param change  a change returned by this class or {@link DatasetAppender}
      */
     public static void purge(DatasetCatalog catalog, DatasetChange change) {
         if (change.removed().isEmpty()) {

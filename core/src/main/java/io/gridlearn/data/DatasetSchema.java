@@ -33,6 +33,23 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
                             int nextBlock) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
+    /**
+     * Validates the schema and fills in {@code layout} and {@code nextBlock} when absent (old schemas).
+     *
+     * @param name        the dataset's name ({@link #checkName})
+     * @param mapName     the {@code IMap} holding its blocks
+     * @param columns     the columns, in file order (copied)
+     * @param rows        the number of rows, from {@code blocks} to {@code blocks × blockSize}
+     * @param blocks      the number of live blocks, {@code layout.size()}
+     * @param blockSize   rows per block at most, ≥ 1
+     * @param fingerprint a hash of the dataset's content and history
+     * @param source      where the rows came from
+     * @param createdAt   ISO-8601 instant of publication
+     * @param layout      the live block ids; null for {@code 0-(blocks−1)} (old schemas)
+     * @param nextBlock   the next new block's id, after every id in {@code layout}; 0 for {@code layout.last() + 1}
+     * @throws io.gridlearn.BadInputException if the name is not allowed
+     * @throws IllegalArgumentException if the counts, the layout and {@code nextBlock} disagree
+     */
     public DatasetSchema {
         checkName(name);
         columns = List.copyOf(columns);
@@ -57,19 +74,41 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
         }
     }
 
-    /** A schema whose blocks are 0 to {@code blocks − 1} (a fresh load). */
+    /**
+     * A schema whose blocks are 0 to {@code blocks − 1} (a fresh load).
+     *
+     * @param name        the dataset's name
+     * @param mapName     the {@code IMap} holding its blocks
+     * @param columns     the columns, in file order
+     * @param rows        the number of rows
+     * @param blocks      the number of blocks, with ids 0 to {@code blocks − 1}
+     * @param blockSize   rows per block at most
+     * @param fingerprint a hash of the dataset's content
+     * @param source      where the rows came from
+     * @param createdAt   ISO-8601 instant of publication
+     */
     public DatasetSchema(String name, String mapName, List<ColumnSpec> columns, long rows, int blocks, int blockSize,
                          String fingerprint, String source, String createdAt) {
         this(name, mapName, columns, rows, blocks, blockSize, fingerprint, source, createdAt,
                 BlockIds.range(0, blocks), blocks);
     }
 
-    /** The Hazelcast predicate that lets a pass read exactly this schema's blocks. */
+    /**
+     * The Hazelcast predicate that lets a pass read exactly this schema's blocks.
+     *
+     * @return a key predicate on the block map accepting exactly the ids in {@link #layout()}
+     */
     public BlockKeyPredicate blockPredicate() {
         return layout.predicate();
     }
 
-    /** Checks a dataset name: 1 to 100 letters, digits, '_', '.', '-', not starting with '.' or '-'. */
+    /**
+     * Checks a dataset name: 1 to 100 letters, digits, '_', '.', '-', not starting with '.' or '-'.
+     *
+     * @param name a dataset name
+     * @return {@code name}, unchanged
+     * @throws io.gridlearn.BadInputException if it is null or not allowed
+     */
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new BadInputException("dataset name '" + name + "' is not allowed: use 1 to 100 letters, digits, "
@@ -78,6 +117,11 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
         return name;
     }
 
+    /**
+     * The columns' names.
+     *
+     * @return one name per column, in file order (a new list)
+     */
     public List<String> columnNames() {
         List<String> names = new ArrayList<>(columns.size());
         for (ColumnSpec c : columns) {
@@ -86,7 +130,13 @@ public record DatasetSchema(String name, String mapName, List<ColumnSpec> column
         return names;
     }
 
-    /** Index of a column by name; a clear error naming the known columns otherwise. */
+    /**
+     * Index of a column by name; a clear error naming the known columns otherwise.
+     *
+     * @param column a column name
+     * @return its position in {@link #columns()}
+     * @throws io.gridlearn.BadInputException if the dataset has no such column
+     */
     public int columnIndex(String column) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(column)) {

@@ -32,6 +32,17 @@ public final class Passes {
     private Passes() {
     }
 
+    /**
+     * Runs one aggregation pass over the dataset, retrying until it covers every block.
+     *
+     * @param catalog the grid's datasets
+     * @param schema  the dataset; the pass reads exactly the blocks of its layout
+     * @param fresh   makes a new, empty aggregator (called again for each retry)
+     * @param <A>     the aggregator type
+     * @return the aggregated pass, covering every block and row of {@code schema}
+     * @throws io.gridlearn.GridlearnException if blocks are lost for good, this member is shutting down, or no attempt
+     *                                         (of 5) covered the dataset
+     */
     public static <A extends BlockPassAggregator<A>> A aggregate(DatasetCatalog catalog, DatasetSchema schema,
                                                                 Supplier<A> fresh) {
         String problem = null;
@@ -61,7 +72,13 @@ public final class Passes {
                 + " attempts (" + problem + "); the grid may be losing members");
     }
 
-    /** Fails with a clear message when blocks are gone for good. */
+    /**
+     * Fails with a clear message when blocks are gone for good.
+     *
+     * @param catalog the grid's datasets
+     * @param schema  the dataset
+     * @throws io.gridlearn.GridlearnException if the grid holds fewer of its live blocks than the schema names
+     */
     public static void checkNothingLost(DatasetCatalog catalog, DatasetSchema schema) {
         long present = catalog.blocks(schema).aggregate(new BlockCountAggregator(), schema.blockPredicate()).blocks();
         if (present < schema.blocks()) {

@@ -15,8 +15,17 @@ import io.gridlearn.OptionException;
  * @param seed         the split's seed
  */
 public record RowGrouping(double testFraction, int folds, long seed) {
+    /** No test set and no folds: every row in group 0. */
     public static final RowGrouping NONE = new RowGrouping(0, 0, 0);
 
+    /**
+     * Validates the split.
+     *
+     * @param testFraction share of rows held out for testing, in [0, 1)
+     * @param folds        cross-validation folds (0 or 1: none; else 2 to 100)
+     * @param seed         the split's seed
+     * @throws io.gridlearn.OptionException if {@code testFraction} or {@code folds} is out of range
+     */
     public RowGrouping {
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw OptionException.worded("{testFraction} must be in [0, 1), was " + testFraction);
@@ -26,24 +35,48 @@ public record RowGrouping(double testFraction, int folds, long seed) {
         }
     }
 
+    /**
+     * The number of training groups.
+     *
+     * @return {@code max(folds, 1)}
+     */
     public int trainGroups() {
         return Math.max(folds, 1);
     }
 
+    /**
+     * The number of groups.
+     *
+     * @return {@link #trainGroups()}, plus 1 when {@link #hasTest()}
+     */
     public int groups() {
         return trainGroups() + (hasTest() ? 1 : 0);
     }
 
+    /**
+     * Whether rows are held out for testing.
+     *
+     * @return true when {@code testFraction > 0}
+     */
     public boolean hasTest() {
         return testFraction > 0;
     }
 
-    /** The test group's index (meaningful when {@link #hasTest()}). */
+    /**
+     * The test group's index (meaningful when {@link #hasTest()}).
+     *
+     * @return {@link #trainGroups()}, the last group
+     */
     public int testGroup() {
         return trainGroups();
     }
 
-    /** The group of a row. */
+    /**
+     * The group of a row.
+     *
+     * @param rowId the row's id ({@code blockId × blockSize + r})
+     * @return the test group when the row falls in the test share; else its fold, in {@code [0, trainGroups())}
+     */
     public int group(long rowId) {
         if (hasTest() && unit(rowId, seed) < testFraction) {
             return testGroup();

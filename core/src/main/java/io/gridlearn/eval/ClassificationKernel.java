@@ -25,9 +25,16 @@ public final class ClassificationKernel implements BlockKernel {
     private final transient BoundPredictor.Lazy bound = new BoundPredictor.Lazy(
             () -> BoundPredictor.of(modelJson, featureColumns));
 
+    /** An empty kernel, for deserialization. */
     public ClassificationKernel() {
     }
 
+    /**
+     * @param modelJson      the classifier's model document, as JSON
+     * @param featureColumns the dataset column of each model feature, in the model's order
+     * @param targetColumn   the dataset column holding the true class, 0 to {@code classes − 1}
+     * @param classes        K, the model's number of classes; the vector has width K² + 3
+     */
     public ClassificationKernel(String modelJson, int[] featureColumns, int targetColumn, int classes) {
         this.modelJson = modelJson;
         this.featureColumns = featureColumns.clone();

@@ -33,6 +33,14 @@ public final class GridScoring {
      * {@code predict --data D --into D2}: every block is scored by an entry processor on the member that owns
      * it; the prediction blocks (column {@code prediction}, plus the target when the dataset has it) become
      * the new dataset {@code into}, with the same block numbers and row ids. Published only when complete.
+     *
+     * @param hz      a member or client of the grid
+     * @param model   a model that predicts one value per row
+     * @param dataset the dataset to score; it must have the model's feature columns
+     * @param into    the new dataset's name
+     * @return the published schema of {@code into}
+     * @throws io.gridlearn.BadInputException if a dataset or column is unknown, or {@code into} is taken or not a
+     *                                        valid name
      */
     public static DatasetSchema predictInto(HazelcastInstance hz, ModelDocument model, String dataset, String into) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
@@ -69,6 +77,14 @@ public final class GridScoring {
      * Metrics of any predicting model on a whole dataset, in one pass next to the data: mse, rmse, mae, r2 for
      * the linear family; accuracy, logLoss and the confusion matrix (rows true, columns predicted) for
      * classifiers.
+     *
+     * @param hz      a member or client of the grid
+     * @param model   a regression model or a classifier
+     * @param dataset the dataset, with the model's features and target
+     * @return for a regression model {@link RegressionMetrics#toMap()}; for a classifier {@code rows},
+     *         {@code accuracy}, {@code logLoss} (mean −log p(true class)), {@code confusionMatrix}
+     *         ({@code long[K][K]}) and, when rows were left out, {@code rowsSkipped}
+     * @throws io.gridlearn.BadInputException if the model has no target or the dataset lacks its columns
      */
     public static Map<String, Object> evaluateAny(HazelcastInstance hz, ModelDocument model, String dataset) {
         if (!Predictors.predictsLabels(model)) {
@@ -111,7 +127,14 @@ public final class GridScoring {
         return m;
     }
 
-    /** Metrics of a linear model on a whole dataset (one pass). */
+    /**
+     * Metrics of a linear model on a whole dataset (one pass).
+     *
+     * @param hz      a member or client of the grid
+     * @param model   a linear model
+     * @param dataset the dataset, with the model's features and target
+     * @return the metrics over every scored row
+     */
     public static RegressionMetrics evaluate(HazelcastInstance hz, ModelDocument model, String dataset) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(dataset);
@@ -119,7 +142,16 @@ public final class GridScoring {
         return agg.metrics(0);
     }
 
-    /** One metrics pass over a dataset in the grid with the given grouping; checks completeness and the target. */
+    /**
+     * One metrics pass over a dataset in the grid with the given grouping; checks completeness and the target.
+     *
+     * @param catalog  the grid's datasets
+     * @param schema   the dataset
+     * @param model    a linear model
+     * @param grouping the row groups the metrics are gathered for
+     * @return the aggregated pass
+     * @throws io.gridlearn.BadInputException when the dataset has no target column
+     */
     public static RegressionMetricsAggregator metricsPass(DatasetCatalog catalog, DatasetSchema schema,
                                                          ModelDocument model, RowGrouping grouping) {
         return metricsPass(new GridPassRunner(catalog, schema), schema, model, grouping);

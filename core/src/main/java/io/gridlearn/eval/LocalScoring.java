@@ -30,7 +30,14 @@ public final class LocalScoring {
     private LocalScoring() {
     }
 
-    /** Scores {@code in} into {@code out}; returns the number of rows scored and rows with missing features. */
+    /**
+     * Scores {@code in} into {@code out}; returns the number of rows scored and rows with missing features.
+     *
+     * @param model a model that predicts one value per row
+     * @param in    the CSV to score, with the model's feature columns
+     * @param out   the output CSV, replaced once complete
+     * @return {@code {rows written, rows among them left empty for a missing feature}}
+     */
     public static long[] scoreCsv(ModelDocument model, Path in, Path out) {
         Predictors.of(model); // fails here, before the file is read, for a model that cannot predict
         boolean labels = Predictors.predictsLabels(model);

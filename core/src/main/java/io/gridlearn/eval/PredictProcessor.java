@@ -24,16 +24,24 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    /** The model document, as JSON. */
     private String modelJson;
+    /** The block column of each model feature, in the model's order. */
     private int[] featureColumns;
+    /** The target's column, or −1. */
     private int targetColumn;
     private final transient BoundPredictor.Lazy bound = new BoundPredictor.Lazy(
             () -> BoundPredictor.of(modelJson, featureColumns));
 
+    /** An empty processor, for deserialization. */
     public PredictProcessor() {
     }
 
-    /** @param targetColumn the target's column, or −1 to output predictions only */
+    /**
+     * @param modelJson      the model document, as JSON (a model that predicts one value per row)
+     * @param featureColumns the dataset column of each model feature, in the model's order
+     * @param targetColumn   the target's column, or −1 to output predictions only
+     */
     public PredictProcessor(String modelJson, int[] featureColumns, int targetColumn) {
         this.modelJson = modelJson;
         this.featureColumns = featureColumns.clone();

@@ -42,32 +42,63 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
     private static final int[] ZERO = {0};
     private static final Lanes LANES = Simd.lanes();
 
+    /** The dataset column of each coefficient. */
     private int[] featureColumns;
+    /** The target's column. */
     private int targetColumn;
+    /** b0. */
     private double intercept;
+    /** b, one per feature column. */
     private double[] coefficients;
+    /** Per-feature fill values of the model's imputation, or null. */
     private double[] fill;
+    /** The row groups the sums are kept for. */
     private RowGrouping grouping;
+    /** The dataset's block size, for row ids. */
     private int blockSize;
 
+    /** Rows left out for a non-finite target or feature. */
     private long badRows;
+    /** RSS_g per group; null until the first block. */
     private ExactSum[] squared;
+    /** SAE_g per group; null until the first block. */
     private ExactSum[] absolute;
+    /** The moments of y per group (dimension 1); null until the first block. */
     private MomentMatrix[] target;
 
     private transient double[] residualScratch;
     private transient int[] indexScratch;
     private transient ShiftedBlockMoments kernel;
 
+    /** An empty aggregator, for deserialization. */
     public RegressionMetricsAggregator() {
     }
 
+    /**
+     * A pass for a model without imputation: rows with a non-finite feature are left out.
+     *
+     * @param featureColumns the dataset column of each coefficient
+     * @param targetColumn   the target's column
+     * @param intercept      b0
+     * @param coefficients   b, one per feature column
+     * @param grouping       the row groups the sums are kept for
+     * @param blockSize      the dataset's block size, for row ids
+     */
     public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
                                        RowGrouping grouping, int blockSize) {
         this(featureColumns, targetColumn, intercept, coefficients, null, grouping, blockSize);
     }
 
-    /** @param fill per-feature fill values of the model's imputation, or null when it has none */
+    /**
+     * @param featureColumns the dataset column of each coefficient
+     * @param targetColumn   the target's column
+     * @param intercept      b0
+     * @param coefficients   b, one per feature column
+     * @param fill           per-feature fill values of the model's imputation, or null when it has none
+     * @param grouping       the row groups the sums are kept for
+     * @param blockSize      the dataset's block size, for row ids
+     * @throws IllegalArgumentException if the lengths of the arrays differ
+     */
     public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
                                        double[] fill, RowGrouping grouping, int blockSize) {
         if (fill != null && fill.length != coefficients.length) {
@@ -183,16 +214,33 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
         return self();
     }
 
+    /**
+     * The number of rows left out.
+     *
+     * @return rows with a non-finite target, or a non-finite feature the model cannot fill
+     */
     public long badRows() {
         return badRows;
     }
 
-    /** Metrics of the rows of group g. */
+    /**
+     * Metrics of the rows of group g.
+     *
+     * @param g a group, in {@code [0, grouping.groups())}
+     * @return the group's metrics; {@link RegressionMetrics#EMPTY} when it has no scored row
+     */
     public RegressionMetrics metrics(int g) {
         return metrics(g, g + 1);
     }
 
-    /** Metrics of the rows of groups [from, to). */
+    /**
+     * Metrics of the rows of groups [from, to).
+     *
+     * @param from the first group
+     * @param to   one past the last group
+     * @return the metrics of the groups' rows together, from their exact sums; {@link RegressionMetrics#EMPTY} when
+     *         they have no scored row
+     */
     public RegressionMetrics metrics(int from, int to) {
         ExactSum sq = new ExactSum();
         ExactSum ab = new ExactSum();

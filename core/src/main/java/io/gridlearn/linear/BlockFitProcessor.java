@@ -25,14 +25,22 @@ public final class BlockFitProcessor implements EntryProcessor<Integer, RowBlock
         IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    /** The feature columns, then the target column. */
     private int[] columns;
+    /** The split; only training rows are fitted. */
     private RowGrouping grouping;
+    /** The dataset's block size, for row ids. */
     private int blockSize;
 
+    /** An empty processor, for deserialization. */
     public BlockFitProcessor() {
     }
 
-    /** @param columns features then target */
+    /**
+     * @param columns   the feature columns, then the target column
+     * @param grouping  the split; only training rows are fitted
+     * @param blockSize the dataset's block size, for row ids
+     */
     public BlockFitProcessor(int[] columns, RowGrouping grouping, int blockSize) {
         this.columns = columns.clone();
         this.grouping = grouping;

@@ -21,8 +21,10 @@ public final class BlockMomentsProcessor
         implements EntryProcessor<Integer, RowBlock, LinearPassAggregator>, ReadOnly, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    /** An empty aggregator with the pass's settings, copied for every block. */
     private LinearPassAggregator prototype;
 
+    /** An empty processor, for deserialization. */
     public BlockMomentsProcessor() {
     }
 

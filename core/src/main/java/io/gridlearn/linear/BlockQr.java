@@ -123,6 +123,7 @@ public final class BlockQr {
      *
      * @param r1 row-major {@code q*q} upper triangle (entries below the diagonal are ignored)
      * @param r2 row-major {@code q*q} upper triangle (entries below the diagonal are ignored)
+     * @param q  the order of both triangles, {@code >= 1}
      * @return row-major R of {@code [r1; r2]} with non-negative diagonal
      */
     public static double[] merge(double[] r1, double[] r2, int q) {

@@ -21,6 +21,21 @@ import io.gridlearn.BadInputException;
  */
 public record CrossProducts(long n, int p, double[] xMean, double yMean, double[] xx, double[] xy, double yy,
                             boolean centred) {
+    /**
+     * Checks the shapes, symmetry and finiteness, and copies the arrays.
+     *
+     * @param n       number of rows, ≥ 1
+     * @param p       number of features, ≥ 1
+     * @param xMean   feature means, length p (copied)
+     * @param yMean   mean of y
+     * @param xx      {@code p x p} row-major, symmetric, with a non-negative diagonal (copied)
+     * @param xy      length p (copied)
+     * @param yy      sum of squares of y, ≥ 0
+     * @param centred whether the sums are about the means
+     * @throws io.gridlearn.BadInputException if {@code n < 1} or a value is not finite
+     * @throws IllegalArgumentException if a length is wrong, {@code xx} is not symmetric or a sum of squares is
+     *                                  negative
+     */
     public CrossProducts {
         if (n < 1) {
             throw new BadInputException("cross products need at least one row, got n=" + n);
@@ -67,16 +82,31 @@ public record CrossProducts(long n, int p, double[] xMean, double yMean, double[
         }
     }
 
+    /**
+     * The feature means.
+     *
+     * @return a copy of the feature means, length p
+     */
     @Override
     public double[] xMean() {
         return xMean.clone();
     }
 
+    /**
+     * The cross products of the features.
+     *
+     * @return a copy of the {@code p x p} row-major cross-product matrix
+     */
     @Override
     public double[] xx() {
         return xx.clone();
     }
 
+    /**
+     * The cross products of the features with y.
+     *
+     * @return a copy of the length-p cross products with y
+     */
     @Override
     public double[] xy() {
         return xy.clone();

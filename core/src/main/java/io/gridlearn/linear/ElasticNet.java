@@ -49,6 +49,9 @@ public final class ElasticNet {
     private final double yScale;
 
     /**
+     * @param cp       the sufficient statistics of the data
+     * @param features feature names, one per column of {@code cp}
+     * @param options  alpha, standardization and the convergence controls
      * @throws BadInputException if standardize is on and a column is constant
      */
     public ElasticNet(CrossProducts cp, List<String> features, ElasticNetOptions options) {
@@ -61,7 +64,12 @@ public final class ElasticNet {
         this.yScale = Math.sqrt(cp.yy() / cp.n());
     }
 
-    /** Smallest lambda for which all coefficients are zero; {@code +Infinity} when alpha = 0. */
+    /**
+     * Smallest lambda for which all coefficients are zero; {@code +Infinity} when alpha = 0.
+     *
+     * @return {@code max_j |c_j| / (n alpha)} over the working features; {@code +Infinity} when alpha = 0 (0 when
+     *         every c_j is 0)
+     */
     public double lambdaMax() {
         return lambdaMax(options.alpha());
     }
@@ -74,12 +82,24 @@ public final class ElasticNet {
         return alpha == 0.0 ? (m == 0.0 ? 0.0 : Double.POSITIVE_INFINITY) : m / (w.n * alpha);
     }
 
-    /** Fit at {@code lambda}, starting from zero. */
+    /**
+     * Fit at {@code lambda}, starting from zero.
+     *
+     * @param lambda the penalty strength, {@code >= 0}
+     * @return the solution at {@code lambda}
+     */
     public ElasticNetFit fit(double lambda) {
         return solve(lambda, new double[w.p]);
     }
 
-    /** Fit at {@code lambda}, warm-started from another fit of this problem (e.g. the previous path point). */
+    /**
+     * Fit at {@code lambda}, warm-started from another fit of this problem (e.g. the previous path point).
+     *
+     * @param lambda    the penalty strength, {@code >= 0}
+     * @param warmStart a fit of this problem, with the same scaling
+     * @return the solution at {@code lambda}
+     * @throws IllegalArgumentException if {@code warmStart} is of another problem or scaling
+     */
     public ElasticNetFit fit(double lambda, ElasticNetFit warmStart) {
         if (warmStart.scaledCoefficients().length != w.p || warmStart.standardized() != w.standardized) {
             throw new IllegalArgumentException("warm start must come from the same problem and scaling");
@@ -91,6 +111,11 @@ public final class ElasticNet {
      * The regularisation path: {@code nLambda} values from {@code lambdaMax} down to
      * {@code ratio * lambdaMax}, equally spaced in log scale, each warm-started from the previous one.
      * For alpha = 0 the start is the lambdaMax of alpha = 0.001, as in glmnet.
+     *
+     * @param nLambda the number of lambda values, {@code >= 1}
+     * @param ratio   the smallest lambda as a share of the largest, in (0, 1)
+     * @return one fit per lambda, largest lambda first
+     * @throws BadInputException if {@code nLambda} or {@code ratio} is out of range
      */
     public List<ElasticNetFit> path(int nLambda, double ratio) {
         if (nLambda < 1) {

@@ -27,6 +27,24 @@ public record ElasticNetFit(List<String> features, double lambda, double alpha, 
                             boolean hasIntercept, double intercept, double[] coefficients,
                             double[] scaledCoefficients, double objective, int nonZero, int iterations,
                             boolean converged, double maxKktViolation) {
+    /**
+     * Checks the coefficient counts and copies the arrays.
+     *
+     * @param features           feature names (copied)
+     * @param lambda             penalty strength
+     * @param alpha              mixing parameter
+     * @param standardized       whether the penalty applied to standardized coefficients
+     * @param hasIntercept       whether the model has an intercept
+     * @param intercept          intercept on the original scale
+     * @param coefficients       coefficients on the original scale, one per feature (copied)
+     * @param scaledCoefficients coefficients of the working features, one per feature (copied)
+     * @param objective          the objective at the solution
+     * @param nonZero            number of non-zero coefficients
+     * @param iterations         coordinate sweeps used
+     * @param converged          whether the convergence test was met
+     * @param maxKktViolation    largest KKT violation, in the working scale
+     * @throws IllegalArgumentException if a coefficient array's length is not the feature count
+     */
     public ElasticNetFit {
         features = List.copyOf(features);
         if (coefficients.length != features.size() || scaledCoefficients.length != features.size()) {
@@ -36,11 +54,21 @@ public record ElasticNetFit(List<String> features, double lambda, double alpha, 
         scaledCoefficients = scaledCoefficients.clone();
     }
 
+    /**
+     * Coefficients on the original scale.
+     *
+     * @return a copy, one per feature
+     */
     @Override
     public double[] coefficients() {
         return coefficients.clone();
     }
 
+    /**
+     * Coefficients of the working features.
+     *
+     * @return a copy, one per feature ({@code b_j s_j})
+     */
     @Override
     public double[] scaledCoefficients() {
         return scaledCoefficients.clone();

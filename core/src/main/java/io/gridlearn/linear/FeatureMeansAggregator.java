@@ -40,17 +40,27 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
     private static final long serialVersionUID = 1L;
     private static final MathContext MC = new MathContext(40);
 
+    /** The dataset columns of the features. */
     private int[] featureColumns;
+    /** The target's column. */
     private int targetColumn;
+    /** The test split; test rows do not enter the means. */
     private RowGrouping grouping;
+    /** The dataset's block size, for row ids. */
     private int blockSize;
 
+    /** Rows (training and test) whose target is not finite. */
     private long missingTargetRows;
+    /** Rows outside the test set. */
     private long trainingRows;
+    /** Training rows with at least one non-finite feature value. */
     private long incompleteTrainingRows;
+    /** n_j, the finite training values per feature; null until the first block. */
     private long[] finite;
+    /** S_j, the exact sum of those values per feature; null until the first block. */
     private ExactSum[] sums;
 
+    /** An empty aggregator, for deserialization. */
     public FeatureMeansAggregator() {
     }
 
@@ -129,32 +139,59 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
         return self();
     }
 
-    /** Rows (training and test) whose target is NaN or infinite. */
+    /**
+     * Rows (training and test) whose target is NaN or infinite.
+     *
+     * @return the row count
+     */
     public long missingTargetRows() {
         return missingTargetRows;
     }
 
-    /** Training rows with at least one non-finite feature value: the rows that imputation changes. */
+    /**
+     * Training rows with at least one non-finite feature value: the rows that imputation changes.
+     *
+     * @return the row count
+     */
     public long incompleteTrainingRows() {
         return incompleteTrainingRows;
     }
 
-    /** The number of finite training values of feature j. */
+    /**
+     * The number of finite training values of feature j.
+     *
+     * @param j the feature, in {@code [0, p)}
+     * @return n_j
+     */
     public long finiteCount(int j) {
         return finite[j];
     }
 
-    /** The number of non-finite training values of feature j (the cells that will be imputed). */
+    /**
+     * The number of non-finite training values of feature j (the cells that will be imputed).
+     *
+     * @param j the feature, in {@code [0, p)}
+     * @return {@code trainingRows() − n_j}
+     */
     public long missingCount(int j) {
         return trainingRows() - finite[j];
     }
 
-    /** Rows outside the test set: the rows the means are taken over. */
+    /**
+     * Rows outside the test set: the rows the means are taken over.
+     *
+     * @return the row count
+     */
     public long trainingRows() {
         return trainingRows;
     }
 
-    /** m_j = S_j / n_j, see the class comment; NaN when feature j has no finite training value. */
+    /**
+     * m_j = S_j / n_j, see the class comment; NaN when feature j has no finite training value.
+     *
+     * @param j the feature, in {@code [0, p)}
+     * @return m_j
+     */
     public double mean(int j) {
         if (finite[j] == 0) {
             return Double.NaN;

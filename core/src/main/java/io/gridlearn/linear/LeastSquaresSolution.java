@@ -21,6 +21,20 @@ import java.util.List;
  */
 public record LeastSquaresSolution(List<String> features, boolean intercept, long n, double[] beta,
                                    double[] unscaledVariance, double rss, double tss, double mss) {
+    /**
+     * Checks the lengths and copies the arrays.
+     *
+     * @param features         feature names (copied)
+     * @param intercept        whether the design has a leading column of ones
+     * @param n                number of rows, ≥ 1
+     * @param beta             coefficients in design order, length p + (intercept ? 1 : 0) (copied)
+     * @param unscaledVariance {@code diag((X'X)^-1)} in design order, the same length (copied)
+     * @param rss              residual sum of squares
+     * @param tss              total sum of squares
+     * @param mss              model sum of squares
+     * @throws IllegalArgumentException if an array's length is wrong
+     * @throws io.gridlearn.BadInputException if {@code n < 1}
+     */
     public LeastSquaresSolution {
         features = List.copyOf(features);
         int k = features.size() + (intercept ? 1 : 0);
@@ -35,22 +49,40 @@ public record LeastSquaresSolution(List<String> features, boolean intercept, lon
         unscaledVariance = unscaledVariance.clone();
     }
 
+    /**
+     * The coefficients.
+     *
+     * @return a copy, in design order (the intercept first when there is one)
+     */
     @Override
     public double[] beta() {
         return beta.clone();
     }
 
+    /**
+     * The diagonal of the inverse Gram matrix.
+     *
+     * @return a copy of {@code diag((X'X)^-1)}, in design order
+     */
     @Override
     public double[] unscaledVariance() {
         return unscaledVariance.clone();
     }
 
-    /** The intercept, or 0 for a model without one. */
+    /**
+     * The intercept, or 0 for a model without one.
+     *
+     * @return {@code beta[0]} with an intercept, else 0
+     */
     public double interceptValue() {
         return intercept ? beta[0] : 0.0;
     }
 
-    /** Coefficients of the features (beta without the intercept). */
+    /**
+     * Coefficients of the features (beta without the intercept).
+     *
+     * @return a new array, one per feature
+     */
     public double[] coefficients() {
         int off = intercept ? 1 : 0;
         double[] c = new double[beta.length - off];
@@ -58,7 +90,11 @@ public record LeastSquaresSolution(List<String> features, boolean intercept, lon
         return c;
     }
 
-    /** Standard errors, t and p values, R^2, F and log-likelihood. */
+    /**
+     * Standard errors, t and p values, R^2, F and log-likelihood.
+     *
+     * @return the report of this solution
+     */
     public OlsReport report() {
         return OlsReport.builder()
                 .features(features)

@@ -41,10 +41,29 @@ import java.util.Set;
 public record LinearOptions(String algorithm, double lambda, double alpha, boolean standardize, boolean intercept,
                             String solver, RowGrouping grouping, String missing, int maxIter, double tol,
                             int pathLength, String method) {
+    /** The linear-family algorithms: {@code linear}, {@code ridge}, {@code lasso}, {@code elastic-net}. */
     public static final Set<String> ALGORITHMS = Set.of("linear", "ridge", "lasso", "elastic-net");
     /** The values of {@code --missing}. */
     public static final Set<String> MISSING = Set.of("error", "skip", "mean");
 
+    /**
+     * Validates the options, naming the one at fault, and fills in the defaults of λ and α.
+     *
+     * @param algorithm   one of {@link #ALGORITHMS}
+     * @param lambda      λ, finite and ≥ 0; NaN for 0 with {@code linear} (required otherwise)
+     * @param alpha       α in [0, 1]; NaN for the algorithm's default; must be 0 for ridge and 1 for lasso
+     * @param standardize penalise z-scored features
+     * @param intercept   fit an intercept
+     * @param solver      {@code qr} or {@code cholesky}
+     * @param grouping    held-out test share and cross-validation folds
+     * @param missing     one of {@link #MISSING}; {@code mean} not with folds or {@code average}
+     * @param maxIter     ≥ 1
+     * @param tol         finite and &gt; 0
+     * @param pathLength  0 to 1000
+     * @param method      {@code exact} or {@code average} (unpenalised, without folds)
+     * @throws BadInputException if the algorithm is unknown
+     * @throws io.gridlearn.OptionException if an option is out of range or the options do not combine
+     */
     public LinearOptions {
         if (!ALGORITHMS.contains(algorithm)) {
             throw new BadInputException("unknown linear algorithm '" + algorithm + "'; use linear, ridge, lasso or elastic-net");
@@ -106,32 +125,62 @@ public record LinearOptions(String algorithm, double lambda, double alpha, boole
         }
     }
 
-    /** Plain OLS with defaults: intercept, QR, no split. */
+    /**
+     * Plain OLS with defaults: intercept, QR, no split.
+     *
+     * @return {@code linear}, λ = 0, intercept, {@code qr}, no split, {@code --missing error}, {@code exact}
+     */
     public static LinearOptions ols() {
         return new LinearOptions("linear", Double.NaN, Double.NaN, false, true, "qr", RowGrouping.NONE, "error",
                 100_000, 1e-12, 0, "exact");
     }
 
+    /**
+     * Whether the fit has a penalty.
+     *
+     * @return true when λ &gt; 0
+     */
     public boolean penalised() {
         return lambda > 0;
     }
 
-    /** True when the fit needs coordinate descent (an L1 part). */
+    /**
+     * True when the fit needs coordinate descent (an L1 part).
+     *
+     * @return true when λ &gt; 0 and α &gt; 0
+     */
     public boolean needsCoordinateDescent() {
         return lambda > 0 && alpha > 0;
     }
 
+    /**
+     * The same options with another split.
+     *
+     * @param g the new split
+     * @return these options with {@code grouping} replaced (validated again)
+     */
     public LinearOptions withGrouping(RowGrouping g) {
         return new LinearOptions(algorithm, lambda, alpha, standardize, intercept, solver, g, missing, maxIter, tol,
                 pathLength, method);
     }
 
+    /**
+     * The same options with another solver.
+     *
+     * @param s {@code qr} or {@code cholesky}
+     * @return these options with {@code solver} replaced (validated again)
+     */
     public LinearOptions withSolver(String s) {
         return new LinearOptions(algorithm, lambda, alpha, standardize, intercept, s, grouping, missing, maxIter, tol,
                 pathLength, method);
     }
 
-    /** The options as recorded in a model's provenance. */
+    /**
+     * The options as recorded in a model's provenance.
+     *
+     * @return option name → value, in a fixed order; {@code solver} is {@code coordinate-descent} when an L1 part
+     *         needs it, and the coordinate-descent and path options appear only when they apply
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", algorithm);

@@ -63,16 +63,26 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         implements HazelcastInstanceAware, PartitionedPass {
     private static final long serialVersionUID = 1L;
 
+    /** The dataset columns of z: features, then the target. */
     private int[] columns;
+    /** Test split and folds. */
     private RowGrouping grouping;
+    /** The dataset's block size, for row ids. */
     private int blockSize;
+    /** Whether per-block R factors are computed too. */
     private boolean qr;
+    /** Whether the QR design has a leading column of ones. */
     private boolean intercept;
+    /** The fill value of each feature, or null for no imputation. */
     private double[] fill;
+    /** The live blocks the pass reads, or null (nothing folded before the driver). */
     private BlockIds layout;
 
+    /** Rows left out for a non-finite value in a used column. */
     private long badRows;
+    /** The exact moments of z per row group; null until the first block. */
     private MomentMatrix[] moments;
+    /** The R factors by partition, partly folded; null unless {@code qr}. */
     private RFactorGroups rFactors;
 
     private transient ShiftedBlockMoments kernel;
@@ -81,6 +91,7 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     private transient IntUnaryOperator partitionOf;
     private transient Map<Integer, Integer> liveBlocks;
 
+    /** An empty aggregator, for deserialization. */
     public LinearPassAggregator() {
     }
 
@@ -96,7 +107,12 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     }
 
     /**
-     * @param fill the fill value of each feature ({@code columns[0 … p−1]}), or null for no imputation
+     * @param columns   the dataset columns of z: features, then the target
+     * @param grouping  test split and folds
+     * @param blockSize the dataset's block size (for row ids)
+     * @param qr        also compute per-block R factors of the training rows
+     * @param intercept prepend a column of ones to the QR design
+     * @param fill      the fill value of each feature ({@code columns[0 … p−1]}), or null for no imputation
      * @see #LinearPassAggregator(int[], RowGrouping, int, boolean, boolean)
      */
     public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
@@ -105,9 +121,15 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     }
 
     /**
-     * @param layout the live blocks the pass reads ({@link io.gridlearn.data.DatasetSchema#layout()}): how many
-     *               blocks each partition holds, so that a member can fold a partition's R factors before sending
-     *               them. Null: nothing is folded before the driver (same result, O(blocks) traffic).
+     * @param columns   the dataset columns of z: features, then the target
+     * @param grouping  test split and folds
+     * @param blockSize the dataset's block size (for row ids)
+     * @param qr        also compute per-block R factors of the training rows
+     * @param intercept prepend a column of ones to the QR design
+     * @param fill      the fill value of each feature, or null for no imputation
+     * @param layout    the live blocks the pass reads ({@link io.gridlearn.data.DatasetSchema#layout()}): how
+     *                  many blocks each partition holds, so that a member can fold a partition's R factors before
+     *                  sending them. Null: nothing is folded before the driver (same result, O(blocks) traffic).
      * @see #LinearPassAggregator(int[], RowGrouping, int, boolean, boolean, double[])
      */
     public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
@@ -248,17 +270,32 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         return self();
     }
 
-    /** Rows left out for a NaN or infinite value in a used column. */
+    /**
+     * Rows left out for a NaN or infinite value in a used column.
+     *
+     * @return the row count, over every group
+     */
     public long badRows() {
         return badRows;
     }
 
-    /** Moments of group g (see {@link RowGrouping}). */
+    /**
+     * Moments of group g (see {@link RowGrouping}).
+     *
+     * @param g the group, in {@code [0, grouping.groups())}
+     * @return its exact moments {@code n, Σz, Σzz'} (dimension p + 1); the aggregator's own, not a copy
+     */
     public MomentMatrix moments(int g) {
         return moments[g];
     }
 
-    /** Exact sum of the moments of several groups. */
+    /**
+     * Exact sum of the moments of several groups.
+     *
+     * @param fromGroup        the first group
+     * @param toGroupExclusive one past the last group
+     * @return a new moment matrix, Σ over the groups of their moments
+     */
     public MomentMatrix sum(int fromGroup, int toGroupExclusive) {
         MomentMatrix s = new MomentMatrix(columns.length);
         for (int g = fromGroup; g < toGroupExclusive; g++) {
@@ -270,6 +307,10 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     /**
      * The R factor of all training rows, merged in the order {@link RFactorGroups} defines; the same bits whichever
      * instances folded which partitions.
+     *
+     * @return row-major {@code q x q} upper-triangular R of the training rows {@code [1?, x, y]},
+     *         q = {@link #qrWidth()}
+     * @throws io.gridlearn.BadInputException if no block had a training row
      */
     public double[] rFactor() {
         return rFactors.finish();
@@ -280,6 +321,11 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         return rFactors;
     }
 
+    /**
+     * The width of the QR design.
+     *
+     * @return q = p + 1 (features and target), plus 1 with an intercept
+     */
     public int qrWidth() {
         return columns.length + (intercept ? 1 : 0);
     }

@@ -13,6 +13,10 @@ public final class LinearPredictor {
     private final double intercept;
     private final double[] coefficients;
 
+    /**
+     * @param model a linear-family model (it has an intercept and coefficients)
+     * @throws io.gridlearn.BadInputException if it is not a linear model
+     */
     public LinearPredictor(ModelDocument model) {
         if (model.coefficients() == null || model.intercept() == null) {
             throw new BadInputException("model '" + model.name() + "' (" + model.algorithm() + ") is not a linear model");
@@ -22,19 +26,40 @@ public final class LinearPredictor {
         this.coefficients = model.coefficients().clone();
     }
 
+    /**
+     * The number of features.
+     *
+     * @return p, the length of a row of features
+     */
     public int featureCount() {
         return coefficients.length;
     }
 
+    /**
+     * The intercept.
+     *
+     * @return b0
+     */
     public double intercept() {
         return intercept;
     }
 
+    /**
+     * The coefficients.
+     *
+     * @return a copy of b, one per feature in the model's order
+     */
     public double[] coefficients() {
         return coefficients.clone();
     }
 
-    /** Prediction for one row of features, in the model's feature order. */
+    /**
+     * Prediction for one row of features, in the model's feature order.
+     *
+     * @param x the features, length {@link #featureCount()}
+     * @return ŷ = b0 + Σ b_j x_j, accumulated with fused multiply-adds, j ascending
+     * @throws io.gridlearn.BadInputException if {@code x} has the wrong length
+     */
     public double predict(double[] x) {
         if (x.length != coefficients.length) {
             throw new BadInputException("wrong feature count: the model takes " + coefficients.length

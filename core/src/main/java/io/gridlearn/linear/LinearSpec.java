@@ -17,6 +17,15 @@ import java.util.List;
  */
 public record LinearSpec(String target, List<String> features, LinearOptions options, boolean live)
         implements LearnerSpec {
+    /**
+     * Checks the spec and copies {@code features}.
+     *
+     * @param target   the target column, or null
+     * @param features the feature columns, or null (copied)
+     * @param options  the options, not null
+     * @param live     whether to register the model as live
+     * @throws IllegalArgumentException if {@code options} is null
+     */
     public LinearSpec {
         features = features == null ? null : List.copyOf(features);
         if (options == null) {

@@ -35,7 +35,13 @@ public final class LinearTrainer {
     private LinearTrainer() {
     }
 
-    /** Trains and returns an unpublished model (name null, version 0). */
+    /**
+     * Trains and returns an unpublished model (name null, version 0).
+     *
+     * @param hz  a member or client of the grid
+     * @param job the dataset, columns and options
+     * @return the fitted model, with its training and test metrics, not yet in the model store
+     */
     public static ModelDocument train(HazelcastInstance hz, LinearJob job) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(job.dataset());

@@ -68,7 +68,17 @@ public final class LiveModels {
         return o.withSolver("cholesky");
     }
 
-    /** Fits {@code job} once (one pass), publishes it and registers it as live. */
+    /**
+     * Fits {@code job} once (one pass), publishes it and registers it as live.
+     *
+     * @param hz   a member or client of the grid
+     * @param name the model's name in the store
+     * @param job  the dataset, columns and options (no split, path, {@code average} or {@code --missing} other than
+     *             {@code error})
+     * @return the published version
+     * @throws io.gridlearn.OptionException if the options cannot be kept live
+     * @throws io.gridlearn.BadInputException if a row has a missing or infinite value
+     */
     public static ModelDocument register(HazelcastInstance hz, String name, LinearJob job) {
         LinearOptions o = liveOptions(job.options());
         DatasetCatalog catalog = new DatasetCatalog(hz);
@@ -94,7 +104,13 @@ public final class LiveModels {
         }
     }
 
-    /** After an append: brings every live model of that dataset up to date; returns the versions published. */
+    /**
+     * After an append: brings every live model of that dataset up to date; returns the versions published.
+     *
+     * @param hz       a member or client of the grid
+     * @param appended what the append changed
+     * @return the versions published, one per live model of the dataset that changed
+     */
     public static List<ModelDocument> onAppend(HazelcastInstance hz, DatasetAppender.Appended appended) {
         return refreshAll(hz, appended.after().name());
     }
@@ -103,6 +119,10 @@ public final class LiveModels {
      * After a removal or replacement (call it before the removed blocks are purged, e.g. as the
      * {@code beforePurge} of {@link io.gridlearn.data.DatasetEditor}): brings every live model of that
      * dataset up to date; returns the versions published.
+     *
+     * @param hz     a member or client of the grid
+     * @param change what the removal or replacement changed
+     * @return the versions published, one per live model of the dataset that changed
      */
     public static List<ModelDocument> onChange(HazelcastInstance hz, DatasetChange change) {
         return refreshAll(hz, change.after().name());
@@ -112,6 +132,10 @@ public final class LiveModels {
      * Stops every live linear model of {@code dataset}, e.g. when the dataset is dropped: their published
      * versions stay in the store, but a dataset loaded later under the same name must not be mistaken for the
      * one their moments describe. Returns the names stopped.
+     *
+     * @param hz      a member or client of the grid
+     * @param dataset the dataset's name
+     * @return the names of the models stopped, in name order
      */
     public static List<String> unregisterDataset(HazelcastInstance hz, String dataset) {
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
@@ -126,7 +150,13 @@ public final class LiveModels {
         return stopped;
     }
 
-    /** Brings every live model of a dataset up to its newest layout. */
+    /**
+     * Brings every live model of a dataset up to its newest layout.
+     *
+     * @param hz      a member or client of the grid
+     * @param dataset the dataset's name
+     * @return the versions published, in model-name order; models already current publish none
+     */
     public static List<ModelDocument> refreshAll(HazelcastInstance hz, String dataset) {
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
         List<ModelDocument> published = new ArrayList<>();
@@ -140,6 +170,11 @@ public final class LiveModels {
     /**
      * Brings one live model up to its dataset's newest layout (the protocol of the class comment); empty when
      * it already covers exactly that layout.
+     *
+     * @param hz   a member or client of the grid
+     * @param name the live model's name
+     * @return the version published, or empty
+     * @throws io.gridlearn.BadInputException if {@code name} is not a live model
      */
     public static Optional<ModelDocument> refresh(HazelcastInstance hz, String name) {
         return refresh(hz, name, null);

@@ -23,6 +23,7 @@ public final class LiveState implements IdentifiedDataSerializable {
     private BlockIds covered;
     private MomentMatrix moments;
 
+    /** An empty state, for deserialization. */
     public LiveState() {
     }
 
@@ -36,6 +37,11 @@ public final class LiveState implements IdentifiedDataSerializable {
         this.moments = moments;
     }
 
+    /**
+     * The live model's dataset.
+     *
+     * @return the name of the dataset the model is kept current on
+     */
     public String dataset() {
         return dataset;
     }
@@ -52,7 +58,11 @@ public final class LiveState implements IdentifiedDataSerializable {
         return optionsJson;
     }
 
-    /** The block ids whose moments {@link #moments()} holds. */
+    /**
+     * The block ids whose moments {@link #moments()} holds.
+     *
+     * @return the set C
+     */
     public BlockIds covered() {
         return covered;
     }

@@ -37,7 +37,14 @@ public final class NormalEquations {
     private NormalEquations() {
     }
 
-    /** {@link #ols(CrossProducts, List, double)} with the default tolerance. */
+    /**
+     * {@link #ols(CrossProducts, List, double)} with the default tolerance.
+     *
+     * @param cp       the sufficient statistics; centred for a fit with intercept
+     * @param features one name per feature of {@code cp}
+     * @return the solution
+     * @throws BadInputException if a column is collinear/constant or there are too few rows
+     */
     public static LeastSquaresSolution ols(CrossProducts cp, List<String> features) {
         return ols(cp, features, DEFAULT_RANK_TOLERANCE);
     }
@@ -45,6 +52,10 @@ public final class NormalEquations {
     /**
      * Ordinary least squares; the intercept is present exactly when {@code cp.centred()}.
      *
+     * @param cp            the sufficient statistics
+     * @param features      one name per feature of {@code cp}
+     * @param rankTolerance pivot tolerance of the rank check, in {@code [0, 1)}
+     * @return the solution: coefficients, {@code diag((X'X)^-1)}, RSS, TSS = {@code cp.yy()} and MSS
      * @throws BadInputException if a column is collinear/constant or there are too few rows
      */
     public static LeastSquaresSolution ols(CrossProducts cp, List<String> features, double rankTolerance) {
@@ -84,6 +95,10 @@ public final class NormalEquations {
     /**
      * Ridge regression (see the class comment). {@code lambda = 0} is OLS (and then needs full rank).
      *
+     * @param cp       the sufficient statistics; centred for a fit with intercept
+     * @param features one name per feature of {@code cp}
+     * @param options  lambda, standardization and the rank tolerance
+     * @return the coefficients on the original and the working scale
      * @throws BadInputException for a constant column under standardize, or a singular system
      */
     public static RidgeFit ridge(CrossProducts cp, List<String> features, RidgeOptions options) {

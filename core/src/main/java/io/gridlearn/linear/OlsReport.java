@@ -25,6 +25,28 @@ import java.util.Locale;
  * p values 0, {@code F = Infinity} and the log-likelihood {@code +Infinity}. Without an intercept, the
  * intercept fields are 0 (value) and NaN (its standard error, t and p). Immutable; array accessors return
  * copies.
+ *
+ * @param features          feature names, without the intercept (p of them)
+ * @param hasIntercept      whether the model has an intercept
+ * @param n                 rows
+ * @param intercept         beta_0; 0 without an intercept
+ * @param interceptStdError se_0; NaN without an intercept
+ * @param interceptTValue   t_0; NaN without an intercept
+ * @param interceptPValue   p_0; NaN without an intercept
+ * @param coefficients      beta_j of the features, length p
+ * @param stdErrors         se_j, length p
+ * @param tValues           t_j, length p
+ * @param pValues           p_j, two-sided, length p
+ * @param rSquared          R^2 (uncentred without an intercept)
+ * @param adjRSquared       adjusted R^2
+ * @param residualStdError  sigma = sqrt(RSS / df_resid)
+ * @param sigma2            sigma^2 = RSS / df_resid
+ * @param rss               residual sum of squares
+ * @param tss               total sum of squares (centred with an intercept)
+ * @param dfResid           n - k, at least 1
+ * @param fStatistic        F on (p, df_resid) degrees of freedom; NaN when p = 0
+ * @param fPValue           P(F_{p, df_resid} &gt; F); NaN when p = 0
+ * @param logLikelihood     log L of the Gaussian model at the maximum-likelihood variance RSS/n
  */
 public record OlsReport(List<String> features, boolean hasIntercept, long n,
                         double intercept, double interceptStdError, double interceptTValue, double interceptPValue,
@@ -33,6 +55,32 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
                         double rss, double tss, long dfResid, double fStatistic, double fPValue,
                         double logLikelihood) {
 
+    /**
+     * Checks the per-feature lengths and copies the arrays; the statistics are computed by {@link Builder}.
+     *
+     * @param features          feature names (copied)
+     * @param hasIntercept      whether the model has an intercept
+     * @param n                 rows
+     * @param intercept         beta_0
+     * @param interceptStdError se_0
+     * @param interceptTValue   t_0
+     * @param interceptPValue   p_0
+     * @param coefficients      length p (copied)
+     * @param stdErrors         length p (copied)
+     * @param tValues           length p (copied)
+     * @param pValues           length p (copied)
+     * @param rSquared          R^2
+     * @param adjRSquared       adjusted R^2
+     * @param residualStdError  sigma
+     * @param sigma2            sigma^2
+     * @param rss               residual sum of squares
+     * @param tss               total sum of squares
+     * @param dfResid           residual degrees of freedom
+     * @param fStatistic        F
+     * @param fPValue           the p value of F
+     * @param logLikelihood     log L
+     * @throws IllegalArgumentException if a per-feature array's length is not p
+     */
     public OlsReport {
         features = List.copyOf(features);
         int p = features.size();
@@ -45,27 +93,51 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
         pValues = pValues.clone();
     }
 
+    /**
+     * Coefficients of the features.
+     *
+     * @return a copy, length p
+     */
     @Override
     public double[] coefficients() {
         return coefficients.clone();
     }
 
+    /**
+     * Standard errors of the feature coefficients.
+     *
+     * @return a copy, length p
+     */
     @Override
     public double[] stdErrors() {
         return stdErrors.clone();
     }
 
+    /**
+     * t values of the feature coefficients.
+     *
+     * @return a copy, length p
+     */
     @Override
     public double[] tValues() {
         return tValues.clone();
     }
 
+    /**
+     * Two-sided p values of the feature coefficients.
+     *
+     * @return a copy, length p
+     */
     @Override
     public double[] pValues() {
         return pValues.clone();
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -105,55 +177,102 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
         private Builder() {
         }
 
-        /** Feature names, without the intercept. */
+        /**
+         * Feature names, without the intercept.
+         *
+         * @param v the names (copied)
+         * @return this builder
+         */
         public Builder features(List<String> v) {
             features = List.copyOf(v);
             return this;
         }
 
-        /** Whether beta starts with an intercept. */
+        /**
+         * Whether beta starts with an intercept.
+         *
+         * @param v true when beta[0] is the intercept
+         * @return this builder
+         */
         public Builder intercept(boolean v) {
             intercept = v;
             return this;
         }
 
-        /** Number of rows. */
+        /**
+         * Number of rows.
+         *
+         * @param v n, more than the number of parameters
+         * @return this builder
+         */
         public Builder n(long v) {
             n = v;
             return this;
         }
 
-        /** Coefficients in design order (intercept first if any). */
+        /**
+         * Coefficients in design order (intercept first if any).
+         *
+         * @param v length k (copied)
+         * @return this builder
+         */
         public Builder beta(double[] v) {
             beta = v.clone();
             return this;
         }
 
-        /** {@code diag((X'X)^-1)} in design order. */
+        /**
+         * {@code diag((X'X)^-1)} in design order.
+         *
+         * @param v length k (copied)
+         * @return this builder
+         */
         public Builder unscaledVariance(double[] v) {
             unscaledVariance = v.clone();
             return this;
         }
 
-        /** Residual sum of squares. */
+        /**
+         * Residual sum of squares.
+         *
+         * @param v RSS, ≥ 0
+         * @return this builder
+         */
         public Builder rss(double v) {
             rss = v;
             return this;
         }
 
-        /** Total sum of squares (centred with an intercept, uncentred without). */
+        /**
+         * Total sum of squares (centred with an intercept, uncentred without).
+         *
+         * @param v TSS, ≥ 0
+         * @return this builder
+         */
         public Builder tss(double v) {
             tss = v;
             return this;
         }
 
-        /** Model sum of squares; optional, defaults to {@code tss - rss}. */
+        /**
+         * Model sum of squares; optional, defaults to {@code tss - rss}.
+         *
+         * @param v MSS
+         * @return this builder
+         */
         public Builder mss(double v) {
             mss = v;
             return this;
         }
 
-        /** Builds the report; throws if a required value is missing or inconsistent. */
+        /**
+         * Builds the report; throws if a required value is missing or inconsistent.
+         *
+         * @return the report
+         * @throws IllegalStateException if a required value was not set
+         * @throws IllegalArgumentException if a length is wrong or a sum of squares is negative
+         * @throws io.gridlearn.BadInputException if there are not more rows than parameters
+         */
         public OlsReport build() {
             if (features == null || intercept == null || beta == null || unscaledVariance == null
                     || Double.isNaN(rss) || Double.isNaN(tss) || n < 0) {

@@ -49,12 +49,30 @@ public final class QrLeastSquares {
     private QrLeastSquares() {
     }
 
-    /** {@link #solve(double[], long, List, boolean, double)} with the default tolerance. */
+    /**
+     * {@link #solve(double[], long, List, boolean, double)} with the default tolerance.
+     *
+     * @param r         row-major {@code q x q} upper-triangular R of {@code [1?, X, y]}
+     * @param n         number of rows of Z
+     * @param features  names of the p feature columns
+     * @param intercept whether Z starts with a ones column
+     * @return the solution
+     * @throws BadInputException if a column is collinear or there are not more rows than parameters
+     */
     public static LeastSquaresSolution solve(double[] r, long n, List<String> features, boolean intercept) {
         return solve(r, n, features, intercept, DEFAULT_RANK_TOLERANCE);
     }
 
-    /** {@code solve(...).report()} with the default tolerance. */
+    /**
+     * {@code solve(...).report()} with the default tolerance.
+     *
+     * @param r         row-major {@code q x q} upper-triangular R of {@code [1?, X, y]}
+     * @param n         number of rows of Z
+     * @param features  names of the p feature columns
+     * @param intercept whether Z starts with a ones column
+     * @return the report of the solution
+     * @throws BadInputException if a column is collinear or there are not more rows than parameters
+     */
     public static OlsReport fit(double[] r, long n, List<String> features, boolean intercept) {
         return solve(r, n, features, intercept).report();
     }
@@ -67,6 +85,8 @@ public final class QrLeastSquares {
      * @param features      names of the p feature columns
      * @param intercept     whether Z starts with a ones column
      * @param rankTolerance relative tolerance of the rank check, in {@code [0, 1)}
+     * @return coefficients and {@code diag((X'X)^-1)} by back substitution; RSS = {@code R[k][k]^2}, MSS and TSS
+     *         from the last column of R
      * @throws BadInputException if a column is collinear or there are not more rows than parameters
      */
     public static LeastSquaresSolution solve(double[] r, long n, List<String> features, boolean intercept,
@@ -110,7 +130,9 @@ public final class QrLeastSquares {
      *
      * @param r        the R factor {@code solution} was computed from
      * @param solution the current solution
-     * @param moments  {@link ResidualMoments} of all rows at {@code solution.beta()}
+     * @param moments  {@link ResidualMoments} of all rows at {@code solution.beta()}, with {@code X'X}
+     * @return the refined solution (TSS and MSS kept)
+     * @throws IllegalArgumentException if {@code moments} do not match the fit or lack {@code X'X}
      */
     public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, ResidualMoments moments) {
         double[] beta0 = solution.beta();
@@ -138,6 +160,15 @@ public final class QrLeastSquares {
      * Gram matrix {@code gramPairs} the caller already has (row-major (hi, lo) pairs in design order, e.g. from
      * the exact moments of the first pass); {@code diag((X'X)^-1)} refined against the same Gram when
      * {@code refineVariance}, else kept as R gave it. See {@code LinearSolver} for when this is enough.
+     *
+     * @param r              the R factor {@code solution} was computed from
+     * @param solution       the current solution
+     * @param moments        {@link ResidualMoments} of all rows at {@code solution.beta()}, with or without
+     *                       {@code X'X}
+     * @param gramPairs      {@code X'X}, {@code k x k} row-major (hi, lo) pairs in design order: length {@code 2k²}
+     * @param refineVariance whether to refine {@code diag((X'X)^-1)} too
+     * @return the refined solution (TSS and MSS kept)
+     * @throws IllegalArgumentException if the moments or the Gram do not match the fit
      */
     public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, ResidualMoments moments,
                                               double[] gramPairs, boolean refineVariance) {
@@ -158,6 +189,12 @@ public final class QrLeastSquares {
      * {@link #refine(double[], LeastSquaresSolution, ResidualMoments)} with the moments accumulated here,
      * summed exactly as the grid's refinement pass sums them ({@link ResidualSums}). Each block is column-major {@code [1?, X, y]} with
      * {@code length / q} rows.
+     *
+     * @param r        the R factor {@code solution} was computed from
+     * @param solution the current solution
+     * @param blocks   every block of the data, column-major {@code [1?, X, y]}
+     * @return the refined solution
+     * @throws IllegalArgumentException if there is no block or a block's length is not a multiple of q
      */
     public static LeastSquaresSolution refine(double[] r, LeastSquaresSolution solution, Iterable<double[]> blocks) {
         double[] beta = solution.beta();

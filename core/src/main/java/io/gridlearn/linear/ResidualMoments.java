@@ -55,6 +55,8 @@ public final class ResidualMoments {
      * @param rows     rows in the block
      * @param q        columns, {@code beta.length + 1}
      * @param beta     coefficients in design order (intercept first when the block has a ones column)
+     * @return {@code X'r}, {@code r'r} and {@code X'X} of the block, in double-double
+     * @throws io.gridlearn.BadInputException if a block value is not finite
      */
     public static ResidualMoments of(double[] colMajor, int rows, int q, double[] beta) {
         check(colMajor, rows, q, beta);
@@ -99,6 +101,13 @@ public final class ResidualMoments {
      * (computed column by column over the rows, the same operations per row); the sums over rows run in four
      * interleaved lanes (rows {@code i mod 4}), added as {@code (l0 + l1) + (l2 + l3)}, then the last rows, so
      * the cost per row is {@code 2k + 1} double-double multiply-adds spread over independent chains.
+     *
+     * @param colMajor block {@code [1?, X, y]}, column-major, {@code rows x q}
+     * @param rows     rows in the block
+     * @param q        columns, {@code beta.length + 1}
+     * @param beta     coefficients in design order
+     * @return {@code X'r} and {@code r'r} of the block, in double-double ({@link #hasGram()} false)
+     * @throws io.gridlearn.BadInputException if a block value is not finite
      */
     public static ResidualMoments residualsOnly(double[] colMajor, int rows, int q, double[] beta) {
         check(colMajor, rows, q, beta);
@@ -169,27 +178,47 @@ public final class ResidualMoments {
         }
     }
 
-    /** True when {@code X'X} was accumulated too ({@link #of}), false for {@link #residualsOnly}. */
+    /**
+     * True when {@code X'X} was accumulated too ({@link #of}), false for {@link #residualsOnly}.
+     *
+     * @return whether {@code X'X} is held
+     */
     public boolean hasGram() {
         return acc.length == length(k);
     }
 
-    /** Rows accumulated. */
+    /**
+     * Rows accumulated.
+     *
+     * @return the row count
+     */
     public long rows() {
         return rows;
     }
 
-    /** Number of parameters k. */
+    /**
+     * Number of parameters k.
+     *
+     * @return k, the columns of X (ones column included)
+     */
     public int parameters() {
         return k;
     }
 
-    /** {@code X'r} rounded to double, design order. */
+    /**
+     * {@code X'r} rounded to double, design order.
+     *
+     * @return a new array of length k
+     */
     public double[] xtr() {
         return Dd.values(Arrays.copyOf(acc, 2 * k));
     }
 
-    /** {@code r'r} rounded to double. */
+    /**
+     * {@code r'r} rounded to double.
+     *
+     * @return the residual sum of squares at the moments' {@code beta}
+     */
     public double rss() {
         return Dd.value(acc, 2 * k);
     }
@@ -223,7 +252,11 @@ public final class ResidualMoments {
         return g;
     }
 
-    /** Serialises to plain doubles: {@code [rows, k, then the (hi, lo) pairs]}. */
+    /**
+     * Serialises to plain doubles: {@code [rows, k, then the (hi, lo) pairs]}.
+     *
+     * @return a new array: 2 + 2(k + 1 + k(k+1)/2) doubles with the Gram, 2 + 2(k + 1) without
+     */
     public double[] toDoubles() {
         double[] out = new double[acc.length + 2];
         out[0] = rows;
@@ -232,7 +265,13 @@ public final class ResidualMoments {
         return out;
     }
 
-    /** Inverse of {@link #toDoubles()}. */
+    /**
+     * Inverse of {@link #toDoubles()}.
+     *
+     * @param data what {@link #toDoubles()} returned
+     * @return the moments
+     * @throws IllegalArgumentException if {@code data} is not such an array
+     */
     public static ResidualMoments fromDoubles(double[] data) {
         if (data == null || data.length < 2 || data[1] < 1 || data[1] != Math.rint(data[1])
                 || (data.length != 2 + length((int) data[1]) && data.length != 2 + 2 * (int) data[1] + 2)) {

@@ -15,13 +15,19 @@ import io.gridlearn.data.RowBlock;
  * {@code DataSerializerHook} (for example {@code io.gridlearn.kmeans.KmeansSerializerHook}).
  */
 public interface BlockKernel extends IdentifiedDataSerializable {
-    /** Length of the vector of sums. */
+    /**
+     * Length of the vector of sums.
+     *
+     * @return the number of entries every partial vector has, fixed by the kernel's parameters
+     */
     int width();
 
     /**
      * Adds block {@code b}'s contribution to {@code partial} (zeroed by the caller, length {@link #width()}).
      *
+     * @param b          the block, rows in row order
      * @param firstRowId row id of the block's first row ({@code blockId × blockSize}), for row-id hashing
+     * @param partial    the block's partial vector, added to in place
      */
     void accumulate(RowBlock b, long firstRowId, double[] partial);
 }

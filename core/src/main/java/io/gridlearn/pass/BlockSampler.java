@@ -13,5 +13,13 @@ import java.util.SortedMap;
  * package's {@code DataSerializerHook}.
  */
 public interface BlockSampler extends IdentifiedDataSerializable {
+    /**
+     * Puts the rows of block {@code b} that this sampler selects into {@code out}.
+     *
+     * @param b          the block, rows in row order
+     * @param firstRowId row id of the block's first row ({@code blockId × blockSize}); row {@code i} of the block has
+     *                   id {@code firstRowId + i}
+     * @param out        the sample, keyed by row id, to which the selected rows are added (each as a new array)
+     */
     void sample(RowBlock b, long firstRowId, SortedMap<Long, double[]> out);
 }

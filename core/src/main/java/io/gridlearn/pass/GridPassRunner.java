@@ -14,6 +14,10 @@ public final class GridPassRunner implements PassRunner {
     private final DatasetCatalog catalog;
     private final DatasetSchema schema;
 
+    /**
+     * @param catalog the catalog in which the dataset's blocks are found
+     * @param schema  the dataset (its name, block size and row count)
+     */
     public GridPassRunner(DatasetCatalog catalog, DatasetSchema schema) {
         this.catalog = catalog;
         this.schema = schema;

@@ -10,7 +10,14 @@ import io.gridlearn.model.ModelDocument;
  */
 @FunctionalInterface
 public interface IterationListener {
+    /** A listener that ignores every checkpoint. */
     IterationListener NONE = checkpoint -> { };
 
+    /**
+     * Called once an iteration is complete.
+     *
+     * @param checkpoint the model after the iteration, with {@code iteration}, {@code objective} and {@code change} in
+     *                   its summary
+     */
     void onIteration(ModelDocument checkpoint);
 }

@@ -16,14 +16,22 @@ import java.util.Arrays;
 public final class KernelAggregator extends BlockPassAggregator<KernelAggregator> {
     private static final long serialVersionUID = 1L;
 
+    /** The per-block half of the pass. */
     private BlockKernel kernel;
+    /** The dataset's block size, for each block's first row id. */
     private int blockSize;
+    /** The exact sums, one per entry of the kernel's vector; null until a block is seen. */
     private ExactSum[] sums;
     private transient double[] partial;
 
+    /** An empty aggregator, for deserialization. */
     public KernelAggregator() {
     }
 
+    /**
+     * @param kernel    the per-block half of the pass, run on every block
+     * @param blockSize the dataset's block size (a block's first row id is {@code blockId × blockSize})
+     */
     public KernelAggregator(BlockKernel kernel, int blockSize) {
         this.kernel = kernel;
         this.blockSize = blockSize;
@@ -62,7 +70,11 @@ public final class KernelAggregator extends BlockPassAggregator<KernelAggregator
         return sums == null ? ExactVector.zeros(kernel.width()) : sums;
     }
 
-    /** The sums, rounded once. */
+    /**
+     * The sums, rounded once.
+     *
+     * @return one double per entry of the kernel's vector (zeros when no block was seen)
+     */
     public double[] result() {
         return sums == null ? new double[kernel.width()] : ExactVector.round(sums);
     }

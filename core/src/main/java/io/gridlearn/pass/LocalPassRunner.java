@@ -26,7 +26,12 @@ public final class LocalPassRunner implements PassRunner {
     private final int blockSize;
     private final IntUnaryOperator partitionOf;
 
-    /** @param blocks the blocks, in ascending block id (ids may have gaps; a block holds 1 to {@code blockSize} rows) */
+    /**
+     * A runner without a partition map, for every pass but the partitioned ones.
+     *
+     * @param blocks    the blocks, in ascending block id (ids may have gaps; a block holds 1 to {@code blockSize} rows)
+     * @param blockSize the dataset's block size (for row ids)
+     */
     public LocalPassRunner(List<RowBlock> blocks, int blockSize) {
         this(blocks, blockSize, null);
     }

@@ -13,7 +13,9 @@ import io.gridlearn.OptionException;
  * {@code mean} (imputation) is the linear family's only: these kernels do not fill values.
  */
 public final class Missing {
+    /** Refuse a fit in which any pass counted a row with a non-finite used value. */
     public static final String ERROR = "error";
+    /** Leave rows with a non-finite used value out of every pass, and count them. */
     public static final String SKIP = "skip";
     /** The summary key of the number of rows left out under {@link #SKIP}. */
     public static final String SKIPPED_ROWS = "skippedRows";
@@ -21,7 +23,13 @@ public final class Missing {
     private Missing() {
     }
 
-    /** Validates an iterative learner's policy: {@code error} or {@code skip}. */
+    /**
+     * Validates an iterative learner's policy: {@code error} or {@code skip}.
+     *
+     * @param missing the {@code --missing} value
+     * @return {@code missing}, unchanged
+     * @throws OptionException if it is anything else ({@code mean} with a message saying which learners take it)
+     */
     public static String checkIterative(String missing) {
         if (ERROR.equals(missing) || SKIP.equals(missing)) {
             return missing;

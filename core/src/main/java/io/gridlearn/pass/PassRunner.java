@@ -28,7 +28,12 @@ public interface PassRunner {
      */
     <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh);
 
-    /** Σ over blocks of each block's partial vector, summed exactly and rounded once. */
+    /**
+     * Σ over blocks of each block's partial vector, summed exactly and rounded once.
+     *
+     * @param kernel the per-block half of the pass
+     * @return the sums, length {@code kernel.width()}
+     */
     double[] sum(BlockKernel kernel);
 
     /**
@@ -41,9 +46,18 @@ public interface PassRunner {
      */
     ExactSum[] exactSum(BlockKernel kernel);
 
-    /** The union of every block's sample, ordered by row id. */
+    /**
+     * The union of every block's sample, ordered by row id.
+     *
+     * @param sampler the per-block half of the pass
+     * @return the selected rows, keyed by row id (empty when no row was selected)
+     */
     SortedMap<Long, double[]> sample(BlockSampler sampler);
 
-    /** Rows in the dataset. */
+    /**
+     * Rows in the dataset.
+     *
+     * @return the number of rows over all blocks
+     */
     long rows();
 }

@@ -14,13 +14,21 @@ public final class SampleAggregator extends BlockPassAggregator<SampleAggregator
     private static final long serialVersionUID = 1L;
     private static final int MAX_SAMPLE = 10_000_000;
 
+    /** The per-block half of the pass. */
     private BlockSampler sampler;
+    /** The dataset's block size, for each block's first row id. */
     private int blockSize;
+    /** The rows selected so far, keyed by row id. */
     private TreeMap<Long, double[]> sample = new TreeMap<>();
 
+    /** An empty aggregator, for deserialization. */
     public SampleAggregator() {
     }
 
+    /**
+     * @param sampler   the per-block half of the pass, run on every block
+     * @param blockSize the dataset's block size (a block's first row id is {@code blockId × blockSize})
+     */
     public SampleAggregator(BlockSampler sampler, int blockSize) {
         this.sampler = sampler;
         this.blockSize = blockSize;
@@ -36,6 +44,11 @@ public final class SampleAggregator extends BlockPassAggregator<SampleAggregator
         sample.putAll(o.sample);
     }
 
+    /**
+     * The rows sampled so far (after the pass: from every block).
+     *
+     * @return the selected rows keyed by row id; the aggregator's own map, not a copy
+     */
     public TreeMap<Long, double[]> sample() {
         return sample;
     }

@@ -26,14 +26,20 @@ public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStats
     private static final long serialVersionUID = 1L;
     private static final int[] ZERO = {0};
 
+    /** Columns per block; −1 until the first block. */
     private int cols = -1;
+    /** NaN values per column. */
     private long[] missing;
+    /** Smallest non-NaN value per column; +∞ when none. */
     private double[] min;
+    /** Largest non-NaN value per column; −∞ when none. */
     private double[] max;
+    /** Exact moments (dimension 1) of the non-NaN values, per column. */
     private MomentMatrix[] moments;
     private transient ShiftedBlockMoments kernel;
     private transient int[] scratchRows;
 
+    /** An empty pass; the column count is taken from the first block. */
     public ColumnStatsAggregator() {
     }
 
@@ -103,11 +109,23 @@ public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStats
         }
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the blocks' column count; 0 when no block was seen
+     */
     public int columns() {
         return Math.max(cols, 0);
     }
 
-    /** The summary of column c (NaN statistics for a column with no values). */
+    /**
+     * The summary of column c (NaN statistics for a column with no values).
+     *
+     * @param c    the column, in {@code [0, columns())}
+     * @param name the column's name, copied into the summary
+     * @return count (non-NaN values), missing, mean, sample variance (NaN when count &lt; 2), min and max; mean and
+     *         variance are NaN when a value is infinite
+     */
     public ColumnSummary summary(int c, String name) {
         MomentMatrix m = moments[c];
         long n = m.count();

@@ -14,7 +14,14 @@ public final class DatasetStatistics {
     private DatasetStatistics() {
     }
 
-    /** Statistics of every column; categorical columns report count and missing only (codes have no mean). */
+    /**
+     * Statistics of every column; categorical columns report count and missing only (codes have no mean).
+     *
+     * @param catalog the grid's datasets
+     * @param dataset the dataset's name
+     * @return the statistics of every column
+     * @throws io.gridlearn.BadInputException if there is no such dataset
+     */
     public static Description describe(DatasetCatalog catalog, String dataset) {
         DatasetSchema schema = catalog.get(dataset);
         return of(schema, Passes.aggregate(catalog, schema, ColumnStatsAggregator::new));
@@ -44,9 +51,24 @@ public final class DatasetStatistics {
     /**
      * The result of {@link #describe}: the statistics, and the block layout the pass read (the live block
      * ids, and the dataset's block size).
+     *
+     * @param dataset   the dataset's name
+     * @param rows      its number of rows
+     * @param columns   one summary per column, in file order
+     * @param layout    the live block ids the pass read
+     * @param blockSize the dataset's block size
      */
     public record Description(String dataset, long rows, List<ColumnSummary> columns, BlockIds layout,
                               int blockSize) {
+        /**
+         * Copies {@code columns}; {@code layout} must not be null.
+         *
+         * @param dataset   the dataset's name
+         * @param rows      its number of rows
+         * @param columns   one summary per column, in file order
+         * @param layout    the live block ids the pass read, not null
+         * @param blockSize the dataset's block size
+         */
         public Description {
             columns = List.copyOf(columns);
             java.util.Objects.requireNonNull(layout, "layout");

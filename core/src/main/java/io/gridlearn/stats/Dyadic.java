@@ -8,6 +8,9 @@ import java.math.BigInteger;
  * the powers of five a {@link java.math.BigDecimal} of such numbers carries (a sum whose lowest bit is
  * 2^-150 is a 150-digit decimal); the moment matrices centre and evaluate quadratic forms with it about ten
  * times faster. Immutable.
+ *
+ * @param mantissa m
+ * @param exponent e
  */
 public record Dyadic(BigInteger mantissa, int exponent) {
     /** Zero, {@code 0 · 2^0}. */
