@@ -344,6 +344,8 @@ class SerializationTest {
         // report
         Collections.addAll(all, new ReportSampler(f, t, 0.5, 42), new ScoreHistogramKernel("{}", f, t, 10),
                 new ColumnHistogramKernel(f, new double[] {4, 2, 1, 0}, new double[] {8, 4.5, 7, 2.5}, 8));
+        // glm
+        all.addAll(io.gridlearn.glm.GlmSerializerHook.examples(f, t));
         return all;
     }
 
