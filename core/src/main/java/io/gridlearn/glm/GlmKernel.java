@@ -32,6 +32,7 @@ public final class GlmKernel implements BlockKernel {
     static final int HEAD = 10;
 
     private int[] featureColumns;
+    private int[] checkColumns;
     private int targetColumn;
     private int weightColumn;
     private int offsetColumn;
@@ -48,14 +49,17 @@ public final class GlmKernel implements BlockKernel {
     }
 
     /**
+     * @param checkColumns the columns whose non-finite values leave a row out (the fit's features: the null
+     *                     model, without features, leaves out the same rows as the fit)
      * @param weightColumn frequency weights, or −1
      * @param offsetColumn offsets added to η, or −1
      * @param theta        coefficients (intercept first), or null for statsmodels' starting means
      * @param startMean    the weighted mean response (used only when {@code theta} is null)
      */
-    GlmKernel(int[] featureColumns, int targetColumn, int weightColumn, int offsetColumn, GlmOptions o,
-              double[] theta, double startMean) {
+    GlmKernel(int[] featureColumns, int[] checkColumns, int targetColumn, int weightColumn, int offsetColumn,
+              GlmOptions o, double[] theta, double startMean) {
         this.featureColumns = featureColumns.clone();
+        this.checkColumns = checkColumns.clone();
         this.targetColumn = targetColumn;
         this.weightColumn = weightColumn;
         this.offsetColumn = offsetColumn;
@@ -102,6 +106,10 @@ public final class GlmKernel implements BlockKernel {
         for (int j = 0; j < p; j++) {
             f0[j] = b.columnOffset(featureColumns[j]);
         }
+        int[] c0 = new int[checkColumns.length];
+        for (int j = 0; j < c0.length; j++) {
+            c0[j] = b.columnOffset(checkColumns[j]);
+        }
         rows:
         for (int r = 0; r < n; r++) {
             double w = w0 < 0 ? 1.0 : v[w0 + r];
@@ -109,13 +117,14 @@ public final class GlmKernel implements BlockKernel {
                 partial[ZERO_WEIGHT]++;
                 continue;
             }
-            for (int j = 0; j < p; j++) {
-                double xj = v[f0[j] + r];
-                if (!Double.isFinite(xj)) {
+            for (int j = 0; j < c0.length; j++) {
+                if (!Double.isFinite(v[c0[j] + r])) {
                     partial[SKIPPED]++;
                     continue rows;
                 }
-                x[j + 1] = xj;
+            }
+            for (int j = 0; j < p; j++) {
+                x[j + 1] = v[f0[j] + r];
             }
             double y = v[y0 + r];
             double off = o0 < 0 ? 0.0 : v[o0 + r];
@@ -170,6 +179,7 @@ public final class GlmKernel implements BlockKernel {
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeIntArray(featureColumns);
+        out.writeIntArray(checkColumns);
         out.writeInt(targetColumn);
         out.writeInt(weightColumn);
         out.writeInt(offsetColumn);
@@ -185,6 +195,7 @@ public final class GlmKernel implements BlockKernel {
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         featureColumns = in.readIntArray();
+        checkColumns = in.readIntArray();
         targetColumn = in.readInt();
         weightColumn = in.readInt();
         offsetColumn = in.readInt();

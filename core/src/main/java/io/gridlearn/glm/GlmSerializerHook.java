@@ -32,8 +32,8 @@ public final class GlmSerializerHook implements DataSerializerHook {
         for (int i = 0; i < theta.length; i++) {
             theta[i] = 0.01 * (i - 2);
         }
-        return java.util.List.of(new GlmKernel(features, target, -1, features[0], o, theta, 1.0),
-                new GlmKernel(features, target, -1, -1, o, null, 1.0),
+        return java.util.List.of(new GlmKernel(features, features, target, -1, features[0], o, theta, 1.0),
+                new GlmKernel(new int[0], features, target, -1, -1, o, null, 1.0),
                 new GlmPrepKernel(features, target, -1, features[0], o),
                 new BadRowSampler(features, target, -1, -1, o, true));
     }

@@ -223,7 +223,7 @@ public final class GlmTrainer {
     }
 
     private Eval evaluate(int[] featureColumns, double[] theta, Prep prep) {
-        double[] s = runner.sum(new GlmKernel(featureColumns, target, weight, offset, o, theta, prep.mean()));
+        double[] s = runner.sum(new GlmKernel(featureColumns, cols, target, weight, offset, o, theta, prep.mean()));
         boolean valid = s[GlmKernel.INVALID] == 0 && Double.isFinite(s[GlmKernel.DEVIANCE]);
         double obj = valid ? s[GlmKernel.DEVIANCE] / (2.0 * prep.weightSum()) : Double.POSITIVE_INFINITY;
         if (valid && theta != null && o.penalised()) {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,6 +129,32 @@ class GlmBehaviourTest {
             assertEquals(y, x, 1e-11 * Math.abs(y), k);
         }
         assertEquals(expanded.size() - 1.0, ((Number) a.summary().get("nobs")).doubleValue());
+    }
+
+    @Test
+    void missingSkipLeavesOutRowsWithANonFiniteFeature() throws IOException {
+        Path file = GlmTestData.path("/oracles/glm/poisson_weights.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        List<String> without = new ArrayList<>(lines);
+        for (int row : new int[] {40, 7}) { // data rows, removed from the end first
+            String[] c = lines.get(row + 1).split(",");
+            c[1] = row == 7 ? "NaN" : "";
+            lines.set(row + 1, String.join(",", c));
+            without.remove(row + 1);
+        }
+        List<String> f = List.of("x1", "x2");
+        GlmOptions o = GlmOptions.of(Family.POISSON).withWeights("w");
+        ModelDocument skipped = fitLocal(GlmTestData.local(csv("holes.csv", lines), 100), f, "y",
+                o.withMissing("skip"), null, null);
+        ModelDocument reference = fitLocal(GlmTestData.local(csv("without.csv", without), 100), f, "y", o, null,
+                null);
+        assertEquals(2L, ((Number) skipped.summary().get("skippedRows")).longValue());
+        assertEquals(reference.intercept(), skipped.intercept(), 1e-13 * Math.abs(reference.intercept()));
+        assertArrayEquals(reference.standardErrors(), skipped.standardErrors(), 1e-13);
+        for (String k : List.of("deviance", "nullDeviance", "pearsonChi2", "logLikelihood")) {
+            double a = ((Number) reference.summary().get(k)).doubleValue();
+            assertEquals(a, ((Number) skipped.summary().get(k)).doubleValue(), 1e-13 * Math.abs(a), k);
+        }
     }
 
     @Test

@@ -155,8 +155,8 @@ class SerializationTest {
             loaded.add(hook.getClass().getName());
         }
         assertEquals(listed, loaded);
-        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report
-        assertEquals(10, loaded.size(), loaded.toString());
+        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm
+        assertEquals(11, loaded.size(), loaded.toString());
         // the services file is read by Hazelcast, not by our configuration
         SerializationConfig sc = new SerializationConfig();
         GridConfigs.applySerialization(sc);
