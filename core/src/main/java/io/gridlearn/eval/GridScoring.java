@@ -87,6 +87,10 @@ public final class GridScoring {
      * @throws io.gridlearn.BadInputException if the model has no target or the dataset lacks its columns
      */
     public static Map<String, Object> evaluateAny(HazelcastInstance hz, ModelDocument model, String dataset) {
+        if ("glm".equals(model.algorithm())) {
+            // its predictions are g⁻¹(b₀ + x·b), not the linear score the regression metrics pass computes
+            throw new BadInputException("evaluate does not take glm models yet; score them with predict");
+        }
         if (!Predictors.predictsLabels(model)) {
             return new java.util.LinkedHashMap<>(evaluate(hz, model, dataset).toMap());
         }

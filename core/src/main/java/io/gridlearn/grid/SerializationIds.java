@@ -16,7 +16,8 @@ package io.gridlearn.grid;
  *       member fails to deserialize instead of turning into another class</li>
  *   <li>4712: {@link #ROW_BLOCK_TYPE_ID}, the custom serializer of row blocks</li>
  *   <li>4713 to 4722: one factory per package, below</li>
- *   <li>4723 to 4730: free for new packages</li>
+ *   <li>4723: {@link #GLM_FACTORY_ID}</li>
+ *   <li>4724 to 4730: free for new packages</li>
  * </ul>
  *
  * Changing an id breaks wire compatibility between members of different versions.
@@ -45,6 +46,8 @@ public final class SerializationIds {
     public static final int PCA_FACTORY_ID = 4_721;
     /** {@code io.gridlearn.report.ReportSerializerHook}. */
     public static final int REPORT_FACTORY_ID = 4_722;
+    /** {@code io.gridlearn.glm.GlmSerializerHook}. */
+    public static final int GLM_FACTORY_ID = 4_723;
 
     private SerializationIds() {
     }

@@ -1,0 +1,129 @@
+package io.gridlearn.glm;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.Predictors;
+import io.gridlearn.model.RowPredictor;
+import io.gridlearn.runtime.Learner;
+import io.gridlearn.runtime.LearnerOption;
+import io.gridlearn.runtime.LearnerOption.Type;
+import io.gridlearn.runtime.LearnerSpec;
+import io.gridlearn.runtime.OptionValues;
+
+import java.util.List;
+
+import static io.gridlearn.model.ModelValidation.need;
+import static io.gridlearn.model.ModelValidation.vector;
+
+/**
+ * Generalized linear models ({@code glm}) in the learner runtime: Gaussian, binomial, Poisson, Gamma, Tweedie
+ * and negative binomial families with statsmodels' links and defaults, fit by IRLS ({@link GlmTrainer}). A
+ * model predicts the mean response g⁻¹(b₀ + x·b); a model fit with an offset is refused for prediction, because
+ * a {@link RowPredictor} sees only the model's features (see {@link #predictMean}).
+ */
+public final class GlmLearner implements Learner {
+    public static final String ALGORITHM = "glm";
+
+    @Override
+    public List<String> algorithms() {
+        return List.of(ALGORITHM);
+    }
+
+    @Override
+    public String description() {
+        return "generalized linear models (gaussian, binomial, poisson, gamma, tweedie, negative-binomial) by IRLS,"
+                + " one pass per iteration, as statsmodels' GLM; offsets and frequency weights";
+    }
+
+    @Override
+    public List<LearnerOption> options() {
+        return List.of(
+                LearnerOption.of("family", Type.STRING, "NAME", "Response distribution: " + Family.names()
+                        + " (required)."),
+                LearnerOption.of("link", Type.STRING, "NAME", "Link: " + Link.names() + " (default: the family's,"
+                        + " as statsmodels: identity, logit, log, inverse, log, log)."),
+                LearnerOption.of("variancePower", Type.DOUBLE, "P", "Tweedie variance power p, 0 or >= 1 (default 1.5)."),
+                LearnerOption.of("linkPower", Type.DOUBLE, "Q", "Power of link power, μ^Q (0 is log)."),
+                LearnerOption.of("nbAlpha", Type.DOUBLE, "A", "Negative binomial α, variance μ + αμ² (default 1)."),
+                LearnerOption.of("offset", Type.STRING, "COL", "Column added to the linear predictor (e.g. log exposure)."),
+                LearnerOption.of("weights", Type.STRING, "COL", "Frequency weights (>= 0; 2 counts a row twice, 0 leaves it out)."),
+                LearnerOption.of("lambda", Type.DOUBLE, "L", "Penalty strength λ >= 0 (default 0: maximum likelihood)."),
+                LearnerOption.of("alpha", Type.DOUBLE, "A", "L1 share of the penalty, in [0, 1] (default 0)."),
+                LearnerOption.of("maxIter", Type.INT, "N", "Iterations at most (default 100)."),
+                LearnerOption.of("tol", Type.DOUBLE, "T", "Convergence tolerance on the relative IRLS step (default 1e-12)."));
+    }
+
+    @Override
+    public boolean supervised(String algorithm) {
+        return true;
+    }
+
+    @Override
+    public LearnerSpec spec(String algorithm, OptionValues v) {
+        v.refuse(algorithm, "it is fit on every row; evaluate it with 'evaluate' on held-out data",
+                "testFraction", "folds", "path");
+        v.refuse(algorithm, "only the linear family and kmeans keep live models", "live");
+        if (!v.has("family")) {
+            throw new BadInputException("fit glm needs --family: one of " + Family.names());
+        }
+        Family family = Family.of(v.string("family", null), "family");
+        Link link = v.has("link") ? Link.of(v.string("link", null), "link") : null;
+        GlmOptions o = new GlmOptions(family, link, v.doubleValue("variancePower", Double.NaN),
+                v.doubleValue("linkPower", Double.NaN), v.doubleValue("nbAlpha", Double.NaN),
+                v.string("offset", null), v.string("weights", null), v.doubleValue("lambda", 0.0),
+                v.doubleValue("alpha", 0.0), v.intValue("maxIter", GlmOptions.DEFAULT_MAX_ITER),
+                v.doubleValue("tol", GlmOptions.DEFAULT_TOL), v.string("missing", "error"));
+        return new GlmSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L));
+    }
+
+    @Override
+    public RowPredictor predictor(ModelDocument m) {
+        if (m.extension("offset") != null) {
+            throw new BadInputException("model was fit with --offset " + m.extension("offset") + ": its predictions"
+                    + " need that column, which a row predictor does not see (it gets the model's features only);"
+                    + " predicting with an offset is not supported yet");
+        }
+        Distribution d = distribution(m);
+        double b0 = m.intercept();
+        double[] b = m.coefficients();
+        return x -> d.inverse(Predictors.dot(b0, b, x));
+    }
+
+    /** The mean response of one row with its offset: g⁻¹(b₀ + x·b + offset). */
+    public static double predictMean(ModelDocument m, double[] x, double offset) {
+        return distribution(m).inverse(Predictors.dot(m.intercept(), m.coefficients(), x) + offset);
+    }
+
+    static Distribution distribution(ModelDocument m) {
+        Family f = Family.of(String.valueOf(m.extension("family")), "family");
+        Link l = Link.of(String.valueOf(m.extension("link")), "link");
+        return new Distribution(f, l, number(m.extension("variancePower")), number(m.extension("linkPower")),
+                number(m.extension("nbAlpha")));
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public void validate(ModelDocument m, String origin) {
+        need(m.intercept() != null && m.coefficients() != null, origin, ALGORITHM, "intercept and coefficients");
+        vector(m.coefficients(), m.features().size(), origin, "coefficients");
+        need(m.extension("family") instanceof String && m.extension("link") instanceof String, origin, ALGORITHM,
+                "\"family\" and \"link\"");
+        try {
+            distribution(m);
+        } catch (BadInputException e) {
+            need(false, origin, ALGORITHM, "a known family and link (" + e.getMessage() + ")");
+        }
+        if ("tweedie".equals(m.extension("family"))) {
+            need(m.extension("variancePower") instanceof Number, origin, ALGORITHM, "a numeric \"variancePower\"");
+        }
+        if ("power".equals(m.extension("link"))) {
+            need(m.extension("linkPower") instanceof Number, origin, ALGORITHM, "a numeric \"linkPower\"");
+        }
+        if ("negative-binomial".equals(m.extension("family"))) {
+            need(m.extension("nbAlpha") instanceof Number, origin, ALGORITHM, "a numeric \"nbAlpha\"");
+        }
+    }
+}
