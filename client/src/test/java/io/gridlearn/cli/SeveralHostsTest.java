@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * bit for bit (all but {@code version} and {@code createdAt}), and the same {@code describe}.
  *
  * <p>Needs root (it makes namespaces, a bridge and veth pairs); skipped, with the reason, where namespaces
- * cannot be made. Everything is removed afterwards, also on failure. The nodes' and the client's logs are kept
+ * cannot be made by a non-root user or off Linux; as root on Linux a failed set-up fails the test. Everything is removed afterwards, also on failure. The nodes' and the client's logs are kept
  * in {@code client/target/several-hosts/}.
  */
 @Tag("slow")
