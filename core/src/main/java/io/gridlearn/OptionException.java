@@ -40,9 +40,19 @@ public class OptionException extends BadInputException {
     }
 
     /**
+     * The option the message is about: the first one it names.
+     *
+     * @return the option's Java name, e.g. {@code maxIter}, or null when the message names none
+     */
+    public String option() {
+        Matcher m = OPTION.matcher(template);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
      * The message with every option named by its command-line flag.
      *
-     * @return the message, e.g. {@code --max-iter must be >= 1, was 0}
+     * @return the message as the command line prints it
      */
     public String forCommandLine() {
         return render(template, true);

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #createOrSkip} aborts the calling test (a JUnit assumption, with the reason) where namespaces
  * cannot be made: not Linux, no {@code ip} binary (iproute2), not root / no CAP_SYS_ADMIN and CAP_NET_ADMIN,
- * no bridge or veth support in the kernel. It finds out by trying. {@link #close} (also run by a shutdown hook)
+ * no bridge or veth support in the kernel. It finds out by trying. Run as root on Linux (as on CI), where the
+ * test is expected to run, any of these fails the test instead: a broken set-up is never a silent skip. {@link #close} (also run by a shutdown hook)
  * kills every process started here and deletes the namespaces; namespaces left behind by a test JVM that
  * died without cleaning up are removed by the next run (their names carry the creator's process id).
  */
@@ -45,11 +46,11 @@ final class NetNamespaces implements AutoCloseable {
 
     /** Makes {@code hosts} namespaces on one bridge, or aborts the test with the reason they cannot be made. */
     static NetNamespaces createOrSkip(int hosts) {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"),
-                "network namespaces are Linux only; this is " + System.getProperty("os.name"));
+        Assumptions.assumeTrue(linux(), "network namespaces are Linux only; this is " + System.getProperty("os.name"));
         IpResult version = ip("-V");
-        Assumptions.assumeTrue(version.ok(), () -> "no usable 'ip' binary (iproute2) to make network namespaces: "
-                + version.output());
+        if (!version.ok()) {
+            unavailable("no usable 'ip' binary (iproute2) to make network namespaces: " + version.output());
+        }
         removeStale();
         NetNamespaces ns = new NetNamespaces(hosts);
         Runtime.getRuntime().addShutdownHook(ns.shutdownHook);
@@ -132,10 +133,32 @@ final class NetNamespaces implements AutoCloseable {
         IpResult r = ip(args);
         if (!r.ok()) {
             close();
-            Assumptions.abort("network namespaces cannot be made here (the test needs root, or CAP_SYS_ADMIN and "
+            unavailable("network namespaces cannot be made here (the test needs root, or CAP_SYS_ADMIN and "
                     + "CAP_NET_ADMIN, and bridge and veth support): 'ip " + String.join(" ", args) + "' said: "
                     + r.output().strip());
         }
+    }
+
+    private static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    /** Whether this process runs as root (effective user id 0), read from {@code /proc/self/status}. */
+    static boolean root() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")).anyMatch(f -> f.length > 2 && f[2].equals("0"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Namespaces cannot be made: a failure as root on Linux (they must work there), else a skip with the reason. */
+    private static void unavailable(String reason) {
+        if (linux() && root()) {
+            throw new AssertionError("running as root on Linux, yet " + reason);
+        }
+        Assumptions.abort(reason);
     }
 
     /** Kills the processes started here and deletes the namespaces (with them the veths and the bridge). */

@@ -15,6 +15,9 @@ import io.gridlearn.grid.GridConfigs;
 import io.gridlearn.grid.EmbeddedGrid;
 import io.gridlearn.linear.LinearJob;
 import io.gridlearn.linear.LinearOptions;
+import io.gridlearn.linear.LinearPassAggregator;
+import io.gridlearn.data.Passes;
+import io.gridlearn.pass.IterationListener;
 import io.gridlearn.linear.LinearTrainer;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.stats.DatasetStatistics;
@@ -24,6 +27,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -33,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import static io.gridlearn.testing.Oracles.relErr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,33 +118,108 @@ class RealMembersTest {
         w.publish(cols, "synthetic");
     }
 
+    /**
+     * Waits until a member's thread is inside {@code aggregatorClass.accumulate} (the members run in this JVM;
+     * Hazelcast names a member's threads {@code hz.INSTANCE.…}), terminates that member at once and returns it:
+     * the member dies in the middle of a pass it is taking part in, while the fit is still running.
+     */
+    private HazelcastInstance killAMemberInsideAPass(Class<?> aggregatorClass, CompletableFuture<?> fit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            assertFalse(fit.isDone(), "the fit finished before a pass was caught running");
+            for (var e : Thread.getAllStackTraces().entrySet()) {
+                boolean inPass = Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals(aggregatorClass.getName())
+                        && f.getMethodName().equals("accumulate"));
+                if (!inPass) {
+                    continue;
+                }
+                for (HazelcastInstance m : members) {
+                    if (e.getKey().getName().startsWith("hz." + m.getName() + ".")) {
+                        members.remove(m);
+                        m.getLifecycleService().terminate();
+                        assertFalse(fit.isDone(), "the fit had finished when the member died");
+                        return m;
+                    }
+                }
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("no member was seen inside " + aggregatorClass.getSimpleName() + ".accumulate");
+    }
+
+    /** Captures the warnings {@link Passes} logs (a retried pass) until closed, as {@code DatasetEditorTest} does. */
+    private static final class PassWarnings extends Handler implements AutoCloseable {
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final Logger logger = Logger.getLogger(Passes.class.getName());
+
+        PassWarnings() {
+            logger.addHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                messages.add(r.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
+
+        /**
+         * The killed member's share of the pass was lost (it died inside {@code accumulate}) and the pass still
+         * saw every block ({@link Passes} accepts only complete counts), so that share was computed again. On
+         * Hazelcast 5.4 and 5.7 the query engine re-runs the partitions of a member that left by itself, so
+         * {@code Passes} has nothing to retry: its warning, if any, is printed, not required.
+         */
+        void report(String what) {
+            System.out.println(what + ": Passes warnings " + messages);
+        }
+    }
+
+    /**
+     * Two members killed, one after the other, each while its threads are inside the linear pass
+     * ({@code LinearPassAggregator.accumulate}) of a QR fit that has not finished: the lost share of the pass is
+     * computed again (the pass is complete, see {@link PassWarnings#report}) and the model is the undisturbed
+     * one, bit for bit.
+     */
     @Test
-    void membersKilledAtRandomMomentsOfAFitChangeNotOneBit() throws Exception {
+    void membersKilledInTheMiddleOfAPassOfAFitChangeNotOneBit() throws Exception {
         startMembers(5, 2);
         HazelcastInstance client = client();
         DatasetCatalog catalog = new DatasetCatalog(client);
         synthetic(catalog, "big", 300, 1000, 12);
         LinearJob job = new LinearJob("big", "y", null, LinearOptions.ols().withSolver("qr"));
         ModelDocument baseline = LinearTrainer.train(client, job);
-        long t0 = System.nanoTime();
-        LinearTrainer.train(client, job);
-        long fitMillis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
-        Random rnd = new Random(7);
         for (int kill = 0; kill < 2; kill++) {
-            CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> LinearTrainer.train(client, job));
-            Thread.sleep(rnd.nextInt((int) fitMillis));
-            members.remove(1 + rnd.nextInt(members.size() - 1)).getLifecycleService().terminate();
-            ModelDocument m = fit.get(3, TimeUnit.MINUTES);
-            assertArrayEquals(baseline.coefficients(), m.coefficients(), 0.0, "kill " + kill + ": coefficients");
-            assertEquals(baseline.intercept(), m.intercept(), 0.0);
-            assertArrayEquals(baseline.standardErrors(), m.standardErrors(), 0.0);
-            assertEquals(baseline.metrics(), m.metrics());
+            try (PassWarnings warnings = new PassWarnings()) {
+                CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> LinearTrainer.train(client, job));
+                killAMemberInsideAPass(LinearPassAggregator.class, fit);
+                ModelDocument m = fit.get(3, TimeUnit.MINUTES);
+                warnings.report("linear fit, kill " + kill);
+                assertArrayEquals(baseline.coefficients(), m.coefficients(), 0.0, "kill " + kill + ": coefficients");
+                assertEquals(baseline.intercept(), m.intercept(), 0.0);
+                assertArrayEquals(baseline.standardErrors(), m.standardErrors(), 0.0);
+                assertEquals(baseline.metrics(), m.metrics());
+            }
         }
         assertEquals(300_000, DatasetStatistics.describe(catalog, "big").rows());
     }
 
+    /**
+     * k-means from seeded random rows: after its third iteration (the iteration listener) a member is killed
+     * while its threads are inside a Lloyd pass ({@code KernelAggregator.accumulate}); the lost share of the pass
+     * is computed again and the model is the undisturbed one, bit for bit.
+     */
     @Test
-    void aMemberKilledDuringAKMeansFitChangesNotOneBit() throws Exception {
+    void aMemberKilledInTheMiddleOfAKMeansPassChangesNotOneBit() throws Exception {
         startMembers(4, 2);
         HazelcastInstance client = client();
         DatasetCatalog catalog = new DatasetCatalog(client);
@@ -140,16 +227,20 @@ class RealMembersTest {
         DatasetSchema schema = catalog.get("iter");
         int[] x = {0, 1, 2, 3, 4, 5, 6, 7};
         List<String> names = List.of("x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7");
-        // k-means from seeded random rows: many passes, each retried if a member dies under it
-        java.util.function.Supplier<String> kmeans = () -> io.gridlearn.model.ModelJson.write(
+        java.util.function.Function<IterationListener, String> kmeans = listener -> io.gridlearn.model.ModelJson.write(
                 io.gridlearn.kmeans.KMeansTrainer.fit(new io.gridlearn.pass.GridPassRunner(catalog, schema), x, names,
-                        new io.gridlearn.kmeans.KMeansOptions(6, 40, 0, "random", 3), io.gridlearn.pass.IterationListener.NONE, null));
-        String baseline = kmeans.get();
-        Random rnd = new Random(11);
-        CompletableFuture<String> fit = CompletableFuture.supplyAsync(kmeans);
-        Thread.sleep(200 + rnd.nextInt(800));
-        members.remove(1 + rnd.nextInt(members.size() - 1)).getLifecycleService().terminate();
-        assertEquals(baseline, fit.get(3, TimeUnit.MINUTES), "k-means with a member killed mid-fit");
+                        new io.gridlearn.kmeans.KMeansOptions(6, 40, 0, "random", 3), listener, null));
+        AtomicInteger iterations = new AtomicInteger();
+        String baseline = kmeans.apply(m -> iterations.incrementAndGet());
+        assertTrue(iterations.get() > 5, "k-means needs several iterations for a kill after the third: " + iterations);
+        CountDownLatch third = new CountDownLatch(3);
+        try (PassWarnings warnings = new PassWarnings()) {
+            CompletableFuture<String> fit = CompletableFuture.supplyAsync(() -> kmeans.apply(m -> third.countDown()));
+            assertTrue(third.await(2, TimeUnit.MINUTES), "three iterations");
+            killAMemberInsideAPass(io.gridlearn.pass.KernelAggregator.class, fit);
+            assertEquals(baseline, fit.get(3, TimeUnit.MINUTES), "k-means with a member killed mid-pass");
+            warnings.report("k-means fit");
+        }
     }
 
     @Test

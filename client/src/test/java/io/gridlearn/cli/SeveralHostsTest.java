@@ -30,11 +30,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Several hosts on one machine: three grid nodes ({@link GridNode}, each its own JVM) in three Linux network
  * namespaces, bound to their namespace's address, and the {@code gridlearn} command line as a thin client in a
- * fourth. Load Boston, fit a linear model and k-means, SIGKILL the first node, fit both again: the same models,
- * bit for bit (all but {@code version} and {@code createdAt}), and the same {@code describe}.
+ * fourth. Load Boston, fit a linear model and k-means; load a larger synthetic set and fit k-means on it, then
+ * fit it again and SIGKILL the first node while its thread dump shows it inside a Lloyd pass of that fit (the fit
+ * not finished): the same model; then fit Boston's two models again: the same models, bit for bit (all but
+ * {@code version} and {@code createdAt}), and the same {@code describe}.
  *
  * <p>Needs root (it makes namespaces, a bridge and veth pairs); skipped, with the reason, where namespaces
- * cannot be made. Everything is removed afterwards, also on failure. The nodes' and the client's logs are kept
+ * cannot be made by a non-root user or off Linux; as root on Linux a failed set-up fails the test. Everything is removed afterwards, also on failure. The nodes' and the client's logs are kept
  * in {@code client/target/several-hosts/}.
  */
 @Tag("slow")
@@ -129,11 +131,40 @@ class SeveralHostsTest {
         assertEquals(new TreeSet<>(List.of(hosts.address(1), hosts.address(2), hosts.address(3))), servers,
                 "the thin client connected to every member across the namespaces");
 
-        // SIGKILL (not a graceful shutdown) the node of host 1, the first address the client is given
+        // a k-means fit long enough to be caught in a pass: random rows, many iterations
+        Path bigCsv = syntheticCsv(logs.resolve("big.csv"), 300_000, 8);
+        cli(false, "load", bigCsv.toAbsolutePath().toString(), "--name", "big", "--block-size", "2000");
+        String[] bigKm = {"fit", "kmeans", "--data", "big", "--k", "16", "--init", "random", "--seed", "5",
+                "--max-iter", "400", "--name", "big-km", "--json"};
+        JsonNode bigBefore = JSON.readTree(cli(false, bigKm).out);
+
+        // SIGKILL (not a graceful shutdown) the node of host 1, the first address the client is given, while it
+        // is inside a Lloyd pass of that fit (its thread dump shows KernelAggregator.accumulate)
         Process killed = nodes.get(0);
-        killed.descendants().forEach(ProcessHandle::destroyForcibly);
-        killed.destroyForcibly();
+        Started during = startCli(bigKm);
+        boolean caught = false;
+        int iterationsAtKill = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!caught && during.process().isAlive() && System.nanoTime() < deadline) {
+            caught = threadDump(killed.pid()).contains("io.gridlearn.pass.KernelAggregator.accumulate");
+            if (caught) {
+                killed.descendants().forEach(ProcessHandle::destroyForcibly);
+                killed.destroyForcibly();
+                assertTrue(during.process().isAlive() && read(during.out()).isEmpty(),
+                        "the fit had finished when node 1 was killed");
+                iterationsAtKill = (int) read(during.err()).lines().filter(l -> l.startsWith("big-km: iteration ")).count();
+            }
+        }
+        assertTrue(caught, "node 1 was never seen inside a k-means pass (the fit "
+                + (during.process().isAlive() ? "still runs" : "ended") + ")");
         assertTrue(killed.waitFor(30, TimeUnit.SECONDS), "node 1 did not die");
+        Cli bigAfter = finish(during, bigKm);
+        assertEquals(comparable(bigBefore), comparable(JSON.readTree(bigAfter.out)),
+                "k-means with node 1 killed in the middle of a pass");
+        // the progress lines it had printed: the kill came after some iterations and before the last
+        int total = bigBefore.path("summary").path("iteration").asInt();
+        System.out.println("node 1 killed inside a k-means pass after " + iterationsAtKill + " of " + total + " iterations");
+        assertTrue(iterationsAtKill < total, "killed after " + iterationsAtKill + " of " + total + " iterations");
 
         Cli describeAfter = cli(false, "describe", "boston", "--json");
         assertEquals(JSON.readTree(describe.out), JSON.readTree(describeAfter.out), "same rows and statistics");
@@ -161,6 +192,18 @@ class SeveralHostsTest {
 
     /** Runs the command line in host 4 against the three nodes; fails unless it exits 0 within a minute. */
     private static Cli cli(boolean verbose, String... command) throws IOException, InterruptedException {
+        return finish(startCli(verbose, command), command);
+    }
+
+    /** A command line started in host 4, with the files its output goes to. */
+    private record Started(Process process, Path out, Path err) {
+    }
+
+    private static Started startCli(String... command) throws IOException {
+        return startCli(false, command);
+    }
+
+    private static Started startCli(boolean verbose, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of("--cluster",
                 hosts.address(1) + ":" + PORT + "," + hosts.address(2) + ":" + PORT + "," + hosts.address(3) + ":" + PORT,
                 "--cluster-name", clusterName));
@@ -171,14 +214,46 @@ class SeveralHostsTest {
         int run = ++cliRuns;
         Path out = logs.resolve("cli-" + run + "-" + command[0] + ".out");
         Path err = logs.resolve("cli-" + run + "-" + command[0] + ".err");
-        Process p = hosts.start(CLIENT_HOST, JavaProcesses.java(Main.class, JVM, args), out, err);
+        return new Started(hosts.start(CLIENT_HOST, JavaProcesses.java(Main.class, JVM, args), out, err), out, err);
+    }
+
+    /** Waits for a started command line; fails unless it exits 0 within a minute. */
+    private static Cli finish(Started s, String... command) throws InterruptedException {
+        Process p = s.process();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("gridlearn " + String.join(" ", command) + " did not finish within 60 s:\n" + read(err) + nodeLogs());
+            fail("gridlearn " + String.join(" ", command) + " did not finish within 60 s:\n" + read(s.err()) + nodeLogs());
         }
-        String stderr = read(err);
+        String stderr = read(s.err());
         assertEquals(0, p.exitValue(), () -> "gridlearn " + String.join(" ", command) + " failed:\n" + stderr + nodeLogs());
-        return new Cli(read(out), stderr);
+        return new Cli(read(s.out()), stderr);
+    }
+
+    /** {@code jcmd PID Thread.print}: a node's thread dump (the JDK's own tool, next to this JVM's java). */
+    private static String threadDump(long pid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** A CSV of {@code rows} Gaussian rows in {@code p} columns x0.., from a fixed seed. */
+    private static Path syntheticCsv(Path file, int rows, int p) throws IOException {
+        java.util.Random rnd = new java.util.Random(2026);
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < p; j++) {
+            sb.append(j == 0 ? "" : ",").append("x").append(j);
+        }
+        sb.append('\n');
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < p; j++) {
+                sb.append(j == 0 ? "" : ",").append((float) (rnd.nextGaussian() + (r % 7) * 0.5 * (j % 3)));
+            }
+            sb.append('\n');
+        }
+        Files.writeString(file, sb);
+        return file;
     }
 
     private static Path nodeLog(int i) {

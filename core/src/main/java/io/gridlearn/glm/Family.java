@@ -55,7 +55,7 @@ public enum Family {
                 return f;
             }
         }
-        throw new io.gridlearn.runtime.OptionException(option, "must be one of " + names() + ", was '" + name + "'");
+        throw new io.gridlearn.OptionException(option, "must be one of " + names() + ", was '" + name + "'");
     }
 
     static String names() {

@@ -1,7 +1,7 @@
 package io.gridlearn.glm;
 
 import io.gridlearn.pass.Missing;
-import io.gridlearn.runtime.OptionException;
+import io.gridlearn.OptionException;
 
 /**
  * Options of a GLM fit. The objective is

@@ -47,7 +47,7 @@ public enum Link {
                 return l;
             }
         }
-        throw new io.gridlearn.runtime.OptionException(option, "must be one of " + names() + ", was '" + name + "'");
+        throw new io.gridlearn.OptionException(option, "must be one of " + names() + ", was '" + name + "'");
     }
 
     static String names() {

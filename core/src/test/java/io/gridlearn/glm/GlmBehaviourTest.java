@@ -15,7 +15,7 @@ import io.gridlearn.pass.IterationListener;
 import io.gridlearn.runtime.FitControl;
 import io.gridlearn.runtime.FitDriver;
 import io.gridlearn.runtime.Learners;
-import io.gridlearn.runtime.OptionException;
+import io.gridlearn.OptionException;
 import io.gridlearn.runtime.OptionValues;
 import io.gridlearn.testing.TestGrids;
 import org.junit.jupiter.api.AfterEach;

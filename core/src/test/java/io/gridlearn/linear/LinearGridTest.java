@@ -198,4 +198,130 @@ class LinearGridTest {
             first = m;
         }
     }
+
+    /** One penalised fit: algorithm, lambda, alpha (NaN unless elastic net), standardised, solver. */
+    private record Penalised(String algorithm, double lambda, double alpha, boolean standardize, String solver) {
+        LinearOptions options() {
+            return new LinearOptions(algorithm, lambda, alpha, standardize, true, solver, RowGrouping.NONE, "error",
+                    1_000_000, 1e-13, 0, "exact");
+        }
+    }
+
+    /**
+     * The single-JVM reference of a penalised fit: the exact (BigDecimal) centred cross products of the CSV
+     * ({@link SolverTestData#exactCrossProducts}, no grid, no blocks) solved by the same solver class with the same
+     * options: coordinate descent for lasso and elastic net, the normal equations for ridge.
+     */
+    private static double[] localReference(String ds, Penalised c) {
+        SolverTestData.Table t = SolverTestData.csv(ds + ".csv");
+        int p = t.names().size() - 1;
+        CrossProducts cp = SolverTestData.exactCrossProducts(Arrays.copyOf(t.cols(), p), t.cols()[p], true);
+        List<String> features = t.names().subList(0, p);
+        double intercept;
+        double[] b;
+        if (c.algorithm().equals("ridge")) {
+            RidgeFit f = NormalEquations.ridge(cp, features, RidgeOptions.of(c.lambda(), c.standardize()));
+            intercept = f.intercept();
+            b = f.coefficients();
+        } else {
+            double mix = c.algorithm().equals("lasso") ? 1.0 : c.alpha();
+            ElasticNetFit f = new ElasticNet(cp, features, new ElasticNetOptions(mix, c.standardize(), 1e-13, 1_000_000))
+                    .fit(c.lambda());
+            intercept = f.intercept();
+            b = f.coefficients();
+        }
+        double[] all = Arrays.copyOf(b, p + 1);
+        all[p] = intercept;
+        return all;
+    }
+
+    private static double[] coefficientsAndIntercept(ModelDocument m) {
+        double[] all = Arrays.copyOf(m.coefficients(), m.coefficients().length + 1);
+        all[all.length - 1] = m.intercept();
+        return all;
+    }
+
+    /**
+     * Ridge (both solvers), lasso and elastic net, raw and standardised, on Boston and diabetes: on 1, 2 and 3
+     * members (blocks of 37 rows) the same bits (coefficients, intercept, summary, metrics); with the whole CSV
+     * as one block on one member (other per-block partial sums and R factors) the same fit to 1e-12; and the
+     * single-JVM reference from exact cross products ({@link #localReference}) to 1e-12 (it is not the same
+     * bits: the grid's cross products are summed per block). The elastic net is also held to scikit-learn's
+     * {@code ElasticNet} at 1e-9 ({@code oracles/sklearn_elasticnet.json}).
+     */
+    @Test
+    void ridgeLassoAndElasticNetAreBitIdenticalOnOneTwoAndThreeMembersAndMatchTheSingleJvmReference() {
+        JsonNode enOracle = OracleTest.json("/oracles/sklearn_elasticnet.json").get("datasets");
+        java.util.Map<String, List<ModelDocument>> fits = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Penalised> cases = new java.util.LinkedHashMap<>();
+        for (String ds : List.of("boston", "diabetes")) {
+            long n = Oracles.dataset(ds).path("column_stats").path("n").asLong();
+            for (boolean std : new boolean[] {false, true}) {
+                double ridgeLambda = Oracles.dataset(ds).path("ridge_alpha_1_raw").path("alpha").asDouble() / n;
+                cases.put(ds + " ridge qr std=" + std, new Penalised("ridge", ridgeLambda, Double.NaN, std, "qr"));
+                cases.put(ds + " ridge cholesky std=" + std, new Penalised("ridge", ridgeLambda, Double.NaN, std, "cholesky"));
+                cases.put(ds + " lasso std=" + std, new Penalised("lasso",
+                        Oracles.dataset(ds).path("lasso_alpha_0.1_raw").path("alpha").asDouble(), Double.NaN, std, "qr"));
+                int k = 0;
+                for (JsonNode e : enOracle.get(ds).get("fits")) {
+                    cases.put(ds + " elastic-net " + (k++) + " std=" + std, new Penalised("elastic-net",
+                            e.get("alpha").asDouble(), e.get("l1_ratio").asDouble(), std, "qr"));
+                }
+            }
+        }
+        // grids: 1, 2 and 3 members with blocks of 37 rows; 1 member with each CSV as a single block
+        int[][] layouts = {{1, 37}, {2, 37}, {3, 37}, {1, 4096}};
+        for (int[] layout : layouts) {
+            HazelcastInstance[] grid = TestGrids.start(factory, layout[0]);
+            DatasetCatalog catalog = new DatasetCatalog(grid[0]);
+            for (String ds : List.of("boston", "diabetes")) {
+                TestData.load(catalog, ds + ".csv", ds, layout[1]);
+            }
+            cases.forEach((name, c) -> fits.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(
+                    LinearTrainer.train(grid[0], new LinearJob(name.substring(0, name.indexOf(' ')), null, null, c.options()))));
+            factory.terminateAll();
+        }
+        for (var e : cases.entrySet()) {
+            String name = e.getKey();
+            Penalised c = e.getValue();
+            List<ModelDocument> ms = fits.get(name);
+            ModelDocument first = ms.get(0);
+            for (int i = 1; i < ms.size(); i++) {
+                String w = name + " on " + layouts[i][0] + " member(s), blocks of " + layouts[i][1] + ": ";
+                ModelDocument m = ms.get(i);
+                if (layouts[i][1] != layouts[0][1]) {
+                    // other blocks: other per-block partial sums (and R factors); the same fit to rounding
+                    assertClose(coefficientsAndIntercept(first), coefficientsAndIntercept(m), 1e-12, w + "one block");
+                    continue;
+                }
+                assertArrayEquals(first.coefficients(), m.coefficients(), 0.0, w + "coefficients not bit-identical");
+                assertEquals(first.intercept(), m.intercept(), 0.0, w + "intercept not bit-identical");
+                assertEquals(first.summary(), m.summary(), w + "summary not bit-identical");
+                assertEquals(first.metrics(), m.metrics(), w + "metrics not bit-identical");
+            }
+            String ds = name.substring(0, name.indexOf(' '));
+            double[] local = localReference(ds, c);
+            double[] grid = coefficientsAndIntercept(first);
+            assertClose(local, grid, 1e-12, name + " vs the single-JVM reference");
+            if (c.algorithm().equals("elastic-net")) {
+                for (JsonNode o : enOracle.get(ds).get("fits")) {
+                    if (o.get("alpha").asDouble() == c.lambda() && o.get("l1_ratio").asDouble() == c.alpha()) {
+                        JsonNode v = o.get(c.standardize() ? "standardized" : "raw");
+                        double[] expected = Oracles.doubles(v.get(c.standardize() ? "coef_original_scale" : "coef"));
+                        double b0 = v.get(c.standardize() ? "intercept_original_scale" : "intercept").asDouble();
+                        for (int j = 0; j < expected.length; j++) {
+                            if (expected[j] == 0) {
+                                assertEquals(0.0, first.coefficients()[j], 0.0, name + " coef " + j + " must be 0");
+                            } else {
+                                assertTrue(relErr(first.coefficients()[j], expected[j]) < 1e-9, name + " coef " + j);
+                            }
+                        }
+                        assertTrue(relErr(first.intercept(), b0) < 1e-9, name + " intercept");
+                        assertTrue(relErr(((Number) first.summary().get("objective")).doubleValue(),
+                                v.get("objective_value").asDouble()) < 1e-9, name + " objective");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -160,6 +160,59 @@ class OracleTest {
                 fr.maxKktViolation(), fs.maxKktViolation());
     }
 
+    /**
+     * Elastic net (0 < alpha < 1) against scikit-learn's {@code ElasticNet} ({@code resources/oracles/sklearn_elasticnet.json},
+     * written by {@code make_sklearn_elasticnet.py} next to it): lambda is scikit-learn's alpha, gridlearn's mixing
+     * alpha its l1_ratio; raw and standardised, coefficients on both scales, intercept and objective.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"boston", "diabetes"})
+    void elasticNetMatchesSklearn(String name) {
+        Data d = data(name);
+        JsonNode en = json("/oracles/sklearn_elasticnet.json").get("datasets").get(name);
+        assertEquals(d.features(), Arrays.asList(new com.fasterxml.jackson.databind.ObjectMapper()
+                .convertValue(en.get("features"), String[].class)));
+        assertTrue(en.get("fits").size() >= 2);
+        double worst = 0;
+        for (JsonNode c : en.get("fits")) {
+            double lambda = c.get("alpha").asDouble();
+            double mix = c.get("l1_ratio").asDouble();
+            assertTrue(mix > 0 && mix < 1, "a true elastic net");
+            String at = " (lambda " + lambda + ", alpha " + mix + ")";
+            JsonNode raw = c.get("raw");
+            ElasticNetFit fr = new ElasticNet(d.cp(), d.features(), ElasticNetOptions.of(mix, false)).fit(lambda);
+            assertTrue(fr.converged());
+            worst = Math.max(worst, check("elastic net raw intercept" + at, fr.intercept(), raw.get("intercept").asDouble(), 1e-9));
+            worst = Math.max(worst, checkAll("elastic net raw coef" + at, fr.coefficients(),
+                    SolverTestData.doubles(raw.get("coef")), 1e-9));
+            worst = Math.max(worst, check("elastic net raw objective" + at, fr.objective(),
+                    raw.get("objective_value").asDouble(), 1e-9));
+            assertEquals(raw.get("n_nonzero").asInt(), fr.nonZero());
+
+            JsonNode std = c.get("standardized");
+            ElasticNetFit fs = new ElasticNet(d.cp(), d.features(), ElasticNetOptions.of(mix, true)).fit(lambda);
+            assertTrue(fs.converged());
+            worst = Math.max(worst, checkAll("elastic net std coef" + at, fs.scaledCoefficients(),
+                    SolverTestData.doubles(std.get("coef")), 1e-9));
+            worst = Math.max(worst, checkAll("elastic net std coef (original scale)" + at, fs.coefficients(),
+                    SolverTestData.doubles(std.get("coef_original_scale")), 1e-9));
+            worst = Math.max(worst, check("elastic net std intercept (original scale)" + at, fs.intercept(),
+                    std.get("intercept_original_scale").asDouble(), 1e-9));
+            worst = Math.max(worst, check("elastic net std objective" + at, fs.objective(),
+                    std.get("objective_value").asDouble(), 1e-9));
+            assertEquals(std.get("n_nonzero").asInt(), fs.nonZero());
+        }
+        System.out.printf("oracle %-9s elastic net (raw + standardized) max rel. error vs sklearn: %.2e%n", name, worst);
+    }
+
+    static JsonNode json(String resource) {
+        try (java.io.InputStream in = OracleTest.class.getResourceAsStream(resource)) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Relative check per entry; an oracle 0 must be reproduced as an exact 0 (a lasso zero). */
     private static double checkAll(String what, double[] actual, double[] expected, double tol) {
         assertEquals(expected.length, actual.length, what + " length");
