@@ -13,16 +13,27 @@ import java.util.SplittableRandom;
 
 /**
  * Initial centres: explicit rows, a seeded uniform sample ({@link HashSampler}), or k-means‖ (Bahmani et
- * al., PVLDB 2012): one uniform row, then {@value #ROUNDS} rounds sampling each row with probability
- * ℓ·d²/φ, ℓ = 2k; the candidates are weighted by the rows nearest to them and reduced to k centres on the
- * driver by weighted k-means++ (Arthur &amp; Vassilvitskii, SODA 2007) followed by weighted Lloyd
- * iterations on the candidates (as Spark MLlib does), all with a {@link SplittableRandom} seeded by the
- * seed, so the result is deterministic.
+ * al., PVLDB 2012) in {@value #PASSES} passes over the data: round 1 draws ℓ = max(2k, {@value #MIN_ELL}) rows
+ * uniformly (the hashed sample; d² to the empty set is the same for every row), round 2 draws ℓ more rows ∝ d²
+ * to round 1's ({@link ParallelSampler}), and a third pass weights every candidate by the rows nearest to it
+ * and moves it to their mean (two rounds, as Spark MLlib's default; Spark's ℓ = 2k alone leaves too few
+ * candidates to tell apart close local optima, such as iris's two at k = 3). The weighted candidates are
+ * reduced to k centres on the driver as Spark does:
+ * {@value #RESTARTS} restarts of weighted k-means++ (Arthur &amp; Vassilvitskii, SODA 2007) followed by
+ * weighted Lloyd iterations on the candidates, keeping the restart of the lowest weighted cost. The samples
+ * are functions of hashes of row ids and the restarts draw from a {@link SplittableRandom} seeded by the seed,
+ * so the result is deterministic and the same on every member count and block size.
  */
 final class KMeansInit {
-    static final int ROUNDS = 5;
+    /** Passes over the data k-means‖ makes. */
+    static final int PASSES = 3;
+    /** Restarts of weighted k-means++ and Lloyd on the candidates. */
+    static final int RESTARTS = 10;
+    /** The least ℓ, rows drawn per round: the candidates stay cheap on the driver and approximate the data well. */
+    static final int MIN_ELL = 128;
     private static final long RANDOM_SALT = -1;
     private static final long FIRST_SALT = 0;
+    private static final int SECOND_ROUND = 2;
     private static final int LOCAL_ITERATIONS = 30;
 
     private KMeansInit() {
@@ -56,14 +67,19 @@ final class KMeansInit {
 
     /** The k finite rows with the smallest hashes, in hash order. */
     private static double[][] bottomK(PassRunner runner, int[] cols, int k, long seed, long salt) {
-        SortedMap<Long, double[]> rows = runner.sample(new HashSampler(cols, k, seed, salt));
+        return bottomK(runner, cols, k, k, seed, salt);
+    }
+
+    /** The (up to) {@code count} finite rows with the smallest hashes, in hash order; at least k of them. */
+    private static double[][] bottomK(PassRunner runner, int[] cols, int count, int k, long seed, long salt) {
+        SortedMap<Long, double[]> rows = runner.sample(new HashSampler(cols, count, seed, salt));
         List<Long> ids = new ArrayList<>(rows.keySet());
         ids.sort((a, b) -> HashSampler.compare(a, b, seed, salt));
         if (ids.size() < k) {
             throw new BadInputException("k = " + k + " but only " + ids.size() + " rows have finite values");
         }
-        double[][] c = new double[k][];
-        for (int i = 0; i < k; i++) {
+        double[][] c = new double[Math.min(count, ids.size())][];
+        for (int i = 0; i < c.length; i++) {
             c[i] = rows.get(ids.get(i));
         }
         return c;
@@ -72,34 +88,73 @@ final class KMeansInit {
     private static double[][] parallel(PassRunner runner, int[] cols, KMeansOptions o) {
         int k = o.k();
         int p = cols.length;
-        double ell = 2.0 * k;
-        List<double[]> cand = new ArrayList<>(List.of(bottomK(runner, cols, 1, o.seed(), FIRST_SALT)));
-        for (int round = 1; round <= ROUNDS; round++) {
-            double[] s = runner.sum(new LloydKernel(cols, KMeansTrainer.flatten(cand), cand.size()));
-            KMeansTrainer.checkFinite(s[LloydKernel.nonFiniteSlot(cand.size(), p)], o);
-            double phi = s[LloydKernel.inertiaSlot(cand.size(), p)];
-            if (phi == 0) {
-                break; // every row coincides with a candidate: nothing left to sample
-            }
-            SortedMap<Long, double[]> picked = runner.sample(
-                    new ParallelSampler(cols, KMeansTrainer.flatten(cand), cand.size(), ell, phi, o.seed(), round));
-            for (Map.Entry<Long, double[]> e : picked.entrySet()) {
-                cand.add(e.getValue());
-            }
+        int ell = Math.max(2 * k, MIN_ELL);
+        // Pass 1: ℓ uniform rows (at least k, or bottomK refuses the data).
+        List<double[]> cand = new ArrayList<>(Arrays.asList(bottomK(runner, cols, ell, k, o.seed(), FIRST_SALT)));
+        // Pass 2: ℓ rows ∝ d² to them; the driver keeps the ℓ smallest race keys of the blocks' union.
+        ParallelSampler sampler = new ParallelSampler(cols, KMeansTrainer.flatten(cand), cand.size(), ell, o.seed(),
+                SECOND_ROUND);
+        List<Map.Entry<Long, double[]>> drawn = new ArrayList<>(runner.sample(sampler).entrySet());
+        double[] keys = new double[drawn.size()];
+        Integer[] order = new Integer[drawn.size()];
+        for (int i = 0; i < order.length; i++) {
+            keys[i] = sampler.key(drawn.get(i).getKey(), drawn.get(i).getValue());
+            order[i] = i;
         }
-        if (cand.size() < k) {
-            // Too few candidates (tiny or highly duplicated data): top up with the seeded uniform sample.
-            for (double[] row : bottomK(runner, cols, k, o.seed(), RANDOM_SALT)) {
-                if (cand.size() < k) {
-                    cand.add(row);
+        Arrays.sort(order, (a, b) -> ParallelSampler.compare(keys[a], drawn.get(a).getKey(), keys[b],
+                drawn.get(b).getKey()));
+        for (int i = 0; i < Math.min(ell, order.length); i++) {
+            cand.add(drawn.get(order[i]).getValue());
+        }
+        // Pass 3: each candidate's weight, the number of rows nearest to it.
+        double[] s = runner.sum(new LloydKernel(cols, KMeansTrainer.flatten(cand), cand.size()));
+        KMeansTrainer.checkFinite(s[LloydKernel.nonFiniteSlot(cand.size(), p)], o);
+        double[] w = Arrays.copyOfRange(s, cand.size() * p, cand.size() * p + cand.size());
+        // Each candidate stands for the mean of its rows (the same pass's sums): the weighted cost of a clustering
+        // of these means is then the data's cost less a constant, for every clustering that keeps each
+        // candidate's rows together.
+        double[][] pts = cand.toArray(new double[0][]);
+        for (int a = 0; a < pts.length; a++) {
+            if (w[a] > 0) {
+                pts[a] = new double[p];
+                for (int j = 0; j < p; j++) {
+                    pts[a][j] = s[a * p + j] / w[a];
                 }
             }
         }
-        double[] s = runner.sum(new LloydKernel(cols, KMeansTrainer.flatten(cand), cand.size()));
-        double[] w = Arrays.copyOfRange(s, cand.size() * p, cand.size() * p + cand.size());
-        double[][] pts = cand.toArray(new double[0][]);
-        double[][] c = plusPlus(pts, w, k, new SplittableRandom(o.seed()));
-        return localLloyd(pts, w, c);
+        return reduce(pts, w, k, o.seed());
+    }
+
+    /**
+     * Reduces weighted candidates to k centres: {@value #RESTARTS} restarts of weighted k-means++ and weighted
+     * Lloyd, each seeded by a split of a {@link SplittableRandom} of the seed; the lowest weighted cost wins (the
+     * first on a tie).
+     */
+    static double[][] reduce(double[][] pts, double[] w, int k, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        double[][] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < RESTARTS; r++) {
+            double[][] c = localLloyd(pts, w, plusPlus(pts, w, k, root.split()));
+            double cost = cost(pts, w, c);
+            if (best == null || cost < bestCost) {
+                best = c;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /** Σ w·d²(x, nearest centre) over the candidates. */
+    static double cost(double[][] pts, double[] w, double[][] c) {
+        double[] flat = KMeansTrainer.flatten(Arrays.asList(c));
+        double[] dist = new double[1];
+        double cost = 0;
+        for (int a = 0; a < pts.length; a++) {
+            Nearest.nearest(pts[a], flat, c.length, pts[a].length, dist);
+            cost += w[a] * dist[0];
+        }
+        return cost;
     }
 
     /** Weighted k-means++: the first centre ∝ w, each next one ∝ w·d²(x, chosen). */

@@ -6,20 +6,25 @@ import io.gridlearn.data.RowBlock;
 import io.gridlearn.pass.BlockSampler;
 
 import java.io.IOException;
+import java.util.PriorityQueue;
 import java.util.SortedMap;
 
 /**
  * One oversampling round of k-means‖ (Bahmani, Moseley, Vattani, Kumar &amp; Vassilvitskii, "Scalable
- * K-Means++", PVLDB 5(7), 2012, Algorithm 2, step 4): row x is taken independently with probability
- * min(1, ℓ·d²(x, C)/φ_X(C)). The coin is {@link RowHash#uniform}(row id, seed, round), so the sample is
- * the same on every cluster and block size.
+ * K-Means++", PVLDB 5(7), 2012, Algorithm 2, step 4) in a single pass: {@code count} rows drawn without
+ * replacement with probability ∝ d²(x, C), by the exponential race of Efraimidis &amp; Spirakis ("Weighted
+ * random sampling with a reservoir", IPL 97(5), 2006): row x gets the key E_x / d²(x, C) with
+ * E_x = −ln(1 − {@link RowHash#uniform}(row id, seed, round)) and the {@code count} smallest keys win (ties
+ * by row id). Unlike the paper's independent coins ℓ·d²/φ it needs no φ, hence no pass before it. Each
+ * block returns its own {@code count} smallest; the driver keeps the global {@code count} smallest of the
+ * union ({@link #key}, {@link #compare}), the same set on every cluster and block size. Rows at distance 0
+ * from C are never drawn.
  */
 public final class ParallelSampler implements BlockSampler {
     private int[] featureColumns;
     private double[] centres;
     private int m;
-    private double ell;
-    private double phi;
+    private int count;
     private long seed;
     private int round;
 
@@ -33,20 +38,35 @@ public final class ParallelSampler implements BlockSampler {
      * @param featureColumns the block columns of the p features
      * @param centres        the centres C chosen so far, m × p, flattened row-major
      * @param m              the number of centres in C
-     * @param ell            the oversampling factor ℓ
-     * @param phi            the cost φ_X(C) of the whole dataset
-     * @param seed           the seed of the coins
-     * @param round          the round's number, a coin seed of its own
+     * @param count          how many rows the round keeps: the ones with the smallest keys
+     * @param seed           the seed of the keys
+     * @param round          the round's number, a key seed of its own
      */
-    public ParallelSampler(int[] featureColumns, double[] centres, int m, double ell, double phi, long seed,
-                           int round) {
+    public ParallelSampler(int[] featureColumns, double[] centres, int m, int count, long seed, int round) {
         this.featureColumns = featureColumns.clone();
         this.centres = centres.clone();
         this.m = m;
-        this.ell = ell;
-        this.phi = phi;
+        this.count = count;
         this.seed = seed;
         this.round = round;
+    }
+
+    /** The race key of row {@code id} at squared distance d2 from the centres: smaller is drawn first. */
+    static double key(long id, double d2, long seed, int round) {
+        return d2 > 0 ? -Math.log1p(-RowHash.uniform(id, seed, round)) / d2 : Double.POSITIVE_INFINITY;
+    }
+
+    /** Orders (key, row id) pairs: by key, then by row id. */
+    static int compare(double keyA, long rowA, double keyB, long rowB) {
+        int c = Double.compare(keyA, keyB);
+        return c != 0 ? c : Long.compare(rowA, rowB);
+    }
+
+    /** The key of row {@code x} (row id {@code id}) for these centres. */
+    double key(long id, double[] x) {
+        double[] dist = new double[1];
+        Nearest.nearest(x, centres, m, featureColumns.length, dist);
+        return key(id, dist[0], seed, round);
     }
 
     @Override
@@ -54,15 +74,28 @@ public final class ParallelSampler implements BlockSampler {
         int p = featureColumns.length;
         double[] x = new double[p];
         double[] dist = new double[1];
+        // Max-heap of the best `count` (key, row) pairs so far: the worst is evicted first.
+        PriorityQueue<double[]> heap = new PriorityQueue<>((a, c) -> compare(c[0], (long) c[1], a[0], (long) a[1]));
         for (int r = 0; r < b.rows(); r++) {
             if (!Nearest.gather(b, r, featureColumns, x)) {
                 continue;
             }
             Nearest.nearest(x, centres, m, p, dist);
             long id = firstRowId + r;
-            if (RowHash.uniform(id, seed, round) < ell * dist[0] / phi) {
-                out.put(id, x.clone());
+            double k = key(id, dist[0], seed, round);
+            if (k == Double.POSITIVE_INFINITY) {
+                continue;
             }
+            heap.add(new double[] {k, r});
+            if (heap.size() > count) {
+                heap.poll();
+            }
+        }
+        for (double[] e : heap) {
+            int r = (int) e[1];
+            double[] row = new double[p];
+            Nearest.gather(b, r, featureColumns, row);
+            out.put(firstRowId + r, row);
         }
     }
 
@@ -81,8 +114,7 @@ public final class ParallelSampler implements BlockSampler {
         out.writeIntArray(featureColumns);
         out.writeDoubleArray(centres);
         out.writeInt(m);
-        out.writeDouble(ell);
-        out.writeDouble(phi);
+        out.writeInt(count);
         out.writeLong(seed);
         out.writeInt(round);
     }
@@ -92,8 +124,7 @@ public final class ParallelSampler implements BlockSampler {
         featureColumns = in.readIntArray();
         centres = in.readDoubleArray();
         m = in.readInt();
-        ell = in.readDouble();
-        phi = in.readDouble();
+        count = in.readInt();
         seed = in.readLong();
         round = in.readInt();
     }

@@ -339,7 +339,7 @@ class SerializationTest {
                 new BadTargetSampler(f, t, 2));
         // k-means
         Collections.addAll(all, new LloydKernel(f, c3, 3), new RowIdSampler(f, new long[] {0, 50, 100}),
-                new HashSampler(f, 3, 42, -1), new ParallelSampler(f, c3, 3, 6, 80, 42, 2));
+                new HashSampler(f, 3, 42, -1), new ParallelSampler(f, c3, 3, 6, 42, 2));
         // naive Bayes, PCA
         Collections.addAll(all, new ClassSampler(f, 4), new ClassMomentsKernel(f, 4, 3, c3 /* 3 × 4 shifts */),
                 new ColumnMomentsKernel(f, new double[] {5, 3, 4, 1}, true));

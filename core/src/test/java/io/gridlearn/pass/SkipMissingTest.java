@@ -272,7 +272,7 @@ class SkipMissingTest {
         LocalPassRunner r = runner(l.mixed);
         SortedMap<Long, double[]> all = r.sample(new HashSampler(t.cols(IRIS), 1000, 7, -1));
         assertEquals(t.rows().size(), all.size());
-        SortedMap<Long, double[]> every = r.sample(new ParallelSampler(t.cols(IRIS), new double[4], 1, 1e300, 1, 7, 1));
+        SortedMap<Long, double[]> every = r.sample(new ParallelSampler(t.cols(IRIS), new double[4], 1, 1000, 7, 1));
         assertEquals(t.rows().size(), every.size());
         for (SortedMap<Long, double[]> m : List.of(all, every)) {
             for (Map.Entry<Long, double[]> e : m.entrySet()) {
