@@ -22,6 +22,7 @@ public final class BadRowSampler implements BlockSampler {
     private double variancePower;
     private boolean features;
 
+    /** For Hazelcast's deserialization ({@link GlmSerializerHook}); the fields are then read by {@code readData}. */
     public BadRowSampler() {
     }
 

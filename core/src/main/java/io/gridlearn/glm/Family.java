@@ -33,22 +33,42 @@ public enum Family {
         this.estimatesDispersion = estimatesDispersion;
     }
 
-    /** The name on the command line and in the model JSON. */
+    /**
+     * The name on the command line and in the model JSON.
+     *
+     * @return the lower-case name, e.g. {@code "negative-binomial"}
+     */
     public String cliName() {
         return cliName;
     }
 
-    /** statsmodels' default link of the family. */
+    /**
+     * statsmodels' default link of the family, used when none is given.
+     *
+     * @return identity, logit, log, inverse, log and log for Gaussian, binomial, Poisson, Gamma, Tweedie and
+     *         negative binomial
+     */
     public Link defaultLink() {
         return defaultLink;
     }
 
-    /** True when the dispersion is estimated (Pearson χ² / df); false when it is fixed at 1. */
+    /**
+     * Whether the dispersion φ (statsmodels' {@code scale}) is estimated.
+     *
+     * @return true for Gaussian, Gamma and Tweedie (φ = Pearson χ² / residual df), false for binomial, Poisson
+     *         and negative binomial (φ = 1)
+     */
     public boolean estimatesDispersion() {
         return estimatesDispersion;
     }
 
-    /** The family of a command-line name; refuses an unknown one listing the names. */
+    /**
+     * The family of a command-line name; refuses an unknown one listing the names.
+     *
+     * @param name   the name, as {@link #cliName()}, in any case
+     * @param option the option named in the error message (e.g. {@code "family"})
+     * @return the family
+     */
     public static Family of(String name, String option) {
         for (Family f : values()) {
             if (f.cliName.equals(name.toLowerCase(Locale.ROOT))) {

@@ -45,6 +45,7 @@ public final class GlmKernel implements BlockKernel {
     private double startMean;
     private transient Distribution dist;
 
+    /** For Hazelcast's deserialization ({@link GlmSerializerHook}); the fields are then read by {@code readData}. */
     public GlmKernel() {
     }
 

@@ -22,6 +22,7 @@ import static io.gridlearn.model.ModelValidation.vector;
  * a {@link RowPredictor} sees only the model's features (see {@link #predictMean}).
  */
 public final class GlmLearner implements Learner {
+    /** The algorithm name, as in {@code fit glm} and the model JSON. */
     public static final String ALGORITHM = "glm";
 
     @Override
@@ -89,7 +90,16 @@ public final class GlmLearner implements Learner {
         return x -> d.inverse(Predictors.dot(b0, b, x));
     }
 
-    /** The mean response of one row with its offset: g⁻¹(b₀ + x·b + offset). */
+    /**
+     * The mean response of one row with its offset: g⁻¹(b₀ + x·b + offset), for models fit with an offset,
+     * which {@link #predictor} refuses.
+     *
+     * @param m      a glm model (its family, link, intercept and coefficients)
+     * @param x      the row's feature values, in the order of {@code m.features()}
+     * @param offset the row's offset, on the scale of the linear predictor (e.g. log exposure)
+     * @return the fitted mean μ, on the response's scale (a probability for binomial, a rate × exposure for
+     *         Poisson with a log-exposure offset)
+     */
     public static double predictMean(ModelDocument m, double[] x, double offset) {
         return distribution(m).inverse(Predictors.dot(m.intercept(), m.coefficients(), x) + offset);
     }

@@ -27,6 +27,7 @@ public final class GlmPrepKernel implements BlockKernel {
     private double variancePower;
     private transient Distribution dist;
 
+    /** For Hazelcast's deserialization ({@link GlmSerializerHook}); the fields are then read by {@code readData}. */
     public GlmPrepKernel() {
     }
 

@@ -24,6 +24,11 @@ public final class GlmSerializerHook implements DataSerializerHook {
     /**
      * One instance of every type this hook creates, over the given feature and response columns (a Poisson
      * model, the first feature also as offset): for serialization tests outside this package.
+     *
+     * @param features positions of at least one feature column in the test's blocks
+     * @param target   position of the response column
+     * @return two {@link GlmKernel}s (at coefficients with an offset, and at the starting means without
+     *         features), a {@link GlmPrepKernel} and a {@link BadRowSampler}
      */
     public static java.util.List<com.hazelcast.nio.serialization.IdentifiedDataSerializable> examples(
             int[] features, int target) {

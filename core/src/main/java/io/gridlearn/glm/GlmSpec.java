@@ -22,6 +22,15 @@ import java.util.Map;
  * @param seed     recorded in the provenance
  */
 public record GlmSpec(String target, List<String> features, GlmOptions options, long seed) implements LearnerSpec {
+    /**
+     * Copies {@code features}; refuses null options.
+     *
+     * @param target   the response column, or null for the dataset's last column
+     * @param features the feature columns, or null (or empty) for every column but the target, the offset and the
+     *                 weights
+     * @param options  the fit's options, not null
+     * @param seed     recorded in the provenance (IRLS itself draws no random numbers)
+     */
     public GlmSpec {
         features = features == null ? null : List.copyOf(features);
         if (options == null) {

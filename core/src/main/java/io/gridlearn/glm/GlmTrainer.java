@@ -47,11 +47,17 @@ public final class GlmTrainer {
     private final int q;
 
     /**
+     * A trainer over the rows the runner's passes visit.
+     *
+     * @param runner         runs the passes over the dataset's blocks (locally or in the grid)
      * @param featureColumns positions of the features in the blocks
      * @param targetColumn   position of the response
      * @param weightColumn   position of the frequency weights, or −1
      * @param offsetColumn   position of the offset, or −1
+     * @param features       the features' names, in the order of {@code featureColumns} (the model's features)
+     * @param target         the response's name
      * @param columnNames    every column's name, by position (for messages)
+     * @param options        family, link, offset, weights, penalty, limits and missing-value rule
      */
     public GlmTrainer(PassRunner runner, int[] featureColumns, int targetColumn, int weightColumn, int offsetColumn,
                       List<String> features, String target, List<String> columnNames, GlmOptions options) {
@@ -78,6 +84,16 @@ public final class GlmTrainer {
     private record Prep(long rows, double weightSum, double mean, long skipped) {
     }
 
+    /**
+     * Checks the rows, then runs IRLS to convergence, then the passes for the null deviance and the final
+     * statistics. Refuses bad rows, before any iteration, naming the first one.
+     *
+     * @param listener   gets the checkpoint model after every iteration, or null
+     * @param resumeFrom a checkpoint of this fit (same features, family, link, powers, α, offset and weights)
+     *                   to continue from to the same bits, or null to start from statsmodels' starting means
+     * @return the fitted model: coefficients, standard errors, z and p values (unless penalised), dispersion,
+     *         deviance, null deviance, Pearson χ², log-likelihood, AIC and the iteration count
+     */
     public ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
         IterationListener l = listener == null ? IterationListener.NONE : listener;
         Prep prep = prepare();
