@@ -119,7 +119,7 @@ class RealMembersTest {
     }
 
     /**
-     * Waits until a member's thread is inside {@code aggregatorClass.accumulate} (the members run in this JVM;
+     * Waits until a member's thread is inside {@code aggregatorClass.accumulateBlock} (the members run in this JVM;
      * Hazelcast names a member's threads {@code hz.INSTANCE.…}), terminates that member at once and returns it:
      * the member dies in the middle of a pass it is taking part in, while the fit is still running.
      */
@@ -130,7 +130,7 @@ class RealMembersTest {
             assertFalse(fit.isDone(), "the fit finished before a pass was caught running");
             for (var e : Thread.getAllStackTraces().entrySet()) {
                 boolean inPass = Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals(aggregatorClass.getName())
-                        && f.getMethodName().equals("accumulate"));
+                        && f.getMethodName().equals("accumulateBlock"));
                 if (!inPass) {
                     continue;
                 }
@@ -145,7 +145,7 @@ class RealMembersTest {
             }
             Thread.sleep(1);
         }
-        throw new AssertionError("no member was seen inside " + aggregatorClass.getSimpleName() + ".accumulate");
+        throw new AssertionError("no member was seen inside " + aggregatorClass.getSimpleName() + ".accumulateBlock");
     }
 
     /** Captures the warnings {@link Passes} logs (a retried pass) until closed, as {@code DatasetEditorTest} does. */
@@ -174,7 +174,7 @@ class RealMembersTest {
         }
 
         /**
-         * The killed member's share of the pass was lost (it died inside {@code accumulate}) and the pass still
+         * The killed member's share of the pass was lost (it died inside {@code accumulateBlock}) and the pass still
          * saw every block ({@link Passes} accepts only complete counts), so that share was computed again. On
          * Hazelcast 5.4 and 5.7 the query engine re-runs the partitions of a member that left by itself, so
          * {@code Passes} has nothing to retry: its warning, if any, is printed, not required.
@@ -186,7 +186,7 @@ class RealMembersTest {
 
     /**
      * Two members killed, one after the other, each while its threads are inside the linear pass
-     * ({@code LinearPassAggregator.accumulate}) of a QR fit that has not finished: the lost share of the pass is
+     * ({@code LinearPassAggregator.accumulateBlock}) of a QR fit that has not finished: the lost share of the pass is
      * computed again (the pass is complete, see {@link PassWarnings#report}) and the model is the undisturbed
      * one, bit for bit.
      */
@@ -215,7 +215,7 @@ class RealMembersTest {
 
     /**
      * k-means from seeded random rows: after its third iteration (the iteration listener) a member is killed
-     * while its threads are inside a Lloyd pass ({@code KernelAggregator.accumulate}); the lost share of the pass
+     * while its threads are inside a Lloyd pass ({@code KernelAggregator.accumulateBlock}); the lost share of the pass
      * is computed again and the model is the undisturbed one, bit for bit.
      */
     @Test

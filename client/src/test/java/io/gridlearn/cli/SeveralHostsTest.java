@@ -139,14 +139,14 @@ class SeveralHostsTest {
         JsonNode bigBefore = JSON.readTree(cli(false, bigKm).out);
 
         // SIGKILL (not a graceful shutdown) the node of host 1, the first address the client is given, while it
-        // is inside a Lloyd pass of that fit (its thread dump shows KernelAggregator.accumulate)
+        // is inside a Lloyd pass of that fit (its thread dump shows KernelAggregator.accumulateBlock)
         Process killed = nodes.get(0);
         Started during = startCli(bigKm);
         boolean caught = false;
         int iterationsAtKill = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!caught && during.process().isAlive() && System.nanoTime() < deadline) {
-            caught = threadDump(killed.pid()).contains("io.gridlearn.pass.KernelAggregator.accumulate");
+            caught = threadDump(killed.pid()).contains("io.gridlearn.pass.KernelAggregator.accumulateBlock");
             if (caught) {
                 killed.descendants().forEach(ProcessHandle::destroyForcibly);
                 killed.destroyForcibly();

@@ -29,7 +29,7 @@ class GlmCliTest {
     void fitHelpListsGlmAndItsOptions() {
         Cli.Run r = Cli.run("fit", "--help");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("glm -- generalized linear models"), r.out());
+        assertTrue(r.out().contains("  glm: generalized linear models"), r.out());
         for (String flag : List.of("--family=NAME", "--link=NAME", "--variance-power=P", "--link-power=Q",
                 "--nb-alpha=A", "--offset=COL", "--weights=COL")) {
             assertTrue(r.out().contains(flag), flag + " in " + r.out());
