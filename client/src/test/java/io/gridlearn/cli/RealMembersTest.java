@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -37,6 +36,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -121,13 +121,17 @@ class RealMembersTest {
     /**
      * Waits until a member's thread is inside {@code aggregatorClass.accumulateBlock} (the members run in this JVM;
      * Hazelcast names a member's threads {@code hz.INSTANCE.…}), terminates that member at once and returns it:
-     * the member dies in the middle of a pass it is taking part in, while the fit is still running.
+     * the member dies in the middle of a pass it is taking part in, while the fit is still running. Returns
+     * {@code null}, killing nobody, when the fit finishes before any of its passes is seen running (a short pass
+     * on a busy machine can slip between two looks at the threads).
      */
     private HazelcastInstance killAMemberInsideAPass(Class<?> aggregatorClass, CompletableFuture<?> fit)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            assertFalse(fit.isDone(), "the fit finished before a pass was caught running");
+            if (fit.isDone()) {
+                return null;
+            }
             for (var e : Thread.getAllStackTraces().entrySet()) {
                 boolean inPass = Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals(aggregatorClass.getName())
                         && f.getMethodName().equals("accumulateBlock"));
@@ -146,6 +150,39 @@ class RealMembersTest {
             Thread.sleep(1);
         }
         throw new AssertionError("no member was seen inside " + aggregatorClass.getSimpleName() + ".accumulateBlock");
+    }
+
+    /**
+     * Runs {@code fit} again and again (at most {@value #ATTEMPTS} times) until one run has a member killed inside
+     * one of its passes, and returns that run's result; every run before it, which finished undisturbed, must
+     * already equal {@code undisturbed}.
+     */
+    private <T> T fitWithAMemberKilledInsideAPass(Class<?> aggregatorClass, Supplier<T> fit, T undisturbed)
+            throws Exception {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CompletableFuture<T> run = CompletableFuture.supplyAsync(fit);
+            HazelcastInstance killed = killAMemberInsideAPass(aggregatorClass, run);
+            T result = run.get(3, TimeUnit.MINUTES);
+            if (killed != null) {
+                System.out.println(aggregatorClass.getSimpleName() + ": " + killed.getName()
+                        + " killed inside a pass of fit " + attempt);
+                return result;
+            }
+            assertEquals(undisturbed, result, "attempt " + attempt + " (no member killed)");
+        }
+        throw new AssertionError("in " + ATTEMPTS + " fits no member was seen inside "
+                + aggregatorClass.getSimpleName() + ".accumulateBlock before the fit finished");
+    }
+
+    private static final int ATTEMPTS = 10;
+
+    /** The model JSON of a linear fit without the fields that change from run to run (its creation time). */
+    private static String linearModel(HazelcastInstance client, LinearJob job) {
+        try {
+            return GoldenModelsTest.normalise(io.gridlearn.model.ModelJson.write(LinearTrainer.train(client, job)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Captures the warnings {@link Passes} logs (a retried pass) until closed, as {@code DatasetEditorTest} does. */
@@ -195,27 +232,22 @@ class RealMembersTest {
         startMembers(5, 2);
         HazelcastInstance client = client();
         DatasetCatalog catalog = new DatasetCatalog(client);
-        synthetic(catalog, "big", 300, 1000, 12);
+        synthetic(catalog, "big", 300, 1000, 30);
         LinearJob job = new LinearJob("big", "y", null, LinearOptions.ols().withSolver("qr"));
-        ModelDocument baseline = LinearTrainer.train(client, job);
+        String baseline = linearModel(client, job);
         for (int kill = 0; kill < 2; kill++) {
             try (PassWarnings warnings = new PassWarnings()) {
-                CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> LinearTrainer.train(client, job));
-                killAMemberInsideAPass(LinearPassAggregator.class, fit);
-                ModelDocument m = fit.get(3, TimeUnit.MINUTES);
+                String m = fitWithAMemberKilledInsideAPass(LinearPassAggregator.class,
+                        () -> linearModel(client, job), baseline);
                 warnings.report("linear fit, kill " + kill);
-                assertArrayEquals(baseline.coefficients(), m.coefficients(), 0.0, "kill " + kill + ": coefficients");
-                assertEquals(baseline.intercept(), m.intercept(), 0.0);
-                assertArrayEquals(baseline.standardErrors(), m.standardErrors(), 0.0);
-                assertEquals(baseline.metrics(), m.metrics());
+                assertEquals(baseline, m, "kill " + kill + ": the model");
             }
         }
         assertEquals(300_000, DatasetStatistics.describe(catalog, "big").rows());
     }
 
     /**
-     * k-means from seeded random rows: after its third iteration (the iteration listener) a member is killed
-     * while its threads are inside a Lloyd pass ({@code KernelAggregator.accumulateBlock}); the lost share of the pass
+     * k-means from seeded random rows: a member is killed while its threads are inside a Lloyd pass ({@code KernelAggregator.accumulateBlock}); the lost share of the pass
      * is computed again and the model is the undisturbed one, bit for bit.
      */
     @Test
@@ -232,13 +264,11 @@ class RealMembersTest {
                         new io.gridlearn.kmeans.KMeansOptions(6, 40, 0, "random", 3), listener, null));
         AtomicInteger iterations = new AtomicInteger();
         String baseline = kmeans.apply(m -> iterations.incrementAndGet());
-        assertTrue(iterations.get() > 5, "k-means needs several iterations for a kill after the third: " + iterations);
-        CountDownLatch third = new CountDownLatch(3);
+        assertTrue(iterations.get() > 5, "k-means runs several Lloyd passes: " + iterations);
         try (PassWarnings warnings = new PassWarnings()) {
-            CompletableFuture<String> fit = CompletableFuture.supplyAsync(() -> kmeans.apply(m -> third.countDown()));
-            assertTrue(third.await(2, TimeUnit.MINUTES), "three iterations");
-            killAMemberInsideAPass(io.gridlearn.pass.KernelAggregator.class, fit);
-            assertEquals(baseline, fit.get(3, TimeUnit.MINUTES), "k-means with a member killed mid-pass");
+            String m = fitWithAMemberKilledInsideAPass(io.gridlearn.pass.KernelAggregator.class,
+                    () -> kmeans.apply(listener -> { }), baseline);
+            assertEquals(baseline, m, "k-means with a member killed mid-pass");
             warnings.report("k-means fit");
         }
     }
