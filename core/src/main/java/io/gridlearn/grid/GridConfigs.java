@@ -132,7 +132,10 @@ public final class GridConfigs {
         ClientConfig config = new ClientConfig();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().setAddresses(addresses).setSmartRouting(true);
+        // a member that dies mid-fit must not fail the fit's writes (checkpoints, the model store) that were in
+        // flight to it: they are retried on the partition's new owner. Every gridlearn write is idempotent or
+        // a compare-and-set whose repeat the store recognises (AbstractModelStore.publish).
+        config.getNetworkConfig().setAddresses(addresses).setSmartRouting(true).setRedoOperation(true);
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(15_000);
         applySerialization(config.getSerializationConfig());
         return config;

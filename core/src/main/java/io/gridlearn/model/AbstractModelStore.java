@@ -45,6 +45,10 @@ abstract class AbstractModelStore implements ModelStore {
         String nextJson = ModelJson.write(next);
         if (!compareAndSet(name, currentJson, nextJson)) {
             String now = read(name);
+            if (nextJson.equals(now)) { // our own write, repeated after its member died (the client redoes it)
+                history.set(key(name, next.version()), nextJson);
+                return next;
+            }
             throw new StaleModelException(name, expectedVersion, now == null ? 0 : ModelJson.read(now, name).version());
         }
         history.set(key(name, next.version()), nextJson);
