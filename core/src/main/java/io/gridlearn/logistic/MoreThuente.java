@@ -14,11 +14,11 @@ package io.gridlearn.logistic;
  * with {@code 0 < c₁ < c₂ < 1}. It keeps an interval {@code [stx, sty]} known to contain such a step once
  * bracketed; until then it extrapolates (the next step lies in {@code [t + 1.1 (t - stx), t + 4 (t - stx)]}),
  * and afterwards it interpolates by safeguarded cubic and quadratic (secant) minimisers of the two end
- * points' values and slopes ({@code dcstep}'s four cases), bisecting when the interval does not shrink by a
- * third. While no step with {@code ψ(t) = φ(t) - φ(0) - c₁ t φ'(0) ≤ 0} and {@code φ'(t) ≥ 0} has been seen, the
- * steps are chosen on ψ instead of φ (the "first stage"), which is what guarantees termination at a point
- * satisfying both conditions for any {@code c₁ < c₂} (their Theorem 3.2). Nocedal and Wright's Algorithms
- * 3.5–3.6 (bracketing, then zoom) are the textbook form of the same search.
+ * points' values and slopes ({@code dcstep}'s four cases), bisecting instead when two steps have not brought
+ * the interval below 0.66 of its width. While no step with {@code ψ(t) = φ(t) - φ(0) - c₁ t φ'(0) ≤ 0} and
+ * {@code φ'(t) ≥ 0} has been seen, the steps are chosen on ψ instead of φ (the "first stage"), which is what
+ * lets the search end at a point satisfying both conditions whenever {@code c₁ < c₂}. Nocedal and Wright's
+ * Algorithms 3.5–3.6 (bracketing, then zoom) are the textbook form of the same search.
  *
  * <p>Usage: construct with {@code φ(0)}, {@code φ'(0)} and a first trial step, evaluate {@code φ} and
  * {@code φ'} at {@link #step()}, pass them to {@link #next}, and repeat while it answers
