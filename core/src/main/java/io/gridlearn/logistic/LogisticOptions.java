@@ -17,7 +17,8 @@ import io.gridlearn.pass.Missing;
  *                    reported on the original feature scale
  * @param intercept   fit an unpenalised intercept
  * @param solver      {@code newton} (IRLS; L1 by coordinate descent on the quadratic model) or {@code lbfgs}
- *                    (gradient only; L2 or no penalty)
+ *                    (L2 or no penalty; gradient passes, about one per iteration, after one Hessian pass at
+ *                    θ = 0 for its preconditioner when the model has at most 512 parameters)
  * @param maxIter     maximum number of iterations, {@code >= 1}
  * @param tol         convergence tolerance {@code > 0} on the largest optimality violation of the mean
  *                    objective in working (standardized) units; a relative objective change below {@code tol²}

@@ -10,7 +10,8 @@ import java.util.List;
  * Binary logistic regression (algorithm {@code "logistic"}, classes 0 and 1) by Newton/IRLS or L-BFGS.
  *
  * <p>Minimises the objective of {@link LogisticOptions}. Passes: one or two to check the rows and
- * standardize ({@link PrepKernel}), one per iteration (more when a step is halved), one for the metrics.
+ * standardize ({@link PrepKernel}), one per iteration (more when a step is halved, or when L-BFGS's line search
+ * needs a second trial step; L-BFGS also starts with one Hessian pass), one for the metrics.
  * After every iteration the listener gets a full checkpoint model whose {@code summary} holds
  * {@code iteration}, {@code objective}, {@code change}, {@code converged} and the exact working parameters;
  * passing it back as {@code resumeFrom} continues to the same bits as an uninterrupted run.

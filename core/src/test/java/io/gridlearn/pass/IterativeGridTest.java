@@ -93,6 +93,19 @@ class IterativeGridTest {
                 LogisticOptions.defaults().withStandardize(false).withPenalty(1.0 / 150, 0), IterationListener.NONE, null));
     }
 
+    /** L-BFGS: its Hessian pass, line-search trials and curvature pairs are all sums of passes, so the same bits too. */
+    @Test
+    void logisticAndSoftmaxByLbfgs() {
+        sameEverywhere("breast_cancer.csv", "target", MEAN10, true, f -> LogisticTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                LogisticOptions.defaults().withPenalty(1e-3, 0).withSolver(LogisticOptions.LBFGS),
+                IterationListener.NONE, null));
+        sameEverywhere("iris.csv", "target", IRIS, true, f -> SoftmaxTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                LogisticOptions.defaults().withStandardize(false).withPenalty(1.0 / 150, 0)
+                        .withSolver(LogisticOptions.LBFGS), IterationListener.NONE, null));
+    }
+
     @Test
     void kmeansFromOracleRowsAndFromKMeansParallel() {
         sameEverywhere("iris.csv", null, IRIS, false, f -> KMeansTrainer.fit(f.runner(), f.cols().featureColumns(),
