@@ -207,7 +207,10 @@ public final class Gridlearn implements AutoCloseable {
     /**
      * Metrics of a model on a whole dataset, in one pass next to the data: {@code mse}, {@code rmse}, {@code mae},
      * {@code r2} for regression models; {@code accuracy}, {@code logLoss} and {@code confusionMatrix} (rows true,
-     * columns predicted) for classifiers. The dataset must have the model's features and target by name.
+     * columns predicted) for classifiers; for a GLM its mean deviance and its family's metrics ({@code meanDeviance},
+     * {@code deviance}, {@code rmse}, {@code mae}; Gaussian {@code mse} and {@code r2}; binomial {@code logLoss} and
+     * {@code auc}), weighted by the model's weights column when the dataset has it. The dataset must have the
+     * model's features and target by name (and a GLM's offset column, when it was fit with one).
      *
      * @param model the model
      * @param data  the dataset
@@ -233,6 +236,31 @@ public final class Gridlearn implements AutoCloseable {
         Checks.given("Gridlearn.predictInto(model, data, into)", "model", model);
         Checks.given("Gridlearn.predictInto(model, data, into)", "data", data);
         return new Dataset(io.gridlearn.eval.GridScoring.predictInto(hz, model.document(), data.name(), into));
+    }
+
+    /**
+     * As {@link #predictInto(Model, Dataset, String)}, on the given scale: the values are the same bits as
+     * {@link Model#predict(java.util.Map, PredictionType)}. {@link PredictionType#LINK} is refused for a model
+     * without a link scale, naming its algorithm. A model that reads columns besides its features (a GLM fit with
+     * an offset) needs them in the dataset, by name; a row whose value is missing gets NaN.
+     *
+     * @param model the model
+     * @param data  the rows to score
+     * @param into  the name of the new dataset
+     * @param type  the scale of the predictions
+     * @return the new dataset
+     */
+    public Dataset predictInto(Model model, Dataset data, String into, PredictionType type) {
+        String where = "Gridlearn.predictInto(model, data, into, type)";
+        Checks.given(where, "model", model);
+        Checks.given(where, "data", data);
+        Checks.given(where, "type", type);
+        try {
+            io.gridlearn.model.Predictors.of(model.document(), type);
+        } catch (BadInputException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+        return new Dataset(io.gridlearn.eval.GridScoring.predictInto(hz, model.document(), data.name(), into, type));
     }
 
     /**

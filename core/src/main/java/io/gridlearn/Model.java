@@ -1,5 +1,6 @@
 package io.gridlearn;
 
+import io.gridlearn.model.InputColumn;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
@@ -147,14 +148,41 @@ public final class Model {
     }
 
     /**
-     * The prediction for one row: the predicted value, class label or cluster index.
+     * The prediction for one row: the predicted value (a GLM's mean response), class label or cluster index.
      *
      * @param row a value for every feature, by name (other entries are ignored); a missing or non-finite value
-     *            is filled by the model's imputation where it has one ({@code Missing.MEAN}), refused otherwise
+     *            is filled by the model's imputation where it has one ({@code Missing.MEAN}), refused otherwise.
+     *            A model that reads columns besides its features (a GLM fit with an offset reads the offset
+     *            column, by its name in the model's {@code offset}) needs a finite value for each of them too
      * @return the predicted value, class label or cluster index
      */
     public double predict(Map<String, Double> row) {
-        return predictor().predict(features(row));
+        return predictor().predict(inputs(row, "Model.predict(row)"));
+    }
+
+    /**
+     * The prediction for one row on the given scale: {@link PredictionType#RESPONSE} as {@link #predict(Map)};
+     * {@link PredictionType#LINK} the linear predictor η = b₀ + x·b (+ offset) of a model with a link scale (a
+     * GLM: η, whose inverse link is the mean response; binary logistic: the log-odds; the linear family: ŷ
+     * itself), refused for other models naming their algorithm.
+     *
+     * @param row  a value for every feature, and for every extra input column of the model (a GLM fit with an
+     *             offset: the offset column), by name, as for {@link #predict(Map)}
+     * @param type the scale, not null
+     * @return the prediction on that scale
+     */
+    public double predict(Map<String, Double> row, PredictionType type) {
+        Checks.given("Model.predict(row, type)", "type", type);
+        if (type == PredictionType.RESPONSE) {
+            return predictor().predict(inputs(row, "Model.predict(row, type)"));
+        }
+        RowPredictor p;
+        try {
+            p = Predictors.of(document, type);
+        } catch (BadInputException e) {
+            throw new BadInputException("Model.predict(row, type): " + e.getMessage());
+        }
+        return p.predict(inputs(row, "Model.predict(row, type)"));
     }
 
     /**
@@ -164,7 +192,7 @@ public final class Model {
      * @return one probability per class, in the order of the model's classes; null for a model that is not a classifier
      */
     public double[] probabilities(Map<String, Double> row) {
-        return predictor().probabilities(features(row));
+        return predictor().probabilities(inputs(row, "Model.probabilities(row)"));
     }
 
     private RowPredictor predictor() {
@@ -175,24 +203,38 @@ public final class Model {
         return p;
     }
 
-    private double[] features(Map<String, Double> row) {
-        Checks.given("Model.predict(row)", "row", row);
+    /** The row's features, filled by the imputation, then its extra inputs (never filled: they must be finite). */
+    private double[] inputs(Map<String, Double> row, String method) {
+        Checks.given(method, "row", row);
         List<String> names = features();
-        double[] x = new double[names.size()];
-        for (int j = 0; j < x.length; j++) {
+        List<InputColumn> extra = Predictors.inputs(document);
+        double[] x = new double[names.size() + extra.size()];
+        for (int j = 0; j < names.size(); j++) {
             Double v = row.get(names.get(j));
             if (!row.containsKey(names.get(j))) {
-                throw new BadInputException("Model.predict(row): the row has no value for feature '" + names.get(j)
+                throw new BadInputException(method + ": the row has no value for feature '" + names.get(j)
                         + "'; the model needs " + String.join(", ", names));
             }
             x[j] = v == null ? Double.NaN : v;
             if (!Double.isFinite(x[j]) && document.imputation() == null) {
-                throw new BadInputException("Model.predict(row): feature '" + names.get(j) + "' is " + v
+                throw new BadInputException(method + ": feature '" + names.get(j) + "' is " + v
                         + " and the model fills no missing values (fit it with Missing.MEAN for that)");
             }
         }
         if (document.imputation() != null) {
-            document.imputation().fill(x);
+            double[] f = java.util.Arrays.copyOf(x, names.size());
+            document.imputation().fill(f);
+            System.arraycopy(f, 0, x, 0, f.length);
+        }
+        for (int k = 0; k < extra.size(); k++) {
+            InputColumn in = extra.get(k);
+            Double v = row.get(in.name());
+            if (v == null || !Double.isFinite(v)) {
+                throw new BadInputException(method + ": the row " + (row.containsKey(in.name()) ? "has " + v
+                        + " for" : "has no value for") + " '" + in.name() + "', which the model needs: " + in.role()
+                        + "; it must be a finite number");
+            }
+            x[names.size() + k] = v;
         }
         return x;
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "evaluate", description = "Metrics of a model on data, computed next to the data: mse, rmse, mae, r2 (regression); accuracy, logLoss, confusion matrix (classifiers).")
+@Command(name = "evaluate", description = {"Metrics of a model on data, computed next to the data: mse, rmse, mae, r2 (regression); accuracy, logLoss, confusion matrix (classifiers);",
+        "a learner with an evaluation of its own reports its metrics (generalized linear models: meanDeviance, deviance, rmse, mae and the family's; docs/glm.md)."})
 final class EvaluateCommand extends GridCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource model;

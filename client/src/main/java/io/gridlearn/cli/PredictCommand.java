@@ -2,11 +2,13 @@ package io.gridlearn.cli;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
+import io.gridlearn.PredictionType;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.eval.GridScoring;
 import io.gridlearn.eval.LocalScoring;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.Predictors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import java.util.Map;
 @Command(name = "predict", description = {
         "Score data with a model:",
         "  predict --model-file F --csv IN --out OUT.csv            locally, no grid",
-        "  predict (--model NAME | --model-file F) --data D --into D2   in the grid, next to the data"})
+        "  predict (--model NAME | --model-file F) --data D --into D2   in the grid, next to the data",
+        "A model that reads columns besides its features (an offset) needs them in the data, by name."})
 final class PredictCommand extends GridCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource model;
@@ -35,22 +38,34 @@ final class PredictCommand extends GridCommand {
     @Option(names = "--into", paramLabel = "DATASET2", description = "New dataset for the grid predictions.")
     String into;
 
+    @Option(names = "--type", paramLabel = "response|link", defaultValue = "response", description = "Scale of the"
+            + " predictions (default: ${DEFAULT-VALUE}): response, on the response's scale (a mean g⁻¹(η), a value, a"
+            + " label, a cluster); link, the linear predictor η = b0 + x·b (+ offset) of a model with a link scale;"
+            + " refused, naming the algorithm, for a model without one.")
+    String type;
+
     @Override
     public Integer call() {
+        PredictionType t = PredictionType.of(type);
         if (csv != null) {
             if (out == null || model.file == null || dataset != null || into != null) {
                 throw new BadInputException("local prediction is: predict --model-file F --csv IN --out OUT.csv");
             }
             ModelDocument m = ModelJson.read(model.file);
-            long[] counts = LocalScoring.scoreCsv(m, csv, out);
-            report(Map.of("rows", counts[0], "rowsWithMissingFeatures", counts[1], "out", out.toString()));
+            long[] counts = LocalScoring.scoreCsv(m, csv, out, t);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("rows", counts[0]);
+            doc.put("rowsWithMissingFeatures", counts[1]);
+            doc.put("out", out.toString());
+            doc.put("type", t.id());
+            report(doc);
             return 0;
         }
         if (dataset == null || into == null) {
             throw new BadInputException("give --csv IN --out OUT.csv (local) or --data DATASET --into DATASET2 (grid)");
         }
         if (model.file != null) {
-            ModelJson.read(model.file);
+            Predictors.of(ModelJson.read(model.file), t); // a bad file or scale fails before a grid starts
         }
         return super.call();
     }
@@ -58,11 +73,13 @@ final class PredictCommand extends GridCommand {
     @Override
     void run(HazelcastInstance hz) {
         ModelDocument m = model.load(hz);
-        DatasetSchema s = GridScoring.predictInto(hz, m, dataset, into);
+        PredictionType t = PredictionType.of(type);
+        DatasetSchema s = GridScoring.predictInto(hz, m, dataset, into, t);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dataset", s.name());
         doc.put("rows", s.rows());
         doc.put("columns", s.columnNames());
+        doc.put("type", t.id());
         report(doc);
     }
 

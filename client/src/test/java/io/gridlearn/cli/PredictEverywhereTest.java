@@ -129,6 +129,64 @@ class PredictEverywhereTest {
     }
 
     /**
+     * {@code predict --type link}: where a model has a link scale (the linear family: ŷ itself, the identity link;
+     * binary logistic: the log-odds b₀ + x·b, computed here from the model JSON) the local and grid values are the
+     * same bits; every other model type is refused in one line naming its algorithm, locally and in the grid, and
+     * nothing is written.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"linear", "ridge", "logistic", "softmax", "kmeans", "naive-bayes"})
+    void theLinkScaleWhereItIsDefinedAndARefusalNamingTheAlgorithmElsewhere(String algorithm) throws IOException {
+        Path model = fit(algorithm);
+        String ds = fitArgs(algorithm).get(1);
+        Path data = Oracles.resource(ds + ".csv");
+        Path link = tmp.resolve(algorithm + "-link.csv");
+        Cli.Run local = Cli.run("predict", "--model-file", model.toString(), "--csv", data.toString(), "--out",
+                link.toString(), "--type", "link", "--json");
+        Cli.Run grid = client("predict", "--model", "m-" + algorithm, "--data", ds, "--into", ds + "-link-" + algorithm,
+                "--type", "link");
+        if (!List.of("linear", "ridge", "logistic").contains(algorithm)) {
+            String refusal = "gridlearn: --type link does not apply to a " + algorithm + " model: ";
+            for (Cli.Run r : List.of(local, grid)) {
+                assertEquals(2, r.exit(), r.err());
+                assertTrue(r.err().startsWith(refusal) && r.err().strip().lines().count() == 1, r.err());
+            }
+            assertTrue(!Files.exists(link), "no local output");
+            assertTrue(new DatasetCatalog(member).find(ds + "-link-" + algorithm).isEmpty(), "no dataset");
+            return;
+        }
+        assertEquals(0, local.exit(), local.err());
+        assertEquals("link", local.json().path("type").asText());
+        assertEquals(0, grid.exit(), grid.err());
+        List<String> lines = Files.readAllLines(link);
+        double[] inGrid = column(ds + "-link-" + algorithm, "prediction");
+        JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.toFile());
+        List<String> rows = Files.readAllLines(data);
+        List<String> header = List.of(rows.get(0).split(","));
+        Path response = tmp.resolve(algorithm + "-response.csv");
+        assertEquals(0, Cli.run("predict", "--model-file", model.toString(), "--csv", data.toString(), "--out",
+                response.toString()).exit());
+        List<String> responses = Files.readAllLines(response);
+        for (int row = 0; row < inGrid.length; row++) {
+            double l = Double.parseDouble(lines.get(row + 1));
+            assertEquals(Double.doubleToRawLongBits(l), Double.doubleToRawLongBits(inGrid[row]), algorithm + " row " + row);
+            String[] cells = rows.get(row + 1).split(",");
+            double eta = m.path("intercept").asDouble();
+            for (int j = 0; j < m.path("features").size(); j++) {
+                eta += m.path("coefficients").get(j).asDouble()
+                        * Double.parseDouble(cells[header.indexOf(m.path("features").get(j).asText())]);
+            }
+            assertEquals(eta, l, 1e-12 * (1 + Math.abs(eta)), algorithm + " row " + row + ": b0 + x·b");
+            String r = responses.get(row + 1);
+            if (algorithm.equals("logistic")) {
+                assertEquals(l > 0 ? "1" : "0", r, "the label is the sign of the log-odds, row " + row);
+            } else {
+                assertEquals(r, lines.get(row + 1), "identity link: the response's bits, row " + row);
+            }
+        }
+    }
+
+    /**
      * {@code evaluate} of each classifier: rows, accuracy and the confusion matrix counted here from the CSV's
      * labels and the local predictions, the log loss from the model's probabilities computed row by row through
      * the typed API (the local path, not the grid's kernel), to 1e-12.

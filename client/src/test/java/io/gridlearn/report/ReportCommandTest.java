@@ -220,7 +220,7 @@ class ReportCommandTest {
     @Test
     void everyBuiltInLearnerHasAReportSection() {
         for (String algorithm : List.of("linear", "ridge", "lasso", "elastic-net", "logistic", "softmax", "kmeans", "pca",
-                "naive-bayes")) {
+                "naive-bayes", "glm")) {
             assertTrue(io.gridlearn.runtime.Learners.forAlgorithm(algorithm).report().isPresent(), algorithm);
         }
     }

@@ -77,6 +77,15 @@ class PluggableLearnerTest {
         assertEquals(507, lines.size());
         String last = lines.get(1).substring(lines.get(1).lastIndexOf(',') + 1);
         assertEquals(m.path("value").asDouble(), Double.parseDouble(last));
+
+        // a learner that does not define a link scale gets the runtime's refusal, naming it, in one line
+        Path link = tmp.resolve("link.csv");
+        r = run("predict", "--model-file", model.toString(), "--csv", boston, "--out", link.toString(), "--type", "link");
+        assertEquals("2", r[0], r[2]);
+        assertEquals("gridlearn: --type link does not apply to a target-mean model: it has no link scale (no single"
+                + " linear predictor η whose inverse link is the prediction); predict it with --type response, the"
+                + " default", r[2].strip());
+        assertTrue(!Files.exists(link), "nothing written");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gridlearn.eval;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
+import io.gridlearn.PredictionType;
 import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.BlockWriter;
 import io.gridlearn.data.ColumnKind;
@@ -19,6 +20,7 @@ import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.pass.GridPassRunner;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.runtime.Learners;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +45,32 @@ public final class GridScoring {
      *                                        valid name
      */
     public static DatasetSchema predictInto(HazelcastInstance hz, ModelDocument model, String dataset, String into) {
+        return predictInto(hz, model, dataset, into, PredictionType.RESPONSE);
+    }
+
+    /**
+     * {@code predict --data D --into D2 --type T}: as {@link #predictInto(HazelcastInstance, ModelDocument, String,
+     * String)}, on the given scale. The dataset must also have the model's extra input columns (a GLM's offset).
+     *
+     * @param hz      a member or client of the grid
+     * @param model   a model that predicts one value per row on {@code type}
+     * @param dataset the dataset to score; it must have the model's feature and extra input columns
+     * @param into    the new dataset's name
+     * @param type    the scale of the predictions
+     * @return the published schema of {@code into}
+     * @throws io.gridlearn.BadInputException if a dataset or column is unknown, {@code into} is taken or not a valid
+     *                                        name, or the model has no such scale
+     */
+    public static DatasetSchema predictInto(HazelcastInstance hz, ModelDocument model, String dataset, String into,
+                                            PredictionType type) {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(dataset);
         DatasetSchema.checkName(into);
-        Predictors.of(model); // fails here, not on the members, for a model that cannot predict
-        int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
+        Predictors.of(model, type); // fails here, not on the members, for a model that cannot predict on type
+        int[] features = FeatureBinding.inputColumns(model, schema.columns(), "dataset '" + dataset + "'");
         int target = FeatureBinding.targetColumn(model, schema.columns());
         Map<Integer, RowBlock> scored = catalog.blocks(schema).executeOnEntries(
-                new PredictProcessor(ModelJson.write(model), features, target), schema.blockPredicate());
+                new PredictProcessor(ModelJson.write(model), features, target, type), schema.blockPredicate());
         Passes.checkNothingLost(catalog, schema);
         long rows = 0;
         for (RowBlock b : scored.values()) {
@@ -74,22 +94,27 @@ public final class GridScoring {
     }
 
     /**
-     * Metrics of any predicting model on a whole dataset, in one pass next to the data: mse, rmse, mae, r2 for
-     * the linear family; accuracy, logLoss and the confusion matrix (rows true, columns predicted) for
-     * classifiers.
+     * Metrics of any predicting model on a whole dataset, in one pass next to the data: the learner's own
+     * evaluation when it has one ({@link io.gridlearn.runtime.Learner#evaluate}, a GLM's deviance and its
+     * family's metrics); otherwise mse, rmse, mae, r2 for the linear family; accuracy, logLoss and the confusion
+     * matrix (rows true, columns predicted) for classifiers.
      *
      * @param hz      a member or client of the grid
      * @param model   a regression model or a classifier
      * @param dataset the dataset, with the model's features and target
-     * @return for a regression model {@link RegressionMetrics#toMap()}; for a classifier {@code rows},
+     * @return the learner's own metrics when it has them; for a regression model {@link RegressionMetrics#toMap()};
+     *         for a classifier {@code rows},
      *         {@code accuracy}, {@code logLoss} (mean −log p(true class)), {@code confusionMatrix}
      *         ({@code long[K][K]}) and, when rows were left out, {@code rowsSkipped}
      * @throws io.gridlearn.BadInputException if the model has no target or the dataset lacks its columns
      */
     public static Map<String, Object> evaluateAny(HazelcastInstance hz, ModelDocument model, String dataset) {
-        if ("glm".equals(model.algorithm())) {
-            // its predictions are g⁻¹(b₀ + x·b), not the linear score the regression metrics pass computes
-            throw new BadInputException("evaluate does not take glm models yet; score them with predict");
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = catalog.get(dataset);
+        java.util.Optional<Map<String, Object>> own = Learners.evaluate(model, new GridPassRunner(catalog, schema),
+                schema);
+        if (own.isPresent()) {
+            return own.get();
         }
         if (!Predictors.predictsLabels(model)) {
             return new java.util.LinkedHashMap<>(evaluate(hz, model, dataset).toMap());
@@ -98,9 +123,7 @@ public final class GridScoring {
             throw new BadInputException("evaluate takes regression and classification models; a " + model.algorithm()
                     + " model has no target (its training metrics are in the model)");
         }
-        DatasetCatalog catalog = new DatasetCatalog(hz);
-        DatasetSchema schema = catalog.get(dataset);
-        int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
+        int[] features = FeatureBinding.inputColumns(model, schema.columns(), "dataset '" + dataset + "'");
         int target = FeatureBinding.targetColumn(model, schema.columns());
         if (target < 0) {
             throw new BadInputException("dataset '" + dataset + "' has no target column '" + model.target() + "'");

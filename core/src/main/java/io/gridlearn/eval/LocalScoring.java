@@ -1,6 +1,7 @@
 package io.gridlearn.eval;
 
 import io.gridlearn.GridlearnException;
+import io.gridlearn.PredictionType;
 import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.data.ColumnKind;
@@ -22,8 +23,10 @@ import java.util.List;
 
 /**
  * {@code predict --model-file F --csv IN --out OUT}: scores a CSV on this machine, no grid. The output has
- * one column, {@code prediction}, one row per input row in order. A missing (or infinite) feature value is
- * filled from the model's imputation when it has one; otherwise the row gets an empty field. The file is written to a temporary name and moved into place, so a failure leaves no
+ * one column, {@code prediction}, one row per input row in order, on the scale asked for ({@link PredictionType}:
+ * the response by default, or the link scale). A missing (or infinite) feature value is filled from the model's
+ * imputation when it has one; otherwise, and for a missing extra input (a GLM's offset), the row gets an empty
+ * field. The file is written to a temporary name and moved into place, so a failure leaves no
  * half-written output.
  */
 public final class LocalScoring {
@@ -39,8 +42,22 @@ public final class LocalScoring {
      * @return {@code {rows written, rows among them left empty for a missing feature}}
      */
     public static long[] scoreCsv(ModelDocument model, Path in, Path out) {
-        Predictors.of(model); // fails here, before the file is read, for a model that cannot predict
-        boolean labels = Predictors.predictsLabels(model);
+        return scoreCsv(model, in, out, PredictionType.RESPONSE);
+    }
+
+    /**
+     * Scores {@code in} into {@code out} on the given scale; the CSV must also have the model's extra input
+     * columns (a GLM's offset). Returns the number of rows scored and rows left empty.
+     *
+     * @param model a model that predicts one value per row on {@code type}
+     * @param in    the CSV to score, with the model's feature and extra input columns
+     * @param out   the output CSV, replaced once complete
+     * @param type  the scale of the predictions
+     * @return {@code {rows written, rows among them left empty for a missing feature or input}}
+     */
+    public static long[] scoreCsv(ModelDocument model, Path in, Path out, PredictionType type) {
+        Predictors.of(model, type); // fails here, before the file is read, for a model that cannot predict on type
+        boolean labels = type == PredictionType.RESPONSE && Predictors.predictsLabels(model);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long[] counts = new long[2];
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -56,8 +73,8 @@ public final class LocalScoring {
                     writeBlock(block, bound[0], labels, x[0], w, counts);
                 }
             }, null, (names, kinds) -> {
-                bound[0] = BoundPredictor.of(model, FeatureBinding.featureColumns(model, specs(names, kinds),
-                        in.getFileName().toString()));
+                bound[0] = BoundPredictor.of(model, FeatureBinding.inputColumns(model, specs(names, kinds),
+                        in.getFileName().toString()), type);
                 x[0] = bound[0].newRow();
             });
         } catch (IOException e) {

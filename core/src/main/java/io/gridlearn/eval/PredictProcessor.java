@@ -5,6 +5,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridlearn.PredictionType;
 import io.gridlearn.data.RowBlock;
 import io.gridlearn.model.BoundPredictor;
 import io.gridlearn.model.Predictors;
@@ -16,9 +17,10 @@ import java.util.Map;
  * Scores a block next to the data with any model that predicts one value per row ({@link Predictors}: the
  * same arithmetic as local prediction, so grid and local predictions agree bit for bit). The model travels
  * as its JSON document and is parsed once per processor instance on the member. The result block has the
- * same id and row count, with the prediction and, when the dataset has it, the target. Read-only and not
- * offloaded: on {@code OBJECT} format the block is read in place, not copied. A missing feature value is
- * filled from the model's imputation when it has one (as local prediction does); otherwise the row gets NaN.
+ * same id and row count, with the prediction (on the scale asked for, {@link PredictionType}) and, when the
+ * dataset has it, the target. Read-only and not offloaded: on {@code OBJECT} format the block is read in place,
+ * not copied. A missing feature value is filled from the model's imputation when it has one (as local prediction
+ * does); otherwise, and for a missing extra input (a GLM's offset), the row gets NaN.
  */
 public final class PredictProcessor implements EntryProcessor<Integer, RowBlock, RowBlock>, ReadOnly,
         IdentifiedDataSerializable {
@@ -26,12 +28,14 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
 
     /** The model document, as JSON. */
     private String modelJson;
-    /** The block column of each model feature, in the model's order. */
+    /** The block column of each model feature, in the model's order, then of each extra input. */
     private int[] featureColumns;
     /** The target's column, or −1. */
     private int targetColumn;
+    /** The scale of the predictions. */
+    private PredictionType type = PredictionType.RESPONSE;
     private final transient BoundPredictor.Lazy bound = new BoundPredictor.Lazy(
-            () -> BoundPredictor.of(modelJson, featureColumns));
+            () -> BoundPredictor.of(modelJson, featureColumns, type));
 
     /** An empty processor, for deserialization. */
     public PredictProcessor() {
@@ -43,9 +47,21 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
      * @param targetColumn   the target's column, or −1 to output predictions only
      */
     public PredictProcessor(String modelJson, int[] featureColumns, int targetColumn) {
+        this(modelJson, featureColumns, targetColumn, PredictionType.RESPONSE);
+    }
+
+    /**
+     * @param modelJson    the model document, as JSON (a model that predicts one value per row on {@code type})
+     * @param inputColumns the dataset column of each model feature, in the model's order, then of each extra
+     *                     input ({@link io.gridlearn.model.FeatureBinding#inputColumns})
+     * @param targetColumn the target's column, or −1 to output predictions only
+     * @param type         the scale of the predictions
+     */
+    public PredictProcessor(String modelJson, int[] inputColumns, int targetColumn, PredictionType type) {
         this.modelJson = modelJson;
-        this.featureColumns = featureColumns.clone();
+        this.featureColumns = inputColumns.clone();
         this.targetColumn = targetColumn;
+        this.type = type;
     }
 
     @Override
@@ -87,6 +103,7 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         out.writeString(modelJson);
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
+        out.writeInt(type.ordinal());
     }
 
     @Override
@@ -94,5 +111,6 @@ public final class PredictProcessor implements EntryProcessor<Integer, RowBlock,
         modelJson = in.readString();
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
+        type = PredictionType.values()[in.readInt()];
     }
 }

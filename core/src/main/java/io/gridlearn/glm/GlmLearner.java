@@ -1,9 +1,14 @@
 package io.gridlearn.glm;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.PredictionType;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.model.InputColumn;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.PassRunner;
+import io.gridlearn.report.ReportSection;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -11,6 +16,8 @@ import io.gridlearn.runtime.LearnerSpec;
 import io.gridlearn.runtime.OptionValues;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static io.gridlearn.model.ModelValidation.need;
 import static io.gridlearn.model.ModelValidation.vector;
@@ -18,8 +25,10 @@ import static io.gridlearn.model.ModelValidation.vector;
 /**
  * Generalized linear models ({@code glm}) in the learner runtime: Gaussian, binomial, Poisson, Gamma, Tweedie
  * and negative binomial families with statsmodels' links and defaults, fit by IRLS ({@link GlmTrainer}). A
- * model predicts the mean response g⁻¹(b₀ + x·b); a model fit with an offset is refused for prediction, because
- * a {@link RowPredictor} sees only the model's features (see {@link #predictMean}).
+ * model predicts the mean response μ = g⁻¹(η) or, on the link scale, the linear predictor η = b₀ + x·b + offset;
+ * a model fit with an offset reads the offset column of the data it scores ({@link #inputs}). {@code evaluate}
+ * reports the mean deviance and the family's metrics ({@link GlmEvaluation}); {@code report} adds deviance
+ * residuals against fitted means and a calibration chart ({@link GlmReport}).
  */
 public final class GlmLearner implements Learner {
     /** The algorithm name, as in {@code fit glm} and the model JSON. */
@@ -79,20 +88,72 @@ public final class GlmLearner implements Learner {
 
     @Override
     public RowPredictor predictor(ModelDocument m) {
-        if (m.extension("offset") != null) {
-            throw new BadInputException("model was fit with --offset " + m.extension("offset") + ": its predictions"
-                    + " need that column, which a row predictor does not see (it gets the model's features only);"
-                    + " predicting with an offset is not supported yet");
-        }
-        Distribution d = distribution(m);
-        double b0 = m.intercept();
-        double[] b = m.coefficients();
-        return x -> d.inverse(Predictors.dot(b0, b, x));
+        return predictor(m, PredictionType.RESPONSE);
     }
 
     /**
-     * The mean response of one row with its offset: g⁻¹(b₀ + x·b + offset), for models fit with an offset,
-     * which {@link #predictor} refuses.
+     * The mean response μ = g⁻¹(η) ({@link PredictionType#RESPONSE}) or the linear predictor η
+     * ({@link PredictionType#LINK}), with η = b₀ + x·b (one fused multiply-add per feature, in feature order) plus,
+     * for a model fit with an offset, the row's offset, which follows the features in the row
+     * ({@link #inputs}). The response is g⁻¹ of the same η bits, so the two scales agree wherever they are
+     * computed.
+     */
+    @Override
+    public RowPredictor predictor(ModelDocument m, PredictionType type) {
+        RowPredictor eta = linearPredictor(m);
+        if (type == PredictionType.LINK) {
+            return eta;
+        }
+        Distribution d = distribution(m);
+        return x -> d.inverse(eta.predict(x));
+    }
+
+    /** η = b₀ + x·b (+ x[p], the offset, for a model fit with one). */
+    private static RowPredictor linearPredictor(ModelDocument m) {
+        double b0 = m.intercept();
+        double[] b = m.coefficients();
+        Object offset = m.extension("offset");
+        if (offset == null) {
+            return x -> Predictors.dot(b0, b, x);
+        }
+        int p = b.length;
+        return x -> {
+            if (x.length <= p) {
+                throw new BadInputException("a glm model fit with offset '" + offset + "' predicts from its " + p
+                        + " features followed by the offset: rows of " + (p + 1) + " values, got " + x.length);
+            }
+            return Predictors.dot(b0, b, x) + x[p];
+        };
+    }
+
+    /** A model fit with an offset reads the offset column, by the name in its {@code offset}, after its features. */
+    @Override
+    public List<InputColumn> inputs(ModelDocument m) {
+        Object offset = m.extension("offset");
+        if (offset == null) {
+            return List.of();
+        }
+        return List.of(new InputColumn(String.valueOf(offset), "the offset the model was fit with, added to its"
+                + " linear predictor η = b₀ + x·b + offset (a glm model fit with an offset scores only data that has"
+                + " that column)"));
+    }
+
+    /**
+     * Mean deviance and the family's metrics, from exact sums next to the data ({@link GlmEvaluation}).
+     */
+    @Override
+    public Optional<Map<String, Object>> evaluate(ModelDocument m, PassRunner runner, DatasetSchema schema) {
+        return Optional.of(GlmEvaluation.evaluate(m, runner, schema));
+    }
+
+    @Override
+    public Optional<ReportSection> report() {
+        return Optional.of(new GlmReport());
+    }
+
+    /**
+     * The mean response of one row with its offset: g⁻¹(b₀ + x·b + offset), the same bits as the model's
+     * response predictor given the row's features followed by its offset.
      *
      * @param m      a glm model (its family, link, intercept and coefficients)
      * @param x      the row's feature values, in the order of {@code m.features()}

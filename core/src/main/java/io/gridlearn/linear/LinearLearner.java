@@ -72,6 +72,15 @@ public final class LinearLearner implements Learner {
         return x -> Predictors.dot(b0, b, x);
     }
 
+    /**
+     * Both scales are ŷ = b₀ + x·b: the linear family has the identity link (a Gaussian GLM with the identity
+     * link), so {@link io.gridlearn.PredictionType#LINK} gives the same bits as the response.
+     */
+    @Override
+    public RowPredictor predictor(ModelDocument m, io.gridlearn.PredictionType type) {
+        return predictor(m);
+    }
+
     @Override
     public void validate(ModelDocument m, String origin) {
         int p = m.features().size();

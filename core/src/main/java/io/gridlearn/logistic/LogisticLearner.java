@@ -66,6 +66,25 @@ public final class LogisticLearner implements Learner {
         return m.algorithm().equals("softmax") ? softmax(m) : binary(m);
     }
 
+    /**
+     * The response is the predicted class (as {@link #predictor(ModelDocument)}); the link scale of a binary model
+     * is its log-odds of the second class, η = b₀ + x·b (statsmodels' {@code predict(linear=True)}, Spark's raw
+     * prediction). A softmax model has one linear predictor per class, not one link scale: refused.
+     */
+    @Override
+    public RowPredictor predictor(ModelDocument m, io.gridlearn.PredictionType type) {
+        if (type == io.gridlearn.PredictionType.RESPONSE) {
+            return predictor(m);
+        }
+        if (m.algorithm().equals("softmax")) {
+            throw io.gridlearn.OptionException.worded("{type} link does not apply to a softmax model: it has one"
+                    + " linear predictor per class, not one link scale; predict it with {type} response, the default");
+        }
+        double b0 = m.intercept();
+        double[] b = m.coefficients();
+        return x -> Predictors.dot(b0, b, x);
+    }
+
     @Override
     public boolean predictsLabels(ModelDocument model) {
         return true;

@@ -44,6 +44,46 @@ public final class FeatureBinding {
     }
 
     /**
+     * Positions of everything the model reads to predict among {@code columns}: its features
+     * ({@link #featureColumns}), then the extra input columns its learner names ({@link Predictors#inputs}, a
+     * GLM's offset), with a clear error for one that is missing or holds text.
+     *
+     * @param model   the model
+     * @param columns the dataset's or file's columns
+     * @param where   the data's name in messages
+     * @return the index in {@code columns} of each feature, then of each extra input
+     */
+    public static int[] inputColumns(ModelDocument model, List<ColumnSpec> columns, String where) {
+        int[] features = featureColumns(model, columns, where);
+        List<InputColumn> extra = Predictors.inputs(model);
+        int[] idx = java.util.Arrays.copyOf(features, features.length + extra.size());
+        for (int k = 0; k < extra.size(); k++) {
+            InputColumn in = extra.get(k);
+            int c = indexOf(columns, in.name());
+            if (c < 0) {
+                throw new BadInputException(where + " has no column '" + in.name() + "' that the model needs: "
+                        + in.role() + "; score data that has it");
+            }
+            if (columns.get(c).kind() != ColumnKind.NUMERIC) {
+                throw new BadInputException(where + ": column '" + in.name() + "' (" + in.role() + ") holds text;"
+                        + " every value of it must be a number");
+            }
+            idx[features.length + k] = c;
+        }
+        return idx;
+    }
+
+    private static int indexOf(List<ColumnSpec> columns, String name) {
+        int found = -1;
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).name().equals(name)) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /**
      * Position of the model's target among {@code columns}, or −1.
      *
      * @param model   the model

@@ -70,7 +70,8 @@ public final class LivePredictor implements AutoCloseable {
     /**
      * The prediction of the newest version seen, for one row of features in the model's order.
      *
-     * @param x one row of features, in the model's feature order
+     * @param x one row of features, in the model's feature order, followed by the model's extra inputs when it
+     *          has any ({@link Predictors#inputs}, a GLM's offset)
      * @return the prediction
      */
     public double predict(double[] x) {

@@ -1,6 +1,9 @@
 package io.gridlearn.model;
 
+import io.gridlearn.PredictionType;
 import io.gridlearn.runtime.Learners;
+
+import java.util.List;
 
 /**
  * A {@link RowPredictor} for a model document, from the learner that made it (the runtime's registry), and the
@@ -19,6 +22,29 @@ public final class Predictors {
      */
     public static RowPredictor of(ModelDocument m) {
         return Learners.predictor(m);
+    }
+
+    /**
+     * The model's predictor on the given scale; refuses a scale the model does not have
+     * ({@link io.gridlearn.runtime.Learner#predictor(ModelDocument, PredictionType)}).
+     *
+     * @param m    a model of a registered learner
+     * @param type the scale of the predictions
+     * @return its predictor on that scale
+     */
+    public static RowPredictor of(ModelDocument m, PredictionType type) {
+        return Learners.predictor(m, type);
+    }
+
+    /**
+     * The columns besides its features that the model reads to predict (a GLM's offset), in the order its
+     * predictor takes them after the features.
+     *
+     * @param m a model of a registered learner
+     * @return the extra input columns, empty for most models
+     */
+    public static List<InputColumn> inputs(ModelDocument m) {
+        return Learners.inputs(m);
     }
 
     /**

@@ -84,7 +84,7 @@ public final class GridReportContext implements ReportContext {
         }
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(dataset);
-        int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
+        int[] features = FeatureBinding.inputColumns(model, schema.columns(), "dataset '" + dataset + "'");
         int target = withTarget ? FeatureBinding.targetColumn(model, schema.columns()) : -1;
         if (withTarget && target < 0) {
             return Optional.empty();
@@ -126,10 +126,20 @@ public final class GridReportContext implements ReportContext {
         return histograms.computeIfAbsent(bins, b -> {
             DatasetCatalog catalog = new DatasetCatalog(hz);
             DatasetSchema schema = catalog.get(dataset);
-            int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + dataset + "'");
+            int[] features = FeatureBinding.inputColumns(model, schema.columns(), "dataset '" + dataset + "'");
             int target = FeatureBinding.targetColumn(model, schema.columns());
             return new GridPassRunner(catalog, schema).sum(new ScoreHistogramKernel(ModelJson.write(model), features, target, b));
         });
+    }
+
+    @Override
+    public Optional<double[]> sum(java.util.function.Function<DatasetSchema, io.gridlearn.pass.BlockKernel> kernel) {
+        if (dataset == null) {
+            return Optional.empty();
+        }
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = catalog.get(dataset);
+        return Optional.of(new GridPassRunner(catalog, schema).sum(kernel.apply(schema)));
     }
 
     @Override

@@ -38,7 +38,8 @@ public interface ReportContext {
 
     /**
      * A bounded seeded sample of the dataset's rows, drawn next to the data: each row holds the model's features
-     * in order, then the target when {@code withTarget}. Empty when there is no data, or {@code withTarget} and
+     * in order, then its extra input columns ({@link io.gridlearn.runtime.Learner#inputs}, a GLM's offset: the
+     * row's first values are what its predictor takes), then the target when {@code withTarget}. Empty when there is no data, or {@code withTarget} and
      * the dataset has no target column (the sample's note then says so).
      *
      * @param withTarget true to append the target column to every row
@@ -64,6 +65,20 @@ public interface ReportContext {
      * @return the histogram, or null
      */
     double[] scoreHistogram(int bins);
+
+    /**
+     * A pass of the section's own over every row of the dataset, next to the data: the kernel's sums, added
+     * exactly over the blocks and rounded once ({@link io.gridlearn.pass.PassRunner#sum}), so the same bits on any
+     * number of members. Empty when there is no data.
+     *
+     * @param kernel makes the kernel from the dataset's schema (its columns, by which the kernel finds the ones
+     *               it reads)
+     * @return the sums, of the kernel's width, or empty
+     */
+    default Optional<double[]> sum(java.util.function.Function<io.gridlearn.data.DatasetSchema,
+            io.gridlearn.pass.BlockKernel> kernel) {
+        return Optional.empty();
+    }
 
     /**
      * The mean and standard deviation (n − 1) of each of the model's features over the dataset's rows, as

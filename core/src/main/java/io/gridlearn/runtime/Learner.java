@@ -1,9 +1,16 @@
 package io.gridlearn.runtime;
 
+import io.gridlearn.OptionException;
+import io.gridlearn.PredictionType;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.model.InputColumn;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.PassRunner;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A learner family, as the runtime sees it: the algorithm names it answers to, its typed options, how a fit
@@ -54,11 +61,71 @@ public interface Learner {
 
     /**
      * A predictor for one of this learner's models; refuses a model that does not predict one value per row.
+     * Its rows hold the model's features, in the model's order, then the values of the model's
+     * {@link #inputs} in their order.
      *
      * @param model a model of one of {@link #algorithms()}
      * @return the predictor, one value per row
      */
     RowPredictor predictor(ModelDocument model);
+
+    /**
+     * A predictor on the given scale ({@link PredictionType}). {@link PredictionType#RESPONSE} is
+     * {@link #predictor(ModelDocument)}. {@link PredictionType#LINK} is the linear predictor η of a model whose
+     * predictions are g⁻¹(η) for a link g (a learner with such models overrides this method); by default it is
+     * refused, with a message naming the option {@code type} and the model's algorithm.
+     *
+     * @param model a model of one of {@link #algorithms()}
+     * @param type  the scale of the predictions
+     * @return the predictor, one value per row, on that scale
+     * @throws OptionException for {@link PredictionType#LINK} when the model has no link scale
+     */
+    default RowPredictor predictor(ModelDocument model, PredictionType type) {
+        if (type == PredictionType.RESPONSE) {
+            return predictor(model);
+        }
+        throw noLinkScale(model);
+    }
+
+    /**
+     * The refusal of {@link PredictionType#LINK} for a model without a link scale: one line, naming the option
+     * ({@code type} in Java, {@code --type} on the command line) and the model's algorithm.
+     *
+     * @param model the model
+     * @return the exception to throw
+     */
+    static OptionException noLinkScale(ModelDocument model) {
+        return OptionException.worded("{type} link does not apply to a " + model.algorithm() + " model: it has no"
+                + " link scale (no single linear predictor η whose inverse link is the prediction); predict it with"
+                + " {type} response, the default");
+    }
+
+    /**
+     * The columns besides its features that the model reads to predict, in the order its predictor takes them
+     * after the features (a GLM fit with an offset: the offset column). Data that lacks one is refused by name;
+     * by default there are none.
+     *
+     * @param model a model of one of {@link #algorithms()}
+     * @return the extra input columns, empty for most models
+     */
+    default List<InputColumn> inputs(ModelDocument model) {
+        return List.of();
+    }
+
+    /**
+     * The learner's own evaluation of a model on a dataset, for models the common evaluation does not fit (the
+     * common one scores regression models by the metrics of b₀ + x·b and classifiers by accuracy, log loss and
+     * the confusion matrix). It runs its passes on {@code runner}, next to the data in the grid, or over blocks
+     * in one JVM with the same bits.
+     *
+     * @param model  a model of one of {@link #algorithms()}
+     * @param runner runs passes over {@code schema}'s blocks
+     * @param schema the dataset to evaluate on
+     * @return the metrics by name, or empty to use the common evaluation (the default)
+     */
+    default Optional<Map<String, Object>> evaluate(ModelDocument model, PassRunner runner, DatasetSchema schema) {
+        return Optional.empty();
+    }
 
     /**
      * True when the predictions of {@code model} are class labels or cluster indices rather than real values.

@@ -1,14 +1,19 @@
 package io.gridlearn.runtime;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.PredictionType;
+import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.model.InputColumn;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.PassRunner;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -84,12 +89,51 @@ public final class Learners {
      * @return its predictor
      */
     public static RowPredictor predictor(ModelDocument model) {
+        return learnerOf(model).predictor(model);
+    }
+
+    /**
+     * A predictor on the given scale for any registered model type ({@link Learner#predictor(ModelDocument,
+     * PredictionType)}).
+     *
+     * @param model a model of any registered learner
+     * @param type  the scale of the predictions
+     * @return its predictor on that scale
+     * @throws io.gridlearn.OptionException when the model has no such scale
+     */
+    public static RowPredictor predictor(ModelDocument model, PredictionType type) {
+        return learnerOf(model).predictor(model, type);
+    }
+
+    /**
+     * The columns besides its features that the model reads to predict ({@link Learner#inputs}).
+     *
+     * @param model a model of any registered learner
+     * @return the extra input columns, in the order its predictor takes them after the features
+     */
+    public static List<InputColumn> inputs(ModelDocument model) {
+        return learnerOf(model).inputs(model);
+    }
+
+    /**
+     * The learner's own evaluation of the model, when it has one ({@link Learner#evaluate}).
+     *
+     * @param model  a model of any registered learner
+     * @param runner runs passes over {@code schema}'s blocks
+     * @param schema the dataset to evaluate on
+     * @return the metrics, or empty when the common evaluation applies
+     */
+    public static Optional<Map<String, Object>> evaluate(ModelDocument model, PassRunner runner, DatasetSchema schema) {
+        return learnerOf(model).evaluate(model, runner, schema);
+    }
+
+    private static Learner learnerOf(ModelDocument model) {
         Learner l = registry().get(model.algorithm());
         if (l == null) {
             throw new BadInputException("a " + model.algorithm() + " model is not known to this gridlearn; algorithms: "
                     + String.join(", ", algorithms()));
         }
-        return l.predictor(model);
+        return l;
     }
 
     /**

@@ -215,7 +215,7 @@ class GlmBehaviourTest {
     }
 
     @Test
-    void predictionIsOnTheResponseScaleAndAnOffsetModelIsRefused() {
+    void predictionIsOnTheResponseScaleAndAnOffsetModelReadsItsOffsetAfterTheFeatures() {
         GlmTestData.Local d = GlmTestData.local(GlmTestData.path("/oracles/glm/gamma_inverse.csv"), 250);
         List<String> f = List.of("u1", "u2", "x3");
         ModelDocument m = fitLocal(d, f, "y", GlmOptions.of(Family.GAMMA), null, null);
@@ -233,12 +233,21 @@ class GlmBehaviourTest {
         ModelDocument withOffset = fitLocal(o, F3, "y", GlmOptions.of(Family.POISSON).withOffset("logexp"), null,
                 null);
         assertEquals("logexp", withOffset.extension("offset"));
-        BadInputException e = assertThrows(BadInputException.class, () -> Learners.predictor(withOffset));
-        assertTrue(e.getMessage().contains("--offset logexp"), e.getMessage());
+        assertEquals(List.of(new io.gridlearn.model.InputColumn("logexp", Learners.inputs(withOffset).get(0).role())),
+                Learners.inputs(withOffset), "the offset column is the model's one extra input");
+        assertEquals(List.of(), Learners.inputs(m), "a model without an offset reads its features only");
         double mean = GlmLearner.predictMean(withOffset, new double[] {0.1, 0.2, 1}, Math.log(2));
         double eta2 = withOffset.intercept() + withOffset.coefficients()[0] * 0.1
                 + withOffset.coefficients()[1] * 0.2 + withOffset.coefficients()[2] + Math.log(2);
         assertEquals(Math.exp(eta2), mean, 1e-15 * mean);
+        double[] row = {0.1, 0.2, 1, Math.log(2)};
+        assertEquals(mean, Learners.predictor(withOffset).predict(row), 0.0, "the same bits as predictMean");
+        double link = Learners.predictor(withOffset, io.gridlearn.PredictionType.LINK).predict(row);
+        assertEquals(eta2, link, 1e-15 * Math.abs(eta2), "the link scale: x·b + offset");
+        assertEquals(Math.exp(link), mean, 0.0, "the response is g⁻¹ of the link-scale bits");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Learners.predictor(withOffset).predict(new double[] {0.1, 0.2, 1}));
+        assertTrue(e.getMessage().contains("offset 'logexp'"), e.getMessage());
     }
 
     @Test
