@@ -26,16 +26,34 @@ public final class WeightsData {
     private WeightsData() {
     }
 
-    /** A test resource's path, e.g. {@code /oracles/weights/boston_w.csv}. */
-    public static Path path(String resource) {
+    /**
+     * A test resource's path, e.g. {@code /oracles/weights/boston_w.csv} (copied out to a temporary file when it sits
+     * inside a jar, as the client module's tests see it).
+     */
+    public static synchronized Path path(String resource) {
         try {
             java.net.URL url = WeightsData.class.getResource(resource);
             if (url == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
             }
-            return Path.of(url.toURI());
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
+                    "gridlearn-test-weights-" + ProcessHandle.current().pid()));
+            Path out = dir.resolve(resource.substring(1).replace('/', '_'));
+            if (!Files.exists(out)) {
+                try (java.io.InputStream in = url.openStream()) {
+                    Files.copy(in, out);
+                }
+                out.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+            }
+            return out;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
