@@ -38,6 +38,7 @@ public final class KMeans extends BuiltInSpec {
     private Missing missing = Missing.ERROR;
     private boolean live;
     private double decay = 1;
+    private String weights;
 
     private KMeans(int k) {
         this.k = k;
@@ -63,6 +64,7 @@ public final class KMeans extends BuiltInSpec {
         c.missing = missing;
         c.live = live;
         c.decay = decay;
+        c.weights = weights;
         return c;
     }
 
@@ -170,9 +172,25 @@ public final class KMeans extends BuiltInSpec {
         return c;
     }
 
+    /**
+     * Frequency weights (scikit-learn's {@code sample_weight}): row i counts wᵢ times, so the centres are weighted
+     * means Σ w x / Σ w, the inertia is Σ w·min ‖x − c‖² and the initialisation draws ∝ w (k-means‖'s d² round
+     * ∝ w·d²). A weight of 0 leaves the row out exactly; a negative or non-finite weight is refused naming the
+     * row. The column is left out of the default features.
+     *
+     * @param column the weight column's name (numeric, values finite and ≥ 0)
+     * @return a new spec with those weights
+     */
+    public KMeans weights(String column) {
+        KMeans c = copy();
+        c.weights = Checks.given("KMeans.weights(column)", "column", column);
+        return c;
+    }
+
     @Override
     KMeansSpec toSpec() {
-        return new KMeansSpec(features, new KMeansOptions(k, maxIter, tol, init, seed, missing.id()), live, decay);
+        return new KMeansSpec(features, weights, new KMeansOptions(k, maxIter, tol, init, seed, missing.id()), live,
+                decay);
     }
 
     @Override

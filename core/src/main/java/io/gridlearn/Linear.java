@@ -47,6 +47,7 @@ public final class Linear extends BuiltInSpec {
     private int maxIter = 100_000;
     private double tol = 1e-12;
     private boolean live;
+    private String weights;
 
     private Linear(String algorithm, double lambda, double alpha) {
         this.algorithm = algorithm;
@@ -69,6 +70,7 @@ public final class Linear extends BuiltInSpec {
         c.maxIter = maxIter;
         c.tol = tol;
         c.live = live;
+        c.weights = weights;
         return c;
     }
 
@@ -257,6 +259,21 @@ public final class Linear extends BuiltInSpec {
     }
 
     /**
+     * Frequency weights, as statsmodels' {@code freq_weights}: row i counts as wᵢ copies of itself, so the fit is
+     * that of the rows repeated (n = Σw, Σ wᵢ xᵢ, Σ wᵢ xᵢ xᵢᵀ, …; standard errors, R², F and the log-likelihood
+     * with Σw rows, df = Σw − parameters). A weight of 0 leaves the row out exactly; a negative or non-finite
+     * weight is refused naming the row. The column is left out of the default features.
+     *
+     * @param column the weight column's name (numeric, values finite and ≥ 0)
+     * @return a new spec with those weights
+     */
+    public Linear weights(String column) {
+        Linear c = copy();
+        c.weights = Checks.given("Linear.weights(column)", "column", column);
+        return c;
+    }
+
+    /**
      * Keep the model current as rows are appended, removed or replaced (solved from maintained statistics).
      *
      * @param on true to keep the model live
@@ -275,7 +292,7 @@ public final class Linear extends BuiltInSpec {
                 algorithm.equals("elastic-net") ? alpha : Double.NaN, standardize, intercept,
                 solver.name().toLowerCase(Locale.ROOT), new RowGrouping(testFraction, folds, seed), missing.id(),
                 maxIter, tol, pathLength, "exact");
-        return new LinearSpec(target, features, o, live);
+        return new LinearSpec(target, features, weights, o, live);
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class NaiveBayes extends BuiltInSpec {
     private List<String> features;
     private double varSmoothing = NaiveBayesOptions.DEFAULT_VAR_SMOOTHING;
     private Missing missing = Missing.ERROR;
+    private String weights;
 
     private NaiveBayes() {
     }
@@ -36,6 +37,7 @@ public final class NaiveBayes extends BuiltInSpec {
         c.features = features;
         c.varSmoothing = varSmoothing;
         c.missing = missing;
+        c.weights = weights;
         return c;
     }
 
@@ -91,9 +93,24 @@ public final class NaiveBayes extends BuiltInSpec {
         return c;
     }
 
+    /**
+     * Frequency weights (scikit-learn's {@code sample_weight}): row i counts wᵢ times in the priors, means and
+     * variances (π_k = W_k / W, weighted means and population variances; ε over the weighted variances, as the
+     * rows repeated). A weight of 0 leaves the row out exactly; a negative or non-finite weight is refused naming
+     * the row. The column is left out of the default features.
+     *
+     * @param column the weight column's name (numeric, values finite and ≥ 0)
+     * @return a new spec with those weights
+     */
+    public NaiveBayes weights(String column) {
+        NaiveBayes c = copy();
+        c.weights = Checks.given("NaiveBayes.weights(column)", "column", column);
+        return c;
+    }
+
     @Override
     NaiveBayesSpec toSpec() {
-        return new NaiveBayesSpec(target, features, new NaiveBayesOptions(varSmoothing, missing.id()), 42);
+        return new NaiveBayesSpec(target, features, weights, new NaiveBayesOptions(varSmoothing, missing.id()), 42);
     }
 
     @Override

@@ -20,12 +20,19 @@ import java.io.IOException;
  * then rows with a non-finite used value, then rows whose target is not one of 0…K−1, then rows whose target
  * is not finite (also counted as non-finite rows: {@code --missing skip} leaves out rows with a non-finite
  * feature but refuses a missing label).
+ *
+ * <p>With frequency weights (a weight column) a row of weight w adds w to n_k, w (x − s) to e and w (x − s)² to q
+ * (as {@code fma(w·d, d, q)}; with w = 1 the very operations of the unweighted kernel), and the vector has one
+ * more slot, the rows of positive weight. Rows of weight 0 are left out after the finiteness check (their label
+ * is not checked: they are not in the data the model describes); negative and non-finite weights are refused by
+ * the trainer's check before this pass.
  */
 public final class ClassMomentsKernel implements BlockKernel {
     private int[] featureColumns;
     private int targetColumn;
     private int classes;
     private double[] shifts;
+    private int weightColumn = -1;
 
     /** An empty kernel, for deserialization. */
     public ClassMomentsKernel() {
@@ -40,6 +47,21 @@ public final class ClassMomentsKernel implements BlockKernel {
      * @param shifts         K × p shifts, row-major
      */
     public ClassMomentsKernel(int[] featureColumns, int targetColumn, int classes, double[] shifts) {
+        this(featureColumns, targetColumn, classes, shifts, -1);
+    }
+
+    /**
+     * A kernel for K classes, with frequency weights.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label, 0…K−1
+     * @param classes        the number of classes K
+     * @param shifts         K × p shifts, row-major
+     * @param weightColumn   the block column of the frequency weights, or −1
+     */
+    public ClassMomentsKernel(int[] featureColumns, int targetColumn, int classes, double[] shifts,
+                              int weightColumn) {
+        this.weightColumn = weightColumn;
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.classes = classes;
@@ -62,9 +84,13 @@ public final class ClassMomentsKernel implements BlockKernel {
         return classes * stride(p) + 2;
     }
 
+    static int positiveWeightSlot(int classes, int p) {
+        return classes * stride(p) + 3;
+    }
+
     @Override
     public int width() {
-        return classes * stride(featureColumns.length) + 3;
+        return classes * stride(featureColumns.length) + (weightColumn < 0 ? 3 : 4);
     }
 
     @Override
@@ -73,6 +99,7 @@ public final class ClassMomentsKernel implements BlockKernel {
         int p = featureColumns.length;
         double[] v = b.values();
         double[] x = new double[p];
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int r = 0; r < n; r++) {
             double y = v[targetColumn * n + r];
             boolean ok = Double.isFinite(y);
@@ -87,17 +114,25 @@ public final class ClassMomentsKernel implements BlockKernel {
                 }
                 continue;
             }
+            double w = w0 < 0 ? 1.0 : v[w0 + r];
+            if (w0 >= 0) {
+                if (!(w > 0) || Double.isInfinite(w)) {
+                    continue;
+                }
+                partial[positiveWeightSlot(classes, p)]++;
+            }
             if (y != Math.rint(y) || y < 0 || y >= classes) {
                 partial[badLabelSlot(classes, p)]++;
                 continue;
             }
             int k = (int) y;
             int base = k * stride(p);
-            partial[base]++;
+            partial[base] += w;
             for (int j = 0; j < p; j++) {
                 double d = x[j] - shifts[k * p + j];
-                partial[base + 1 + j] += d;
-                partial[base + 1 + p + j] = Math.fma(d, d, partial[base + 1 + p + j]);
+                double wd = w * d;
+                partial[base + 1 + j] += wd;
+                partial[base + 1 + p + j] = Math.fma(wd, d, partial[base + 1 + p + j]);
             }
         }
     }
@@ -118,6 +153,7 @@ public final class ClassMomentsKernel implements BlockKernel {
         out.writeInt(targetColumn);
         out.writeInt(classes);
         out.writeDoubleArray(shifts);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -126,5 +162,6 @@ public final class ClassMomentsKernel implements BlockKernel {
         targetColumn = in.readInt();
         classes = in.readInt();
         shifts = in.readDoubleArray();
+        weightColumn = in.readInt();
     }
 }

@@ -15,11 +15,13 @@ import java.util.SortedMap;
  * as {@code [y, x_1, …, x_p]}. The union over blocks gives the driver every label (so it can check they
  * are integers 0…K−1 and name the first offending row) and, per class, the lowest-id row, whose features
  * serve as that class's shift in {@link ClassMomentsKernel}. Output is at most (distinct labels) rows per
- * block.
+ * block. With frequency weights only rows of positive weight are candidates (a class whose rows all weigh 0 is
+ * not in the data the model describes).
  */
 public final class ClassSampler implements BlockSampler {
     private int[] featureColumns;
     private int targetColumn;
+    private int weightColumn = -1;
 
     /** An empty sampler, for deserialization. */
     public ClassSampler() {
@@ -32,8 +34,20 @@ public final class ClassSampler implements BlockSampler {
      * @param targetColumn   the block column of the class label
      */
     public ClassSampler(int[] featureColumns, int targetColumn) {
+        this(featureColumns, targetColumn, -1);
+    }
+
+    /**
+     * A sampler of the given columns, with frequency weights.
+     *
+     * @param featureColumns the block columns of the features
+     * @param targetColumn   the block column of the class label
+     * @param weightColumn   the block column of the weights (rows of weight 0 are not sampled), or −1
+     */
+    public ClassSampler(int[] featureColumns, int targetColumn, int weightColumn) {
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
+        this.weightColumn = weightColumn;
     }
 
     @Override
@@ -46,6 +60,12 @@ public final class ClassSampler implements BlockSampler {
             double y = v[targetColumn * n + r];
             if (!Double.isFinite(y) || seen.contains(y)) {
                 continue;
+            }
+            if (weightColumn >= 0) {
+                double w = v[weightColumn * n + r];
+                if (!(w > 0) || Double.isInfinite(w)) {
+                    continue;
+                }
             }
             double[] row = new double[p + 1];
             row[0] = y;
@@ -75,11 +95,13 @@ public final class ClassSampler implements BlockSampler {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
+        out.writeInt(weightColumn);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
+        weightColumn = in.readInt();
     }
 }

@@ -3,6 +3,7 @@ package io.gridlearn.bayes;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -32,7 +33,8 @@ public final class NaiveBayesLearner implements Learner {
     @Override
     public List<LearnerOption> options() {
         return List.of(LearnerOption.of("varSmoothing", Type.DOUBLE, "E",
-                "Share of the largest feature variance added to every variance (default 1e-9, scikit-learn's)."));
+                "Share of the largest feature variance added to every variance (default 1e-9, scikit-learn's)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", Weights.DESCRIPTION));
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class NaiveBayesLearner implements Learner {
         v.refuse(algorithm, "it is fit on every row; evaluate it with 'evaluate' on held-out data",
                 "testFraction", "folds", "path");
         v.refuse(algorithm, "only the linear family and kmeans keep live models", "live");
-        return new NaiveBayesSpec(v.string("target", null), v.strings("features"),
+        return new NaiveBayesSpec(v.string("target", null), v.strings("features"), v.string(Weights.OPTION, null),
                 new NaiveBayesOptions(v.doubleValue("varSmoothing", NaiveBayesOptions.DEFAULT_VAR_SMOOTHING),
                         v.string("missing", "error")), v.longValue("seed", 42L));
     }

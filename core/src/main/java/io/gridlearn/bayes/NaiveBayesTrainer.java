@@ -7,6 +7,7 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -26,6 +27,15 @@ import java.util.SortedMap;
  * ε = varSmoothing × max_j var_population(X_j) over all rows (Hastie, Tibshirani &amp; Friedman, ESL 2nd ed.
  * §6.6.3; scikit-learn 1.2 {@code GaussianNB}). The final combination of the exact shifted sums is done in
  * 40-digit decimal arithmetic and rounded once.
+ *
+ * <p>With frequency weights (scikit-learn's {@code sample_weight}, statsmodels' {@code freq_weights}: row i counts
+ * wᵢ times) every count becomes a weight total: π_k = W_k / W with W_k = Σ_{y_i = k} wᵢ, μ_kj and σ²_kj the
+ * weighted mean and population variance of the class, and ε = varSmoothing × the largest weighted variance over
+ * all rows — the model of the rows repeated wᵢ times. (scikit-learn's {@code fit(X, y, sample_weight)} takes ε over
+ * the rows as given, unweighted; with {@code var_smoothing = 0} the two agree.) The training accuracy, log loss
+ * and confusion matrix are weighted the same way; a weight of 0 leaves the row out exactly. A weighted model
+ * records its weight column ({@code "weights"}) and Σw ({@code summary.weightSum}); {@code summary.rows} counts the
+ * rows of positive weight.
  */
 public final class NaiveBayesTrainer {
     private static final MathContext MC = new MathContext(40);
@@ -47,12 +57,34 @@ public final class NaiveBayesTrainer {
      */
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
                                     String target, NaiveBayesOptions o) {
+        return fit(runner, featureColumns, targetColumn, features, target, o, -1, null);
+    }
+
+    /**
+     * Fits the model with frequency weights: one more pass first, which refuses a negative or non-finite weight
+     * naming the row ({@link Weights#check}).
+     *
+     * @param runner         the pass runner over the dataset
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label
+     * @param features       the features' names, one per column
+     * @param target         the target's name
+     * @param o              the options
+     * @param weightColumn   the block column of the frequency weights, or −1 for none
+     * @param weights        the weight column's name (recorded in the model), or null for none
+     * @return the model, without name, version or provenance
+     */
+    public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
+                                    String target, NaiveBayesOptions o, int weightColumn, String weights) {
         int p = featureColumns.length;
         if (p == 0 || features.size() != p) {
             throw new BadInputException("need at least one feature and one name per feature column; got "
                     + p + " columns and " + features.size() + " names");
         }
-        SortedMap<Long, double[]> firsts = runner.sample(new ClassSampler(featureColumns, targetColumn));
+        if (weightColumn >= 0) {
+            Weights.check(runner, weightColumn, weights);
+        }
+        SortedMap<Long, double[]> firsts = runner.sample(new ClassSampler(featureColumns, targetColumn, weightColumn));
         int k = 0;
         for (Map.Entry<Long, double[]> e : firsts.entrySet()) {
             double y = e.getValue()[0];
@@ -71,7 +103,7 @@ public final class NaiveBayesTrainer {
                 System.arraycopy(row, 1, shifts, c * p, p);
             }
         }
-        double[] s = runner.sum(new ClassMomentsKernel(featureColumns, targetColumn, k, shifts));
+        double[] s = runner.sum(new ClassMomentsKernel(featureColumns, targetColumn, k, shifts, weightColumn));
         long nonFinite = (long) s[ClassMomentsKernel.nonFiniteSlot(k, p)];
         long nonFiniteTarget = (long) s[ClassMomentsKernel.nonFiniteTargetSlot(k, p)];
         if (nonFinite > 0 && !o.skipMissing()) {
@@ -93,18 +125,22 @@ public final class NaiveBayesTrainer {
                         + "; labels must be 0…K−1 with every class present");
             }
         }
-        return model(runner, featureColumns, targetColumn, features, target, o, s, shifts, k, nonFinite);
+        ModelDocument m = model(runner, featureColumns, targetColumn, features, target, o, s, shifts, k, nonFinite,
+                weightColumn);
+        return weightColumn < 0 ? m : m.withExtensions(Map.of(Weights.OPTION, weights));
     }
 
     private static ModelDocument model(PassRunner runner, int[] cols, int targetColumn, List<String> features,
                                        String target, NaiveBayesOptions o, double[] s, double[] shifts, int k,
-                                       long skipped) {
+                                       long skipped, int weightColumn) {
         int p = cols.length;
         int stride = 1 + 2 * p;
-        long n = 0;
+        double n = 0; // Σ n_k: rows, or Σw (exact: the sum of the exactly summed class totals, whole or not)
+        BigDecimal total = BigDecimal.ZERO;
         for (int c = 0; c < k; c++) {
-            n += (long) s[c * stride];
+            total = total.add(new BigDecimal(s[c * stride]));
         }
+        n = total.doubleValue();
         double[] priors = new double[k];
         double[][] means = new double[k][p];
         double[][] vars = new double[k][p];
@@ -126,7 +162,7 @@ public final class NaiveBayesTrainer {
                         .add(bn.multiply(sh).multiply(sh));
             }
         }
-        BigDecimal bn = BigDecimal.valueOf(n);
+        BigDecimal bn = total;
         double maxVar = 0;
         for (int j = 0; j < p; j++) {
             double v = sumX2[j].subtract(sumX[j].multiply(sumX[j]).divide(bn, MC)).divide(bn, MC).doubleValue();
@@ -143,7 +179,12 @@ public final class NaiveBayesTrainer {
             classes.add(c);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rows", n);
+        if (weightColumn < 0) {
+            summary.put("rows", (long) n);
+        } else {
+            summary.put("rows", (long) s[ClassMomentsKernel.positiveWeightSlot(k, p)]);
+            summary.put(Weights.WEIGHT_SUM, Weights.count(n));
+        }
         if (o.skipMissing()) {
             summary.put(Missing.SKIPPED_ROWS, skipped);
         }
@@ -152,18 +193,19 @@ public final class NaiveBayesTrainer {
         ModelDocument m = new ModelDocument(ModelDocument.FORMAT, null, 0, "naive-bayes", target, features, null,
                 null, null, null, null, null, classes, null, null, null, null, null, null, priors, means, vars,
                 summary, null, null, null);
-        return score(runner, cols, targetColumn, m, k);
+        return score(runner, cols, targetColumn, m, k, weightColumn);
     }
 
     /** The scoring pass: confusion matrix (rows true, columns predicted) and accuracy on the training rows. */
-    private static ModelDocument score(PassRunner runner, int[] cols, int targetColumn, ModelDocument m, int k) {
-        double[] s = runner.sum(new ClassificationKernel(ModelJson.write(m), cols, targetColumn, k));
-        List<List<Long>> confusion = new ArrayList<>();
+    private static ModelDocument score(PassRunner runner, int[] cols, int targetColumn, ModelDocument m, int k,
+                                       int weightColumn) {
+        double[] s = runner.sum(new ClassificationKernel(ModelJson.write(m), cols, targetColumn, k, weightColumn));
+        List<List<Number>> confusion = new ArrayList<>();
         double correct = 0;
         for (int t = 0; t < k; t++) {
-            List<Long> row = new ArrayList<>();
+            List<Number> row = new ArrayList<>();
             for (int c = 0; c < k; c++) {
-                row.add((long) s[t * k + c]);
+                row.add(weightColumn < 0 ? (Number) (long) s[t * k + c] : Weights.count(s[t * k + c]));
             }
             correct += s[t * k + t];
             confusion.add(row);

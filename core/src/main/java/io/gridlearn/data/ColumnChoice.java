@@ -32,6 +32,25 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
      * @throws io.gridlearn.BadInputException if no feature column is left or the target is also named as a feature
      */
     public static ColumnChoice resolve(DatasetSchema schema, String target, List<String> features, boolean supervised) {
+        return resolve(schema, target, features, supervised, null);
+    }
+
+    /**
+     * {@link #resolve(DatasetSchema, String, List, boolean)} with one more column left out of the default features:
+     * a fit's weight column, which is data about the rows, not a feature.
+     *
+     * @param schema     the dataset
+     * @param target     the target column's name; null for the last column (supervised) or no target
+     * @param features   the feature columns' names, in order; null or empty for every column but the target and
+     *                   {@code notAFeature}
+     * @param supervised whether the learner needs a target
+     * @param notAFeature a column the default features leave out (the weights), or null
+     * @return the resolved columns
+     * @throws io.gridlearn.OptionException if a named column is unknown, named twice or categorical
+     * @throws io.gridlearn.BadInputException if no feature column is left or the target is also named as a feature
+     */
+    public static ColumnChoice resolve(DatasetSchema schema, String target, List<String> features, boolean supervised,
+                                       String notAFeature) {
         String y = target;
         if (y == null && supervised) {
             y = schema.columns().get(schema.columns().size() - 1).name();
@@ -46,7 +65,7 @@ public record ColumnChoice(List<String> features, int[] featureColumns, String t
         List<String> xs = new ArrayList<>();
         if (features == null || features.isEmpty()) {
             for (String c : schema.columnNames()) {
-                if (!c.equals(y)) {
+                if (!c.equals(y) && !c.equals(notAFeature)) {
                     xs.add(c);
                 }
             }

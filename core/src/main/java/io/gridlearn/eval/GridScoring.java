@@ -197,6 +197,23 @@ public final class GridScoring {
      */
     public static RegressionMetricsAggregator metricsPass(PassRunner runner, DatasetSchema schema,
                                                          ModelDocument model, RowGrouping grouping) {
+        return metricsPass(runner, schema, model, grouping, -1);
+    }
+
+    /**
+     * One metrics pass with frequency weights: every sum weighted as the rows repeated wᵢ times
+     * ({@link RegressionMetricsAggregator}); the fit of a weighted linear model scores its training rows so.
+     *
+     * @param runner       runs the pass over {@code schema}'s blocks
+     * @param schema       the dataset
+     * @param model        a linear model
+     * @param grouping     the row groups the metrics are gathered for
+     * @param weightColumn the frequency-weight column (finite, ≥ 0), or −1 for unweighted metrics
+     * @return the aggregated pass
+     * @throws BadInputException when the dataset has no target column
+     */
+    public static RegressionMetricsAggregator metricsPass(PassRunner runner, DatasetSchema schema,
+                                                         ModelDocument model, RowGrouping grouping, int weightColumn) {
         LinearPredictor p = new LinearPredictor(model);
         int[] features = FeatureBinding.featureColumns(model, schema.columns(), "dataset '" + schema.name() + "'");
         int target = FeatureBinding.targetColumn(model, schema.columns());
@@ -206,6 +223,6 @@ public final class GridScoring {
         }
         return runner.aggregate(() -> new RegressionMetricsAggregator(
                 features, target, p.intercept(), p.coefficients(), Imputation.fillValues(model), grouping,
-                schema.blockSize()));
+                schema.blockSize(), weightColumn));
     }
 }

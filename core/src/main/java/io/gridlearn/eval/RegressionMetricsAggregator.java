@@ -32,6 +32,10 @@ import java.io.IOException;
  * </pre>
  * Merge order: none matters, every merge adds exact sums.
  *
+ * <p>With frequency weights (a weight column, values finite and ≥ 0) every sum is that of the rows repeated
+ * wᵢ times: {@code RSS = Σ wᵢ rᵢ²} and {@code SAE = Σ wᵢ |rᵢ|} (each term an exact product), the moments of y
+ * weighted ({@link MomentMatrix#addShiftedWeighted}), and n = Σw; rows of weight 0 are left out.
+ *
  * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: each row's r_i² and
  * |r_i| enter the exact sums one by one; a kernel's per-block partial is a fixed-width vector of doubles, so a
  * block's Σ r_i² would be rounded once per block and the metrics could change in the last bit. The counting is the
@@ -56,6 +60,8 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
     private RowGrouping grouping;
     /** The dataset's block size, for row ids. */
     private int blockSize;
+    /** The frequency-weight column, or −1. */
+    private int weightColumn = -1;
 
     /** Rows left out for a non-finite target or feature. */
     private long badRows;
@@ -101,6 +107,23 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
      */
     public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
                                        double[] fill, RowGrouping grouping, int blockSize) {
+        this(featureColumns, targetColumn, intercept, coefficients, fill, grouping, blockSize, -1);
+    }
+
+    /**
+     * @param featureColumns the dataset column of each coefficient
+     * @param targetColumn   the target's column
+     * @param intercept      b0
+     * @param coefficients   b, one per feature column
+     * @param fill           per-feature fill values of the model's imputation, or null when it has none
+     * @param grouping       the row groups the sums are kept for
+     * @param blockSize      the dataset's block size, for row ids
+     * @param weightColumn   the frequency-weight column, or −1 for unweighted sums
+     * @throws IllegalArgumentException if the lengths of the arrays differ
+     */
+    public RegressionMetricsAggregator(int[] featureColumns, int targetColumn, double intercept, double[] coefficients,
+                                       double[] fill, RowGrouping grouping, int blockSize, int weightColumn) {
+        this.weightColumn = weightColumn;
         if (fill != null && fill.length != coefficients.length) {
             throw new IllegalArgumentException(fill.length + " fill values for " + coefficients.length + " coefficients");
         }
@@ -162,6 +185,10 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
         }
         int groups = squared.length;
         long firstRowId = (long) b.blockId() * blockSize;
+        if (weightColumn >= 0) {
+            accumulateWeighted(b, v, n, yhat, clean, firstRowId);
+            return;
+        }
         for (int g = 0; g < groups; g++) {
             int m = 0;
             for (int r = 0; r < n; r++) {
@@ -180,6 +207,37 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
             }
             kernel.compute(v, 0, ZERO, indexScratch, m);
             kernel.addTo(target[g], m);
+        }
+    }
+
+    /** The weighted sums: Σ w r², Σ w |r| exactly, the weighted moments of y; zero-weight rows left out. */
+    private void accumulateWeighted(RowBlock b, double[] v, int n, double[] yhat, boolean clean, long firstRowId) {
+        int groups = squared.length;
+        int w0 = b.columnOffset(weightColumn);
+        for (int g = 0; g < groups; g++) {
+            int m = 0;
+            for (int r = 0; r < n; r++) {
+                if (groups > 1 && grouping.group(firstRowId + r) != g) {
+                    continue;
+                }
+                double y = v[targetColumn * n + r];
+                if (!Double.isFinite(y) || (!clean && !finiteFeatures(v, n, r))) {
+                    badRows++;
+                    continue;
+                }
+                double w = v[w0 + r];
+                if (!(w > 0) || Double.isInfinite(w)) {
+                    continue; // weight 0 (the fit refused negative and non-finite weights)
+                }
+                double res = y - yhat[r];
+                squared[g].addProduct(w, res, res);
+                absolute[g].addProduct(w, Math.abs(res));
+                indexScratch[m++] = r;
+            }
+            if (m > 0) {
+                kernel.computeWeighted(v, n, new int[] {targetColumn}, indexScratch, m, v, w0);
+                kernel.addWeightedTo(target[g], m);
+            }
         }
     }
 
@@ -250,13 +308,12 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
             ab.add(absolute[g]);
             y.add(target[g], 1);
         }
-        long n = y.count();
-        if (n == 0) {
+        if (y.count() == 0 || y.weight() == 0) {
             return RegressionMetrics.EMPTY;
         }
         double rss = sq.doubleValue();
         double tss = y.centred(0, 0);
-        return RegressionMetrics.of(n, rss, ab.doubleValue(), tss);
+        return RegressionMetrics.of(y.weight(), rss, ab.doubleValue(), tss);
     }
 
     @Override
@@ -278,6 +335,7 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
         out.writeDoubleArray(fill);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -302,6 +360,7 @@ public final class RegressionMetricsAggregator extends BlockPassAggregator<Regre
         fill = in.readDoubleArray();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
+        weightColumn = in.readInt();
     }
 
     @Override

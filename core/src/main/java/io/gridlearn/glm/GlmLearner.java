@@ -9,6 +9,7 @@ import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
 import io.gridlearn.pass.PassRunner;
 import io.gridlearn.report.ReportSection;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -56,7 +57,7 @@ public final class GlmLearner implements Learner {
                 LearnerOption.of("linkPower", Type.DOUBLE, "Q", "Power of link power, μ^Q (0 is log)."),
                 LearnerOption.of("nbAlpha", Type.DOUBLE, "A", "Negative binomial α, variance μ + αμ² (default 1)."),
                 LearnerOption.of("offset", Type.STRING, "COL", "Column added to the linear predictor (e.g. log exposure)."),
-                LearnerOption.of("weights", Type.STRING, "COL", "Frequency weights (>= 0; 2 counts a row twice, 0 leaves it out)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", Weights.DESCRIPTION),
                 LearnerOption.of("lambda", Type.DOUBLE, "L", "Penalty strength λ >= 0 (default 0: maximum likelihood)."),
                 LearnerOption.of("alpha", Type.DOUBLE, "A", "L1 share of the penalty, in [0, 1] (default 0)."),
                 LearnerOption.of("maxIter", Type.INT, "N", "Iterations at most (default 100)."),

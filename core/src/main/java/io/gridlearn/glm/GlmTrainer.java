@@ -6,6 +6,7 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
 import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.stats.Gamma;
 
 import java.util.Arrays;
@@ -220,8 +221,7 @@ public final class GlmTrainer {
             String what = switch (kind) {
                 case RowCheck.TARGET_NOT_FINITE -> where + ": the response is missing or not finite (" + value
                         + "); a row without a response cannot be used";
-                case RowCheck.BAD_WEIGHT -> where + ": weight " + value + " is negative or not finite; frequency"
-                        + " weights must be finite and >= 0 (0 leaves the row out)";
+                case RowCheck.BAD_WEIGHT -> where + ": " + Weights.problem(v[2]);
                 case RowCheck.OFFSET_NOT_FINITE -> where + ": the offset is missing or not finite (" + value + ")";
                 case RowCheck.RESPONSE_OUTSIDE -> where + ": the " + o.family().cliName() + " family needs "
                         + dist.support() + " as the response, the row has " + value;

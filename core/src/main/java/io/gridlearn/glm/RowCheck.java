@@ -1,6 +1,7 @@
 package io.gridlearn.glm;
 
 import io.gridlearn.data.RowBlock;
+import io.gridlearn.pass.Weights;
 
 /**
  * The checks of one row that {@link GlmPrepKernel} counts and {@link BadRowSampler} locates, in this order:
@@ -28,7 +29,7 @@ final class RowCheck {
         }
         if (weight >= 0) {
             double w = b.get(r, weight);
-            if (!(w >= 0.0) || !Double.isFinite(w)) {
+            if (!Weights.valid(w)) {
                 column[0] = weight;
                 return BAD_WEIGHT;
             }

@@ -14,12 +14,19 @@ import java.util.SortedMap;
  * smallest values of {@link RowHash#hash}(row id, seed, salt) (a bottom-k sketch). Each block returns its
  * own bottom-{@code count} finite rows; the driver keeps the global bottom {@code count} of the union,
  * which is the same set however the rows are split into blocks.
+ *
+ * <p>With frequency weights (a weight column) the sample is drawn ∝ w without replacement, by the exponential race
+ * of Efraimidis &amp; Spirakis (as {@link ParallelSampler}): row x gets the key E_x / w_x with
+ * E_x = −ln(1 − {@link RowHash#uniform}(row id, seed, salt)), and the {@code count} smallest keys win (ties by row
+ * id); a row of weight 0 is never drawn. Each sampled row is then returned with its weight appended
+ * ({@code [x_1 … x_p, w]}), so that the driver can rank the union by the same keys ({@link #key}).
  */
 public final class HashSampler implements BlockSampler {
     private int[] featureColumns;
     private int count;
     private long seed;
     private long salt;
+    private int weightColumn = -1;
 
     /** An empty sampler, for deserialization. */
     public HashSampler() {
@@ -34,6 +41,20 @@ public final class HashSampler implements BlockSampler {
      * @param salt           mixed into the hash with the seed, so that different uses of one seed draw different rows
      */
     public HashSampler(int[] featureColumns, int count, long seed, long salt) {
+        this(featureColumns, count, seed, salt, -1);
+    }
+
+    /**
+     * A sampler of the given columns, ∝ the frequency weights when {@code weightColumn} ≥ 0.
+     *
+     * @param featureColumns the block columns of the features
+     * @param count          the sample size, ≥ 1
+     * @param seed           the seed of the row hashes
+     * @param salt           mixed into the hash with the seed
+     * @param weightColumn   the block column of the frequency weights, or −1 for a uniform sample
+     */
+    public HashSampler(int[] featureColumns, int count, long seed, long salt, int weightColumn) {
+        this.weightColumn = weightColumn;
         this.featureColumns = featureColumns.clone();
         this.count = count;
         this.seed = seed;
@@ -46,8 +67,17 @@ public final class HashSampler implements BlockSampler {
         return c != 0 ? c : Long.compare(rowA, rowB);
     }
 
+    /** The race key of row {@code id} of weight w &gt; 0: smaller is drawn first. */
+    static double key(long id, double w, long seed, long salt) {
+        return -Math.log1p(-RowHash.uniform(id, seed, salt)) / w;
+    }
+
     @Override
     public void sample(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {
+        if (weightColumn >= 0) {
+            sampleWeighted(b, firstRowId, out);
+            return;
+        }
         // Max-heap of the best `count` rows so far: the worst is evicted first.
         PriorityQueue<Long> heap = new PriorityQueue<>((a, c) -> compare(c, a, seed, salt));
         double[] x = new double[featureColumns.length];
@@ -67,6 +97,30 @@ public final class HashSampler implements BlockSampler {
         }
     }
 
+    private void sampleWeighted(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {
+        int p = featureColumns.length;
+        PriorityQueue<double[]> heap = new PriorityQueue<>((a, c) -> ParallelSampler.compare(c[0], (long) c[1], a[0],
+                (long) a[1]));
+        double[] x = new double[p];
+        for (int r = 0; r < b.rows(); r++) {
+            double w = b.get(r, weightColumn);
+            if (!(w > 0) || Double.isInfinite(w) || !Nearest.gather(b, r, featureColumns, x)) {
+                continue;
+            }
+            heap.add(new double[] {key(firstRowId + r, w, seed, salt), firstRowId + r});
+            if (heap.size() > count) {
+                heap.poll();
+            }
+        }
+        for (double[] e : heap) {
+            int r = (int) ((long) e[1] - firstRowId);
+            double[] row = new double[p + 1];
+            Nearest.gather(b, r, featureColumns, row);
+            row[p] = b.get(r, weightColumn);
+            out.put((long) e[1], row);
+        }
+    }
+
     @Override
     public int getFactoryId() {
         return KmeansSerializerHook.FACTORY_ID;
@@ -83,6 +137,7 @@ public final class HashSampler implements BlockSampler {
         out.writeInt(count);
         out.writeLong(seed);
         out.writeLong(salt);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -91,5 +146,6 @@ public final class HashSampler implements BlockSampler {
         count = in.readInt();
         seed = in.readLong();
         salt = in.readLong();
+        weightColumn = in.readInt();
     }
 }

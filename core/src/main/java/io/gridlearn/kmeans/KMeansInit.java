@@ -23,6 +23,11 @@ import java.util.SplittableRandom;
  * weighted Lloyd iterations on the candidates, keeping the restart of the lowest weighted cost. The samples
  * are functions of hashes of row ids and the restarts draw from a {@link SplittableRandom} seeded by the seed,
  * so the result is deterministic and the same on every member count and block size.
+ *
+ * <p>With frequency weights every draw is that of the rows repeated w times: the uniform samples become samples
+ * ∝ w ({@link HashSampler}'s weighted race), the d² round ∝ w·d² ({@link ParallelSampler}), the candidates'
+ * weights are Σw of their nearest rows ({@link LloydKernel}); a row of weight 0 is never drawn. Given initial rows
+ * ({@code rows:I,J,…}) are taken as given, whatever their weight.
  */
 final class KMeansInit {
     /** Passes over the data k-means‖ makes. */
@@ -40,6 +45,10 @@ final class KMeansInit {
     }
 
     static double[][] centres(PassRunner runner, int[] cols, KMeansOptions o) {
+        return centres(runner, cols, o, -1);
+    }
+
+    static double[][] centres(PassRunner runner, int[] cols, KMeansOptions o, int weightColumn) {
         if (o.init().startsWith("rows:")) {
             long[] ids = KMeansOptions.initRows(o.init());
             for (long id : ids) {
@@ -60,40 +69,47 @@ final class KMeansInit {
             return c;
         }
         if (o.init().equals("random")) {
-            return bottomK(runner, cols, o.k(), o.seed(), RANDOM_SALT);
+            return bottomK(runner, cols, o.k(), o.k(), o.seed(), RANDOM_SALT, weightColumn);
         }
-        return parallel(runner, cols, o);
+        return parallel(runner, cols, o, weightColumn);
     }
 
-    /** The k finite rows with the smallest hashes, in hash order. */
-    private static double[][] bottomK(PassRunner runner, int[] cols, int k, long seed, long salt) {
-        return bottomK(runner, cols, k, k, seed, salt);
-    }
-
-    /** The (up to) {@code count} finite rows with the smallest hashes, in hash order; at least k of them. */
-    private static double[][] bottomK(PassRunner runner, int[] cols, int count, int k, long seed, long salt) {
-        SortedMap<Long, double[]> rows = runner.sample(new HashSampler(cols, count, seed, salt));
+    /**
+     * The (up to) {@code count} finite rows with the smallest hashes (with weights: the smallest race keys, a draw
+     * ∝ w), in that order; at least k of them.
+     */
+    private static double[][] bottomK(PassRunner runner, int[] cols, int count, int k, long seed, long salt,
+                                      int weightColumn) {
+        SortedMap<Long, double[]> rows = runner.sample(new HashSampler(cols, count, seed, salt, weightColumn));
         List<Long> ids = new ArrayList<>(rows.keySet());
-        ids.sort((a, b) -> HashSampler.compare(a, b, seed, salt));
+        if (weightColumn < 0) {
+            ids.sort((a, b) -> HashSampler.compare(a, b, seed, salt));
+        } else {
+            int p = cols.length;
+            ids.sort((a, b) -> ParallelSampler.compare(HashSampler.key(a, rows.get(a)[p], seed, salt), a,
+                    HashSampler.key(b, rows.get(b)[p], seed, salt), b));
+        }
         if (ids.size() < k) {
-            throw new BadInputException("k = " + k + " but only " + ids.size() + " rows have finite values");
+            throw new BadInputException("k = " + k + " but only " + ids.size() + " rows have finite values"
+                    + (weightColumn < 0 ? "" : " and a positive weight"));
         }
         double[][] c = new double[Math.min(count, ids.size())][];
         for (int i = 0; i < c.length; i++) {
-            c[i] = rows.get(ids.get(i));
+            c[i] = Arrays.copyOf(rows.get(ids.get(i)), cols.length);
         }
         return c;
     }
 
-    private static double[][] parallel(PassRunner runner, int[] cols, KMeansOptions o) {
+    private static double[][] parallel(PassRunner runner, int[] cols, KMeansOptions o, int weightColumn) {
         int k = o.k();
         int p = cols.length;
         int ell = Math.max(2 * k, MIN_ELL);
-        // Pass 1: ℓ uniform rows (at least k, or bottomK refuses the data).
-        List<double[]> cand = new ArrayList<>(Arrays.asList(bottomK(runner, cols, ell, k, o.seed(), FIRST_SALT)));
-        // Pass 2: ℓ rows ∝ d² to them; the driver keeps the ℓ smallest race keys of the blocks' union.
+        // Pass 1: ℓ uniform rows (at least k, or bottomK refuses the data); ∝ w with weights.
+        List<double[]> cand = new ArrayList<>(Arrays.asList(bottomK(runner, cols, ell, k, o.seed(), FIRST_SALT,
+                weightColumn)));
+        // Pass 2: ℓ rows ∝ d² (w·d²) to them; the driver keeps the ℓ smallest race keys of the blocks' union.
         ParallelSampler sampler = new ParallelSampler(cols, KMeansTrainer.flatten(cand), cand.size(), ell, o.seed(),
-                SECOND_ROUND);
+                SECOND_ROUND, weightColumn);
         List<Map.Entry<Long, double[]>> drawn = new ArrayList<>(runner.sample(sampler).entrySet());
         double[] keys = new double[drawn.size()];
         Integer[] order = new Integer[drawn.size()];
@@ -104,10 +120,10 @@ final class KMeansInit {
         Arrays.sort(order, (a, b) -> ParallelSampler.compare(keys[a], drawn.get(a).getKey(), keys[b],
                 drawn.get(b).getKey()));
         for (int i = 0; i < Math.min(ell, order.length); i++) {
-            cand.add(drawn.get(order[i]).getValue());
+            cand.add(Arrays.copyOf(drawn.get(order[i]).getValue(), p));
         }
-        // Pass 3: each candidate's weight, the number of rows nearest to it.
-        double[] s = runner.sum(new LloydKernel(cols, KMeansTrainer.flatten(cand), cand.size()));
+        // Pass 3: each candidate's weight, the number of rows nearest to it (Σw with weights).
+        double[] s = runner.sum(new LloydKernel(cols, KMeansTrainer.flatten(cand), cand.size(), weightColumn));
         KMeansTrainer.checkFinite(s[LloydKernel.nonFiniteSlot(cand.size(), p)], o);
         double[] w = Arrays.copyOfRange(s, cand.size() * p, cand.size() * p + cand.size());
         // Each candidate stands for the mean of its rows (the same pass's sums): the weighted cost of a clustering

@@ -3,6 +3,7 @@ package io.gridlearn.kmeans;
 import io.gridlearn.OptionException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -37,7 +38,8 @@ public final class KMeansLearner implements Learner {
                         "Initialisation: kmeans-parallel (default), random, or rows:I,J,... (0-based row numbers)."),
                 LearnerOption.of("maxIter", Type.INT, "N", "Lloyd iterations at most (default 300)."),
                 LearnerOption.of("tol", Type.DOUBLE, "T", "Stop when the centres move less than this in total squared distance (default 0)."),
-                LearnerOption.of("decay", Type.DOUBLE, "A", "Live kmeans: weight kept by old rows at each change, in (0, 1] (default 1: no forgetting)."));
+                LearnerOption.of("decay", Type.DOUBLE, "A", "Live kmeans: weight kept by old rows at each change, in (0, 1] (default 1: no forgetting)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", Weights.DESCRIPTION));
     }
 
     @Override
@@ -55,7 +57,8 @@ public final class KMeansLearner implements Learner {
         KMeansOptions o = new KMeansOptions(k, v.intValue("maxIter", KMeansOptions.DEFAULT_MAX_ITER),
                 v.doubleValue("tol", 0.0), v.string("init", "kmeans-parallel"), v.longValue("seed", 42L),
                 v.string("missing", "error"));
-        return new KMeansSpec(v.strings("features"), o, v.on("live"), v.doubleValue("decay", 1.0));
+        return new KMeansSpec(v.strings("features"), v.string(Weights.OPTION, null), o, v.on("live"),
+                v.doubleValue("decay", 1.0));
     }
 
     @Override

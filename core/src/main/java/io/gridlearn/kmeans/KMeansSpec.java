@@ -2,6 +2,7 @@ package io.gridlearn.kmeans;
 
 import io.gridlearn.data.ColumnChoice;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.FitContext;
 import io.gridlearn.runtime.LearnerSpec;
 
@@ -13,17 +14,19 @@ import java.util.Map;
  * A k-means fit as the runtime runs it: Lloyd iterations from the chosen initialisation, each a checkpoint; a
  * live model then absorbs appended and replacement rows as mini-batches ({@link StreamingKMeans}).
  *
- * @param features the feature columns, or null for every column
+ * @param features the feature columns, or null for every column but the weights
+ * @param weights  the frequency-weight column (scikit-learn's {@code sample_weight}), or null for none
  * @param options  k, initialisation, limits, seed, missing-value rule
  * @param live     keep the model current as rows change
  * @param decay    live: the weight old rows keep at each change, in (0, 1]
  */
-public record KMeansSpec(List<String> features, KMeansOptions options, boolean live, double decay)
+public record KMeansSpec(List<String> features, String weights, KMeansOptions options, boolean live, double decay)
         implements LearnerSpec {
     /**
      * Copies {@code features} and checks that {@code options} is given.
      *
-     * @param features the feature columns, or null for every column
+     * @param features the feature columns, or null for every column but the weights
+     * @param weights  the frequency-weight column, or null for none
      * @param options  k, initialisation, limits, seed, missing-value rule; not null
      * @param live     keep the model current as rows change
      * @param decay    live: the weight old rows keep at each change, in (0, 1]
@@ -33,6 +36,18 @@ public record KMeansSpec(List<String> features, KMeansOptions options, boolean l
         if (options == null) {
             throw new IllegalArgumentException("options must be given");
         }
+    }
+
+    /**
+     * An unweighted fit.
+     *
+     * @param features the feature columns, or null for every column
+     * @param options  k, initialisation, limits, seed, missing-value rule; not null
+     * @param live     keep the model current as rows change
+     * @param decay    live: the weight old rows keep at each change, in (0, 1]
+     */
+    public KMeansSpec(List<String> features, KMeansOptions options, boolean live, double decay) {
+        this(features, null, options, live, decay);
     }
 
     @Override
@@ -59,14 +74,18 @@ public record KMeansSpec(List<String> features, KMeansOptions options, boolean l
         m.put("maxIter", options.maxIter());
         m.put("tol", options.tol());
         m.put("missing", options.missing());
+        if (weights != null) {
+            m.put(Weights.OPTION, weights);
+        }
         return m;
     }
 
     @Override
     public ModelDocument fit(FitContext c) {
-        ColumnChoice cols = ColumnChoice.resolve(c.schema(), null, features, false);
+        ColumnChoice cols = ColumnChoice.resolve(c.schema(), null, features, false, weights);
+        int w = Weights.column(c.schema(), weights, null, features);
         return KMeansTrainer.fit(c.runner(), cols.featureColumns(), cols.features(), options, c.checkpoints(),
-                c.resumeFrom());
+                c.resumeFrom(), w, weights);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
 import io.gridlearn.pass.Missing;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,12 @@ import java.util.Map;
  * left out of every pass: the initialisation samplers ({@link HashSampler}, {@link ParallelSampler},
  * {@link RowIdSampler}) never return such a row, and {@link LloydKernel} counts and skips them;
  * {@code summary.skippedRows} reports how many.
+ *
+ * <p>With frequency weights (scikit-learn's {@code sample_weight}; row i counts wᵢ times) the centres are weighted
+ * means, c = Σ w x / Σ w, the inertia is Σ w·min_c ‖x − c‖², {@code clusterSizes} are the clusters' Σw, and the
+ * initialisation draws ∝ w ({@link KMeansInit}): the fit of the rows repeated wᵢ times. A weight of 0 leaves the
+ * row out exactly; a negative or non-finite weight is refused naming the row, before any pass that could publish
+ * a checkpoint. The model records its weight column ({@code "weights"}); a resume with other weights is refused.
  */
 public final class KMeansTrainer {
     private KMeansTrainer() {
@@ -51,6 +58,26 @@ public final class KMeansTrainer {
      */
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, List<String> features, KMeansOptions o,
                                     IterationListener listener, ModelDocument resumeFrom) {
+        return fit(runner, featureColumns, features, o, listener, resumeFrom, -1, null);
+    }
+
+    /**
+     * Fits k-means with frequency weights: one pass first refuses a negative or non-finite weight naming the row
+     * ({@link Weights#check}), then the initialisation and Lloyd passes as without weights, every sum weighted.
+     *
+     * @param runner         the pass runner over the dataset
+     * @param featureColumns the block columns of the p features
+     * @param features       the features' names, one per column
+     * @param o              the options
+     * @param listener       told of every iteration (a checkpoint), or null
+     * @param resumeFrom     a checkpoint of this fit (the same weights) to continue from, or null to start afresh
+     * @param weightColumn   the block column of the frequency weights, or −1 for none
+     * @param weights        the weight column's name (recorded in the model), or null for none
+     * @return the model, without name, version or provenance
+     */
+    public static ModelDocument fit(PassRunner runner, int[] featureColumns, List<String> features, KMeansOptions o,
+                                    IterationListener listener, ModelDocument resumeFrom, int weightColumn,
+                                    String weights) {
         int p = featureColumns.length;
         if (p == 0 || features.size() != p) {
             throw new BadInputException("need at least one feature and one name per feature column; got "
@@ -59,23 +86,31 @@ public final class KMeansTrainer {
         if (o.k() > runner.rows()) {
             throw new BadInputException("k = " + o.k() + " exceeds the number of rows, " + runner.rows());
         }
+        if (weightColumn >= 0) {
+            double positive = Weights.check(runner, weightColumn, weights)[1];
+            if (o.k() > positive) {
+                throw new BadInputException("k = " + o.k() + " exceeds the number of rows of positive weight, "
+                        + (long) positive);
+            }
+        }
         int k = o.k();
         State st = new State();
+        st.weights = weights;
         if (resumeFrom != null) {
             st.resume(resumeFrom, k, p);
         } else {
-            st.centres = KMeansInit.centres(runner, featureColumns, o);
-            st.sizes = new long[k];
+            st.centres = KMeansInit.centres(runner, featureColumns, o, weightColumn);
+            st.sizes = new double[k];
         }
         boolean fresh = false; // true when inertia and sizes already belong to the current centres
         while (!st.converged && st.iteration < o.maxIter()) {
-            double[] s = runner.sum(new LloydKernel(featureColumns, flatten(List.of(st.centres)), k));
+            double[] s = runner.sum(new LloydKernel(featureColumns, flatten(List.of(st.centres)), k, weightColumn));
             st.skipped = checkFinite(s[LloydKernel.nonFiniteSlot(k, p)], o);
             double[][] next = new double[k][p];
             double shift = 0;
             for (int c = 0; c < k; c++) {
                 double n = s[k * p + c];
-                st.sizes[c] = (long) n;
+                st.sizes[c] = n;
                 if (n == 0) {
                     st.emptyClusters++;
                     next[c] = st.centres[c].clone();
@@ -99,11 +134,11 @@ public final class KMeansTrainer {
             listener.onIteration(st.document(features, o, false));
         }
         if (!fresh) {
-            double[] s = runner.sum(new LloydKernel(featureColumns, flatten(List.of(st.centres)), k));
+            double[] s = runner.sum(new LloydKernel(featureColumns, flatten(List.of(st.centres)), k, weightColumn));
             st.skipped = checkFinite(s[LloydKernel.nonFiniteSlot(k, p)], o);
             st.objective = s[LloydKernel.inertiaSlot(k, p)];
             for (int c = 0; c < k; c++) {
-                st.sizes[c] = (long) s[k * p + c];
+                st.sizes[c] = s[k * p + c];
             }
         }
         return st.document(features, o, true);
@@ -140,8 +175,9 @@ public final class KMeansTrainer {
         double objective = Double.NaN;
         double change = Double.NaN;
         boolean converged;
-        long[] sizes;
+        double[] sizes;
         long skipped;
+        String weights;
 
         void resume(ModelDocument m, int k, int p) {
             if (!"kmeans".equals(m.algorithm()) || m.centers() == null || m.centers().length != k
@@ -156,6 +192,10 @@ public final class KMeansTrainer {
                 }
                 centres[c] = m.centers()[c].clone();
             }
+            if (!java.util.Objects.equals(weights, m.extension(Weights.OPTION))) {
+                throw new BadInputException("cannot resume: the checkpoint was fit with weights "
+                        + m.extension(Weights.OPTION) + ", this fit with " + weights);
+            }
             Map<String, Object> s = m.summary();
             iteration = ((Number) s.get("iteration")).intValue();
             updates = ((Number) s.getOrDefault("centerUpdates", 0)).intValue();
@@ -164,7 +204,7 @@ public final class KMeansTrainer {
             objective = ((Number) s.get("objective")).doubleValue();
             change = ((Number) s.get("change")).doubleValue();
             skipped = ((Number) s.getOrDefault(Missing.SKIPPED_ROWS, 0)).longValue();
-            sizes = new long[k];
+            sizes = new double[k];
         }
 
         ModelDocument document(List<String> features, KMeansOptions o, boolean last) {
@@ -180,9 +220,9 @@ public final class KMeansTrainer {
                 summary.put(Missing.SKIPPED_ROWS, skipped);
             }
             summary.put("final", last);
-            List<Long> sz = new ArrayList<>();
-            for (long v : sizes) {
-                sz.add(v);
+            List<Number> sz = new ArrayList<>();
+            for (double v : sizes) {
+                sz.add(weights == null ? (Number) (long) v : Weights.count(v)); // Σw per cluster when weighted
             }
             summary.put("clusterSizes", sz);
             double[][] c = new double[centres.length][];
@@ -190,9 +230,10 @@ public final class KMeansTrainer {
                 c[i] = centres[i].clone();
             }
             Map<String, Map<String, Double>> metrics = Map.of("train", Map.of("inertia", objective));
-            return new ModelDocument(ModelDocument.FORMAT, null, 0, "kmeans", null, features, null, null, null,
-                    null, null, null, null, null, null, c, null, null, null, null, null, null, summary, metrics,
+            ModelDocument m = new ModelDocument(ModelDocument.FORMAT, null, 0, "kmeans", null, features, null, null,
+                    null, null, null, null, null, null, null, c, null, null, null, null, null, null, summary, metrics,
                     null, null);
+            return weights == null ? m : m.withExtensions(Map.of(Weights.OPTION, weights));
         }
     }
 }

@@ -21,6 +21,11 @@ import java.io.IOException;
  * <p>Layout of the partial vector (k centres, p features): {@code [0, kp)} cluster sums row-major,
  * {@code [kp, kp+k)} counts, {@code kp+k} inertia, {@code kp+k+1} non-finite rows. The same kernel gives
  * the cost φ and the candidate weights of k-means‖ (its inertia and counts).
+ *
+ * <p>With frequency weights (a weight column; scikit-learn's {@code sample_weight}) a row of weight w adds w·x to
+ * its cluster's sums, w to its count and w·d² to the inertia: the pass of the rows repeated w times. With w = 1
+ * these are the unweighted operations ({@code 1·x = x}), so unit weights give the unweighted bits; rows of weight
+ * 0 are left out (after the finiteness check, which counts them like any row).
  */
 public final class LloydKernel implements BlockKernel {
     /** Rows per chunk of the column path: k distance runs of this length stay in the first-level cache. */
@@ -30,6 +35,7 @@ public final class LloydKernel implements BlockKernel {
     private int[] featureColumns;
     private double[] centres;
     private int k;
+    private int weightColumn = -1;
 
     /** An empty kernel, for deserialization. */
     public LloydKernel() {
@@ -43,6 +49,19 @@ public final class LloydKernel implements BlockKernel {
      * @param k              the number of centres
      */
     public LloydKernel(int[] featureColumns, double[] centres, int k) {
+        this(featureColumns, centres, k, -1);
+    }
+
+    /**
+     * A kernel for the given centres, with frequency weights.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param centres        k × p centres, flattened row-major
+     * @param k              the number of centres
+     * @param weightColumn   the block column of the frequency weights, or −1
+     */
+    public LloydKernel(int[] featureColumns, double[] centres, int k, int weightColumn) {
+        this.weightColumn = weightColumn;
         this.featureColumns = featureColumns.clone();
         this.centres = centres.clone();
         this.k = k;
@@ -95,6 +114,7 @@ public final class LloydKernel implements BlockKernel {
         int p = featureColumns.length;
         int counts = k * p;
         int inertia = inertiaSlot(k, p);
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         double[] dist = Scratch.get(0, k * CHUNK);
         int[] best = new int[CHUNK];
         double[] bestD = new double[CHUNK];
@@ -119,6 +139,10 @@ public final class LloydKernel implements BlockKernel {
                 best[r] = bc;
                 bestD[r] = bd;
             }
+            if (w0 >= 0) {
+                addWeighted(v, n, from, m, w0, best, bestD, partial);
+                continue;
+            }
             for (int j = 0; j < p; j++) {
                 int base = featureColumns[j] * n + from;
                 for (int r = 0; r < m; r++) {
@@ -128,6 +152,28 @@ public final class LloydKernel implements BlockKernel {
             for (int r = 0; r < m; r++) {
                 partial[counts + best[r]]++;
                 partial[inertia] += bestD[r];
+            }
+        }
+    }
+
+    /** The column path's sums of one chunk with weights: w·x, w, w·d² in row order; rows of weight 0 left out. */
+    private void addWeighted(double[] v, int n, int from, int m, int w0, int[] best, double[] bestD,
+                             double[] partial) {
+        int p = featureColumns.length;
+        for (int j = 0; j < p; j++) {
+            int base = featureColumns[j] * n + from;
+            for (int r = 0; r < m; r++) {
+                double w = v[w0 + from + r];
+                if (w > 0) {
+                    partial[best[r] * p + j] += w * v[base + r];
+                }
+            }
+        }
+        for (int r = 0; r < m; r++) {
+            double w = v[w0 + from + r];
+            if (w > 0) {
+                partial[k * p + best[r]] += w;
+                partial[inertiaSlot(k, p)] += w * bestD[r];
             }
         }
     }
@@ -143,12 +189,16 @@ public final class LloydKernel implements BlockKernel {
                 partial[nonFiniteSlot(k, p)]++;
                 continue;
             }
+            double w = weightColumn < 0 ? 1.0 : b.get(r, weightColumn);
+            if (!(w > 0)) {
+                continue; // weight 0 (negative and non-finite weights are refused before any pass)
+            }
             int c = Nearest.nearest(x, centres, k, p, dist);
             for (int j = 0; j < p; j++) {
-                partial[c * p + j] += x[j];
+                partial[c * p + j] += w * x[j];
             }
-            partial[counts + c]++;
-            partial[inertiaSlot(k, p)] += dist[0];
+            partial[counts + c] += w;
+            partial[inertiaSlot(k, p)] += w * dist[0];
         }
     }
 
@@ -167,6 +217,7 @@ public final class LloydKernel implements BlockKernel {
         out.writeIntArray(featureColumns);
         out.writeDoubleArray(centres);
         out.writeInt(k);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -174,5 +225,6 @@ public final class LloydKernel implements BlockKernel {
         featureColumns = in.readIntArray();
         centres = in.readDoubleArray();
         k = in.readInt();
+        weightColumn = in.readInt();
     }
 }

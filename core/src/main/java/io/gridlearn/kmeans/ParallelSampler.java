@@ -19,6 +19,10 @@ import java.util.SortedMap;
  * block returns its own {@code count} smallest; the driver keeps the global {@code count} smallest of the
  * union ({@link #key}, {@link #compare}), the same set on every cluster and block size. Rows at distance 0
  * from C are never drawn.
+ *
+ * <p>With frequency weights (a weight column) the draw is ∝ w·d²(x, C), the key E_x / (w_x d²), so rows of weight
+ * 0 are never drawn; each drawn row is returned with its weight appended ({@code [x_1 … x_p, w]}), which
+ * {@link #key(long, double[])} reads.
  */
 public final class ParallelSampler implements BlockSampler {
     private int[] featureColumns;
@@ -27,6 +31,7 @@ public final class ParallelSampler implements BlockSampler {
     private int count;
     private long seed;
     private int round;
+    private int weightColumn = -1;
 
     /** An empty sampler, for deserialization. */
     public ParallelSampler() {
@@ -43,6 +48,23 @@ public final class ParallelSampler implements BlockSampler {
      * @param round          the round's number, a key seed of its own
      */
     public ParallelSampler(int[] featureColumns, double[] centres, int m, int count, long seed, int round) {
+        this(featureColumns, centres, m, count, seed, round, -1);
+    }
+
+    /**
+     * A sampler for one round, ∝ w·d² when {@code weightColumn} ≥ 0.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param centres        the centres C chosen so far, m × p, flattened row-major
+     * @param m              the number of centres in C
+     * @param count          how many rows the round keeps
+     * @param seed           the seed of the keys
+     * @param round          the round's number, a key seed of its own
+     * @param weightColumn   the block column of the frequency weights, or −1
+     */
+    public ParallelSampler(int[] featureColumns, double[] centres, int m, int count, long seed, int round,
+                           int weightColumn) {
+        this.weightColumn = weightColumn;
         this.featureColumns = featureColumns.clone();
         this.centres = centres.clone();
         this.m = m;
@@ -62,11 +84,12 @@ public final class ParallelSampler implements BlockSampler {
         return c != 0 ? c : Long.compare(rowA, rowB);
     }
 
-    /** The key of row {@code x} (row id {@code id}) for these centres. */
+    /** The key of row {@code x} (row id {@code id}; with weights, its weight last) for these centres. */
     double key(long id, double[] x) {
         double[] dist = new double[1];
-        Nearest.nearest(x, centres, m, featureColumns.length, dist);
-        return key(id, dist[0], seed, round);
+        int p = featureColumns.length;
+        Nearest.nearest(x, centres, m, p, dist);
+        return key(id, weightColumn < 0 ? dist[0] : x[p] * dist[0], seed, round);
     }
 
     @Override
@@ -82,7 +105,11 @@ public final class ParallelSampler implements BlockSampler {
             }
             Nearest.nearest(x, centres, m, p, dist);
             long id = firstRowId + r;
-            double k = key(id, dist[0], seed, round);
+            double w = weightColumn < 0 ? 1.0 : b.get(r, weightColumn);
+            if (!(w > 0) || Double.isInfinite(w)) {
+                continue;
+            }
+            double k = key(id, weightColumn < 0 ? dist[0] : w * dist[0], seed, round);
             if (k == Double.POSITIVE_INFINITY) {
                 continue;
             }
@@ -93,8 +120,11 @@ public final class ParallelSampler implements BlockSampler {
         }
         for (double[] e : heap) {
             int r = (int) e[1];
-            double[] row = new double[p];
+            double[] row = new double[weightColumn < 0 ? p : p + 1];
             Nearest.gather(b, r, featureColumns, row);
+            if (weightColumn >= 0) {
+                row[p] = b.get(r, weightColumn);
+            }
             out.put(firstRowId + r, row);
         }
     }
@@ -117,6 +147,7 @@ public final class ParallelSampler implements BlockSampler {
         out.writeInt(count);
         out.writeLong(seed);
         out.writeInt(round);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -127,5 +158,6 @@ public final class ParallelSampler implements BlockSampler {
         count = in.readInt();
         seed = in.readLong();
         round = in.readInt();
+        weightColumn = in.readInt();
     }
 }

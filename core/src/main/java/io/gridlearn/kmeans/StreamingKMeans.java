@@ -14,6 +14,8 @@ import io.gridlearn.model.FeatureBinding;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelStore;
 import io.gridlearn.pass.KernelAggregator;
+import io.gridlearn.pass.WeightCheckKernel;
+import io.gridlearn.pass.Weights;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +44,10 @@ import java.util.TreeMap;
  * fades: fit again to forget). A replacement is a removal plus new rows: its new blocks are absorbed as one
  * mini-batch. The model's summary records the block ids it has absorbed ({@code coveredBlocks}); each update
  * absorbs exactly the live blocks not yet absorbed, so an update that failed is made up by the next one.
+ *
+ * <p>A model fit with frequency weights (its {@code "weights"} column) absorbs the new rows weighted the same way:
+ * S_c and m_c are Σ w x and Σ w over the rows assigned to c (the summary's {@code weights} are then the centres'
+ * weight totals); new rows with a negative or non-finite weight are refused and nothing is published.
  */
 public final class StreamingKMeans {
     /** Live k-means models: model name → dataset name. */
@@ -181,8 +187,21 @@ public final class StreamingKMeans {
             System.arraycopy(centres[c], 0, flat, c * p, p);
         }
         int[] cols = FeatureBinding.featureColumns(m, after.columns(), "dataset '" + after.name() + "'");
+        int wc = -1;
+        if (m.extension(Weights.OPTION) != null) {
+            String column = m.extension(Weights.OPTION).toString();
+            wc = Weights.column(after, column, null, null);
+            KernelAggregator check = new DatasetCatalog(hz).blocks(after).aggregate(
+                    new KernelAggregator(new WeightCheckKernel(wc), after.blockSize()), fresh.predicate());
+            long bad = (long) check.result()[0];
+            if (bad > 0) {
+                throw new BadInputException("live k-means '" + name + "': " + bad + " new rows have a negative or"
+                        + " non-finite weight in '" + column + "'; frequency weights must be finite and >= 0: remove"
+                        + " or replace their block");
+            }
+        }
         KernelAggregator agg = new DatasetCatalog(hz).blocks(after).aggregate(
-                new KernelAggregator(new LloydKernel(cols, flat, k), after.blockSize()), fresh.predicate());
+                new KernelAggregator(new LloydKernel(cols, flat, k, wc), after.blockSize()), fresh.predicate());
         if (agg.blocks() != fresh.size()) {
             throw new GridlearnException("live k-means '" + name + "': the update saw " + agg.blocks() + " of "
                     + fresh.size() + " new blocks; retry");
@@ -211,7 +230,7 @@ public final class StreamingKMeans {
         summary.put("coveredBlocks", covered.toString());
         return new ModelDocument(m.format(), m.name(), m.version(), m.algorithm(), m.target(), m.features(), null,
                 null, null, null, null, null, m.classes(), null, null, centres, null, null, null, null, null, null,
-                summary, m.metrics(), m.provenance(), null);
+                summary, m.metrics(), m.provenance(), null).withExtensions(m.extensions());
     }
 
     private static double[] toDoubles(Object o) {

@@ -10,7 +10,7 @@ import io.gridlearn.BadInputException;
  * When false (a fit without intercept) they are the raw {@code sum x x'}, {@code sum x y} and
  * {@code sum y^2}. The means are given in both cases.
  *
- * @param n       number of rows, at least 1
+ * @param n       number of rows, at least 1 (Σw, which may be fractional, with frequency weights)
  * @param p       number of features, at least 1
  * @param xMean   feature means, length p
  * @param yMean   mean of y
@@ -19,12 +19,12 @@ import io.gridlearn.BadInputException;
  * @param yy      sum of squares of y
  * @param centred whether the sums are about the means
  */
-public record CrossProducts(long n, int p, double[] xMean, double yMean, double[] xx, double[] xy, double yy,
+public record CrossProducts(double n, int p, double[] xMean, double yMean, double[] xx, double[] xy, double yy,
                             boolean centred) {
     /**
      * Checks the shapes, symmetry and finiteness, and copies the arrays.
      *
-     * @param n       number of rows, ≥ 1
+     * @param n       number of rows (Σw with frequency weights), &gt; 0
      * @param p       number of features, ≥ 1
      * @param xMean   feature means, length p (copied)
      * @param yMean   mean of y
@@ -32,13 +32,13 @@ public record CrossProducts(long n, int p, double[] xMean, double yMean, double[
      * @param xy      length p (copied)
      * @param yy      sum of squares of y, ≥ 0
      * @param centred whether the sums are about the means
-     * @throws io.gridlearn.BadInputException if {@code n < 1} or a value is not finite
+     * @throws io.gridlearn.BadInputException if {@code n} is not positive or a value is not finite
      * @throws IllegalArgumentException if a length is wrong, {@code xx} is not symmetric or a sum of squares is
      *                                  negative
      */
     public CrossProducts {
-        if (n < 1) {
-            throw new BadInputException("cross products need at least one row, got n=" + n);
+        if (!(n > 0)) {
+            throw new BadInputException("cross products need at least one row, got n=" + io.gridlearn.pass.Weights.count(n));
         }
         if (p < 1) {
             throw new IllegalArgumentException("need at least one feature, got p=" + p);

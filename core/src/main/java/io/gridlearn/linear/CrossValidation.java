@@ -23,11 +23,11 @@ final class CrossValidation {
         MomentMatrix all = pass.sum(0, k);
         double rss = 0;
         double tss = 0;
-        long n = 0;
+        double n = 0;
         double[] foldMse = new double[k];
         for (int f = 0; f < k; f++) {
             MomentMatrix held = pass.moments(f);
-            if (held.count() == 0) {
+            if (held.weight() == 0) { // no row, or only rows of weight 0
                 continue;
             }
             MomentMatrix train = new MomentMatrix(all.dimension());
@@ -51,7 +51,7 @@ final class CrossValidation {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("folds", (double) k);
-        out.put("rows", (double) n);
+        out.put("rows", n);
         out.put("r2", 1 - rss / tss);
         out.put("mse", mse);
         out.put("rmse", Math.sqrt(mse));

@@ -27,6 +27,10 @@ import java.math.MathContext;
  * digits, then to the nearest double (as {@code describe}'s mean): a function of the data alone, so the
  * same bits on any number of members and in any merge order.
  *
+ * <p>With frequency weights (a weight column) the mean is the weighted one, that of the rows repeated wᵢ times:
+ * {@code m_j = Σ wᵢ x_ij / Σ wᵢ} over the training rows where x_ij is finite and wᵢ a valid weight, both sums
+ * exact ({@code w·x} enters as an exact product); rows of weight 0 do not move it.
+ *
  * <p>Merge order: none matters. Counts are integers; each S_j is an {@link ExactSum} to which every finite value
  * is added individually and which merges exactly with another instance's.
  *
@@ -48,6 +52,8 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
     private RowGrouping grouping;
     /** The dataset's block size, for row ids. */
     private int blockSize;
+    /** The frequency-weight column, or −1. */
+    private int weightColumn = -1;
 
     /** Rows (training and test) whose target is not finite. */
     private long missingTargetRows;
@@ -59,6 +65,8 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
     private long[] finite;
     /** S_j, the exact sum of those values per feature; null until the first block. */
     private ExactSum[] sums;
+    /** W_j, the exact sum of the weights of those values (weighted passes only). */
+    private ExactSum[] weightSums;
 
     /** An empty aggregator, for deserialization. */
     public FeatureMeansAggregator() {
@@ -71,6 +79,19 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
      * @param blockSize      the dataset's block size (for row ids)
      */
     public FeatureMeansAggregator(int[] featureColumns, int targetColumn, RowGrouping grouping, int blockSize) {
+        this(featureColumns, targetColumn, grouping, blockSize, -1);
+    }
+
+    /**
+     * @param featureColumns the dataset columns of the features
+     * @param targetColumn   the target's column
+     * @param grouping       the test split (test rows do not enter the means)
+     * @param blockSize      the dataset's block size (for row ids)
+     * @param weightColumn   the frequency-weight column (weighted means), or −1
+     */
+    public FeatureMeansAggregator(int[] featureColumns, int targetColumn, RowGrouping grouping, int blockSize,
+                                  int weightColumn) {
+        this.weightColumn = weightColumn;
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.grouping = grouping;
@@ -81,8 +102,10 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
         if (finite == null) {
             finite = new long[featureColumns.length];
             sums = new ExactSum[featureColumns.length];
+            weightSums = new ExactSum[featureColumns.length];
             for (int j = 0; j < sums.length; j++) {
                 sums[j] = new ExactSum();
+                weightSums[j] = new ExactSum();
             }
         }
     }
@@ -103,11 +126,18 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
             }
             trainingRows++;
             boolean complete = true;
+            double w = weightColumn < 0 ? 1.0 : v[weightColumn * n + r];
+            boolean weighted = weightColumn >= 0 && io.gridlearn.pass.Weights.valid(w);
             for (int j = 0; j < p; j++) {
                 double x = v[featureColumns[j] * n + r];
                 if (Double.isFinite(x)) {
                     finite[j]++;
-                    sums[j].add(x);
+                    if (weightColumn < 0) {
+                        sums[j].add(x);
+                    } else if (weighted) {
+                        sums[j].addProduct(w, x);
+                        weightSums[j].add(w);
+                    }
                 } else {
                     complete = false;
                 }
@@ -130,6 +160,7 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
         for (int j = 0; j < finite.length; j++) {
             finite[j] += o.finite[j];
             sums[j].add(o.sums[j]);
+            weightSums[j].add(o.weightSums[j]);
         }
     }
 
@@ -197,6 +228,10 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
             return Double.NaN;
         }
         BigDecimal s = sums[j].toBigDecimal();
+        if (weightColumn >= 0) {
+            BigDecimal w = weightSums[j].toBigDecimal();
+            return w.signum() == 0 ? Double.NaN : s.divide(w, MC).doubleValue();
+        }
         return s.divide(BigDecimal.valueOf(finite[j]), MC).doubleValue();
     }
 
@@ -216,6 +251,7 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
         out.writeInt(targetColumn);
         Wire.writeGrouping(out, grouping);
         out.writeInt(blockSize);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -229,6 +265,9 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
             for (ExactSum s : sums) {
                 s.writeData(out);
             }
+            for (ExactSum s : weightSums) {
+                s.writeData(out);
+            }
         }
     }
 
@@ -238,6 +277,7 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
         targetColumn = in.readInt();
         grouping = Wire.readGrouping(in);
         blockSize = in.readInt();
+        weightColumn = in.readInt();
     }
 
     @Override
@@ -250,6 +290,10 @@ public final class FeatureMeansAggregator extends BlockPassAggregator<FeatureMea
             sums = new ExactSum[finite.length];
             for (int j = 0; j < sums.length; j++) {
                 sums[j] = ExactSum.readData(in);
+            }
+            weightSums = new ExactSum[finite.length];
+            for (int j = 0; j < weightSums.length; j++) {
+                weightSums[j] = ExactSum.readData(in);
             }
         }
     }

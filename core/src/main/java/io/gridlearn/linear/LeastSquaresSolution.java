@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param features         feature names (not including the intercept)
  * @param intercept        whether the design has a leading column of ones
- * @param n                number of rows
+ * @param n                number of rows (Σw with frequency weights)
  * @param beta             coefficients in design order: the intercept first when there is one
  * @param unscaledVariance {@code diag((X'X)^-1)} in design order, so {@code se_j = sqrt(sigma^2 v_j)}
  * @param rss              residual sum of squares {@code ||y - X beta||^2}
@@ -19,21 +19,21 @@ import java.util.List;
  * @param mss              model sum of squares {@code tss - rss}, computed without that subtraction when
  *                         the route allows it (it is a sum of squares in both routes)
  */
-public record LeastSquaresSolution(List<String> features, boolean intercept, long n, double[] beta,
+public record LeastSquaresSolution(List<String> features, boolean intercept, double n, double[] beta,
                                    double[] unscaledVariance, double rss, double tss, double mss) {
     /**
      * Checks the lengths and copies the arrays.
      *
      * @param features         feature names (copied)
      * @param intercept        whether the design has a leading column of ones
-     * @param n                number of rows, ≥ 1
+     * @param n                number of rows (Σw with frequency weights), &gt; 0
      * @param beta             coefficients in design order, length p + (intercept ? 1 : 0) (copied)
      * @param unscaledVariance {@code diag((X'X)^-1)} in design order, the same length (copied)
      * @param rss              residual sum of squares
      * @param tss              total sum of squares
      * @param mss              model sum of squares
      * @throws IllegalArgumentException if an array's length is wrong
-     * @throws io.gridlearn.BadInputException if {@code n < 1}
+     * @throws io.gridlearn.BadInputException if {@code n} is not positive
      */
     public LeastSquaresSolution {
         features = List.copyOf(features);
@@ -42,8 +42,8 @@ public record LeastSquaresSolution(List<String> features, boolean intercept, lon
             throw new IllegalArgumentException("beta and unscaledVariance must have " + k
                     + " entries (features plus intercept)");
         }
-        if (n < 1) {
-            throw new BadInputException("a fit needs at least one row, got n=" + n);
+        if (!(n > 0)) {
+            throw new BadInputException("a fit needs at least one row, got n=" + io.gridlearn.pass.Weights.count(n));
         }
         beta = beta.clone();
         unscaledVariance = unscaledVariance.clone();

@@ -6,6 +6,7 @@ import io.gridlearn.data.RowGrouping;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -43,7 +44,8 @@ public final class LinearLearner implements Learner {
                 LearnerOption.of("path", Type.INT, "N", "Also compute a regularisation path of N λ values from λ_max down."),
                 LearnerOption.of("maxIter", Type.INT, "N", "Iterations at most (coordinate-descent sweeps; default 100000)."),
                 LearnerOption.of("tol", Type.DOUBLE, "T", "Convergence tolerance (coordinate descent; default 1e-12)."),
-                LearnerOption.of("method", Type.STRING, "METHOD", "exact (default) or average (one fit per block, averaged; for comparison)."));
+                LearnerOption.of("method", Type.STRING, "METHOD", "exact (default) or average (one fit per block, averaged; for comparison)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", Weights.DESCRIPTION));
     }
 
     @Override
@@ -62,7 +64,8 @@ public final class LinearLearner implements Learner {
                 v.string("solver", "qr"), new RowGrouping(v.doubleValue("testFraction", 0.0), folds,
                 v.longValue("seed", 42L)), v.string("missing", "error"), v.intValue("maxIter", 100_000),
                 v.doubleValue("tol", 1e-12), v.intValue("path", 0), v.string("method", "exact"));
-        return new LinearSpec(v.string("target", null), v.strings("features"), options, v.on("live"));
+        return new LinearSpec(v.string("target", null), v.strings("features"), v.string(Weights.OPTION, null), options,
+                v.on("live"));
     }
 
     @Override

@@ -41,6 +41,12 @@ import java.util.function.IntUnaryOperator;
  * {@code onCombinationFinished} on a member's partial, measured). That is only a matter of traffic: the driver
  * folds whatever is left with the same arithmetic ({@link #rFactor}).
  *
+ * <p>With a frequency-weight column (statsmodels' {@code freq_weights}) the moments are weighted
+ * ({@link MomentMatrix#addShiftedWeighted}: n becomes Σw, Σz becomes Σ w z, Σzz' becomes Σ w z z') and the R
+ * factors are those of the rows scaled by √w ({@link TrainingRows}); rows of weight 0 enter neither (they are
+ * counted in the moments' row count only), and rows whose weight is negative or not finite are left out and
+ * counted apart ({@link #badWeights()}), for the trainer to refuse.
+ *
  * <p>Network cost: the moments are O(groups × p²) per member whatever n is; the R factors O(min(blocks,
  * partitions) × q²) per pass, q(q+1)/2 doubles each: bounded by the partition count (271 by default), and flat
  * once the blocks outnumber the partitions.
@@ -77,9 +83,13 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     private double[] fill;
     /** The live blocks the pass reads, or null (nothing folded before the driver). */
     private BlockIds layout;
+    /** The frequency-weight column, or −1. */
+    private int weightColumn = -1;
 
     /** Rows left out for a non-finite value in a used column. */
     private long badRows;
+    /** Rows left out for a negative or non-finite weight. */
+    private long badWeights;
     /** The exact moments of z per row group; null until the first block. */
     private MomentMatrix[] moments;
     /** The R factors by partition, partly folded; null unless {@code qr}. */
@@ -88,6 +98,7 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     private transient ShiftedBlockMoments kernel;
     private transient int[][] groupRows;
     private transient int[] groupCounts;
+    private transient int[] groupZeros;
     private transient IntUnaryOperator partitionOf;
     private transient Map<Integer, Integer> liveBlocks;
 
@@ -134,6 +145,23 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
      */
     public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
                                 double[] fill, BlockIds layout) {
+        this(columns, grouping, blockSize, qr, intercept, fill, layout, -1);
+    }
+
+    /**
+     * @param columns      the dataset columns of z: features, then the target
+     * @param grouping     test split and folds
+     * @param blockSize    the dataset's block size (for row ids)
+     * @param qr           also compute per-block R factors of the training rows
+     * @param intercept    prepend a column of ones to the QR design
+     * @param fill         the fill value of each feature, or null for no imputation
+     * @param layout       the live blocks the pass reads, or null
+     * @param weightColumn the frequency-weight column, or −1 for unweighted moments
+     * @see #LinearPassAggregator(int[], RowGrouping, int, boolean, boolean, double[], BlockIds)
+     */
+    public LinearPassAggregator(int[] columns, RowGrouping grouping, int blockSize, boolean qr, boolean intercept,
+                                double[] fill, BlockIds layout, int weightColumn) {
+        this.weightColumn = weightColumn;
         this.layout = layout;
         this.fill = fill == null ? null : fill.clone();
         this.columns = columns.clone();
@@ -150,7 +178,7 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
 
     /** A new, empty aggregator with the same settings (no partition function: for moment passes). */
     LinearPassAggregator emptyCopy() {
-        return new LinearPassAggregator(columns, grouping, blockSize, qr, intercept, fill, layout);
+        return new LinearPassAggregator(columns, grouping, blockSize, qr, intercept, fill, layout, weightColumn);
     }
 
     private void init() {
@@ -171,11 +199,19 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         if (groupRows == null || groupRows[0].length < n) {
             groupRows = new int[groups][Math.max(n, 16)];
             groupCounts = new int[groups];
+            groupZeros = new int[groups];
             kernel = new ShiftedBlockMoments(columns.length);
         }
         java.util.Arrays.fill(groupCounts, 0);
         double[] v = Imputation.fillColumns(b.values(), n, columns, fill);
         long firstRowId = (long) b.blockId() * blockSize;
+        if (weightColumn >= 0) {
+            accumulateWeighted(b, v, n, firstRowId);
+            if (qr) {
+                addRFactor(b);
+            }
+            return;
+        }
         if (groups == 1 && BlockChecks.allFinite(v, n, columns)) {
             groupCounts[0] = n; // the common case: every row, no per-row work
         } else {
@@ -200,6 +236,44 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         }
     }
 
+    /** The weighted form: rows of weight 0 only counted, rows with a bad weight counted apart. */
+    private void accumulateWeighted(RowBlock b, double[] v, int n, long firstRowId) {
+        int groups = moments.length;
+        java.util.Arrays.fill(groupZeros, 0);
+        double[] raw = b.values();
+        int w0 = b.columnOffset(weightColumn);
+        boolean all = true;
+        for (int r = 0; r < n; r++) {
+            double w = raw[w0 + r];
+            if (!io.gridlearn.pass.Weights.valid(w)) {
+                badWeights++;
+                all = false;
+                continue;
+            }
+            if (!finiteRow(v, n, r)) {
+                badRows++;
+                all = false;
+                continue;
+            }
+            int g = groups == 1 ? 0 : grouping.group(firstRowId + r);
+            if (w == 0) {
+                groupZeros[g]++;
+                all = false;
+                continue;
+            }
+            groupRows[g][groupCounts[g]++] = r;
+        }
+        for (int g = 0; g < groups; g++) {
+            int m = groupCounts[g];
+            if (m > 0) {
+                kernel.computeWeighted(v, n, columns, all && groups == 1 ? null : groupRows[g], m, raw, w0);
+                kernel.addWeightedTo(moments[g], m + groupZeros[g]);
+            } else if (groupZeros[g] > 0) {
+                moments[g].addShiftedWeighted(groupZeros[g], 0.0, null, null, null);
+            }
+        }
+    }
+
     private boolean finiteRow(double[] v, int n, int r) {
         for (int c : columns) {
             if (!Double.isFinite(v[c * n + r])) {
@@ -217,7 +291,7 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         if (layout != null && !layout.contains(b.blockId())) {
             throw new IllegalStateException("block " + b.blockId() + " is not in the pass's layout " + layout);
         }
-        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill, weightColumn);
         double[] r = t.rows() > 0 ? BlockQr.factor(t.values(), t.rows(), t.q()) : RFactorGroups.NONE;
         rFactors.add(partitionOf.applyAsInt(b.blockId()), b.blockId(), r);
     }
@@ -252,6 +326,7 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
     @Override
     protected void combineStatistic(LinearPassAggregator o) {
         badRows += o.badRows;
+        badWeights += o.badWeights;
         if (o.moments == null) {
             return;
         }
@@ -277,6 +352,15 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
      */
     public long badRows() {
         return badRows;
+    }
+
+    /**
+     * Rows left out for a negative or non-finite frequency weight (0 without a weight column).
+     *
+     * @return the row count, over every group
+     */
+    public long badWeights() {
+        return badWeights;
     }
 
     /**
@@ -349,11 +433,13 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         out.writeBoolean(intercept);
         out.writeDoubleArray(fill);
         out.writeString(layout == null ? null : layout.toString());
+        out.writeInt(weightColumn);
     }
 
     @Override
     protected void writeStatistic(ObjectDataOutput out) throws IOException {
         out.writeLong(badRows);
+        out.writeLong(badWeights);
         out.writeBoolean(moments != null);
         if (moments != null) {
             for (MomentMatrix m : moments) {
@@ -374,11 +460,13 @@ public final class LinearPassAggregator extends BlockPassAggregator<LinearPassAg
         fill = in.readDoubleArray();
         String l = in.readString();
         layout = l == null ? null : BlockIds.parse(l);
+        weightColumn = in.readInt();
     }
 
     @Override
     protected void readStatistic(ObjectDataInput in) throws IOException {
         badRows = in.readLong();
+        badWeights = in.readLong();
         if (in.readBoolean()) {
             moments = new MomentMatrix[grouping.groups()];
             for (int g = 0; g < moments.length; g++) {

@@ -73,7 +73,7 @@ final class LinearSolver {
     private static LinearSolution ols(MomentMatrix m, double[] r, List<String> features, LinearOptions o,
                                       Refiner refiner) {
         LeastSquaresSolution s = r != null
-                ? QrLeastSquares.solve(r, m.count(), features, o.intercept())
+                ? QrLeastSquares.solve(r, m.weight(), features, o.intercept())
                 : NormalEquations.ols(MomentViews.crossProducts(m, o.intercept()), features);
         double kappa = Double.NaN;
         double kappaC = Double.NaN;
@@ -102,14 +102,14 @@ final class LinearSolver {
             int p = features.size();
             double rss = MomentViews.rss(m, s.interceptValue(), s.coefficients());
             double tss = o.intercept() ? m.centred(p, p) : m.raw(p, p);
-            rep = new LeastSquaresSolution(features, o.intercept(), m.count(), s.beta(), s.unscaledVariance(),
+            rep = new LeastSquaresSolution(features, o.intercept(), m.weight(), s.beta(), s.unscaledVariance(),
                     rss, tss, tss - rss).report();
         } else {
             // QR's RSS (refined in double-double) is exact to working precision even for an exact fit
             rep = s.report();
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("n", rep.n());
+        summary.put("n", io.gridlearn.pass.Weights.count(rep.n()));
         summary.put("solver", r == null ? "cholesky" : refinement);
         if (r != null) {
             summary.put("scaledConditionNumber", kappa);
@@ -120,7 +120,7 @@ final class LinearSolver {
         summary.put("residualStandardError", rep.residualStdError());
         summary.put("sigma2", rep.sigma2());
         summary.put("rss", rep.rss());
-        summary.put("dfResid", rep.dfResid());
+        summary.put("dfResid", io.gridlearn.pass.Weights.count(rep.dfResid()));
         summary.put("fStatistic", rep.fStatistic());
         summary.put("fPValue", rep.fPValue());
         summary.put("logLikelihood", rep.logLikelihood());
@@ -141,11 +141,12 @@ final class LinearSolver {
             int q = p + 1 + off;
             double[] scale = o.standardize() ? MomentViews.featureScales(m, features) : null;
             double[] penalty = new double[q * q];
-            double root = Math.sqrt(m.count() * o.lambda());
+            double root = Math.sqrt(m.weight() * o.lambda());
             for (int j = 0; j < p; j++) {
                 penalty[(j + off) * q + (j + off)] = root * (scale == null ? 1 : scale[j]);
             }
-            LeastSquaresSolution s = QrLeastSquares.solve(BlockQr.merge(r, penalty, q), m.count(), features, o.intercept());
+            LeastSquaresSolution s = QrLeastSquares.solve(BlockQr.merge(r, penalty, q), m.weight(), features,
+                    o.intercept());
             intercept = s.interceptValue();
             b = s.coefficients();
         } else {
@@ -175,7 +176,7 @@ final class LinearSolver {
         double rss = MomentViews.rss(m, intercept, b);
         double tss = o.intercept() ? m.centred(p, p) : m.raw(p, p);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("n", m.count());
+        summary.put("n", io.gridlearn.pass.Weights.count(m.weight()));
         summary.put("lambda", o.lambda());
         summary.put("alpha", o.alpha());
         summary.put("rSquared", 1 - rss / tss);

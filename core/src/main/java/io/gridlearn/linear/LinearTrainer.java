@@ -13,6 +13,7 @@ import io.gridlearn.model.Imputation;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.GridPassRunner;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.stats.MomentMatrix;
 import io.gridlearn.util.Versions;
 
@@ -26,6 +27,11 @@ import java.util.Map;
  * moments of z = [x, y] per row group (and, for the QR solver, per-block R factors); the driver solves;
  * one {@link RegressionMetricsAggregator} pass scores the fit on the training and test rows. Cross-validation
  * and the regularisation path reuse the per-fold moments of the first pass: no further passes.
+ *
+ * <p>With frequency weights ({@link LinearJob#weights()}) every moment is weighted and the QR rows are scaled
+ * by √w: the fit is that of the rows repeated wᵢ times (statsmodels' OLS on the repeated rows; {@code WLS} with
+ * these weights for the coefficients, {@code GLM(freq_weights)} for the degrees of freedom, n = Σw), the metrics
+ * are weighted the same way, and the model records the weight column ({@code "weights"}).
  *
  * <p>Every sum is exact and R factors merge in an order fixed by the blocks and their partitions
  * ({@link RFactorGroups}), so the coefficients are a function of the data (and the cluster's partition count)
@@ -46,7 +52,7 @@ public final class LinearTrainer {
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(job.dataset());
         if (job.options().method().equals("average")) {
-            LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
+            LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features(), job.weights());
             return BlockAveraging.train(catalog, schema, design, job.options());
         }
         return train(new GridPassRunner(catalog, schema), schema, job);
@@ -65,7 +71,7 @@ public final class LinearTrainer {
      * @return an unpublished model
      */
     public static ModelDocument train(PassRunner runner, DatasetSchema schema, LinearJob job) {
-        LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
+        LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features(), job.weights());
         LinearOptions o = job.options();
         if (o.method().equals("average")) {
             throw new IllegalArgumentException("block averaging runs next to the data only: use train(hz, job)");
@@ -74,19 +80,22 @@ public final class LinearTrainer {
         Map<String, Object> imputed = new LinkedHashMap<>();
         Imputation imputation = o.missing().equals("mean") ? meanImputation(runner, schema, design, o, imputed) : null;
         double[] fill = imputation == null ? null : imputation.values();
-        LinearPassAggregator pass = runner.aggregate(() -> new LinearPassAggregator(
-                design.zColumns(), o.grouping(), schema.blockSize(), qr, o.intercept(), fill, schema.layout()));
+        LinearPassAggregator pass = runner.aggregate(() -> new LinearPassAggregator(design.zColumns(), o.grouping(),
+                schema.blockSize(), qr, o.intercept(), fill, schema.layout(), design.weightColumn()));
+        if (pass.badWeights() > 0) {
+            throw Weights.refusal(runner, design.weightColumn(), design.weights(), pass.badWeights());
+        }
         checkBadRows(pass.badRows(), schema, design, o);
 
         RowGrouping g = o.grouping();
         MomentMatrix train = pass.sum(0, g.trainGroups());
-        checkSize(train.count(), design.features().size(), o);
+        checkSize(train, design.features().size(), o);
         double[] r = qr ? pass.rFactor() : null;
         LinearSolver.Refiner refiner = qr && !o.penalised() ? new LinearSolver.Refiner() {
             @Override
             public ResidualMoments residualMoments(double[] beta, boolean withGram) {
                 RefinementKernel k = new RefinementKernel(design.zColumns(), g, schema.blockSize(), o.intercept(),
-                        beta, fill, withGram);
+                        beta, fill, withGram, design.weightColumn());
                 return k.moments(runner.exactSum(k));
             }
 
@@ -102,7 +111,7 @@ public final class LinearTrainer {
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         ModelDocument model = document(schema, design, o, fit, summary, metrics, pass.rows() - pass.badRows())
                 .withImputation(imputation);
-        RegressionMetricsAggregator scored = GridScoring.metricsPass(runner, schema, model, g);
+        RegressionMetricsAggregator scored = GridScoring.metricsPass(runner, schema, model, g, design.weightColumn());
         metrics.put("train", scored.metrics(0, g.trainGroups()).toMap());
         if (g.hasTest()) {
             metrics.put("test", scored.metrics(g.testGroup()).toMap());
@@ -114,7 +123,7 @@ public final class LinearTrainer {
         return new ModelDocument(model.format(), null, 0, model.algorithm(), model.target(), model.features(),
                 model.intercept(), model.coefficients(), model.interceptStandardError(), model.standardErrors(),
                 model.tValues(), model.pValues(), null, null, null, null, null, null, null, null, null, null,
-                summary, metrics, model.provenance(), path, imputation);
+                summary, metrics, model.provenance(), path, imputation).withExtensions(model.extensions());
     }
 
     /**
@@ -135,7 +144,7 @@ public final class LinearTrainer {
     private static Imputation meanImputation(PassRunner runner, DatasetSchema schema, LinearDesign design,
                                              LinearOptions o, Map<String, Object> imputed) {
         FeatureMeansAggregator means = runner.aggregate(() -> new FeatureMeansAggregator(
-                design.featureColumns(), design.targetColumn(), o.grouping(), schema.blockSize()));
+                design.featureColumns(), design.targetColumn(), o.grouping(), schema.blockSize(), design.weightColumn()));
         if (means.missingTargetRows() > 0) {
             throw OptionException.worded("dataset '" + schema.name() + "': " + means.missingTargetRows() + " of "
                     + schema.rows() + " rows have a missing (NaN) or infinite value in the target '" + design.target()
@@ -151,7 +160,8 @@ public final class LinearTrainer {
                         + "' has no finite value in the " + means.trainingRows() + " training rows, so {missing} mean "
                         + "has no mean to fill it with; leave it out with {features}");
             }
-            fill[j] = means.finiteCount(j) == 0 ? 0 : means.mean(j);
+            double mean = means.mean(j);
+            fill[j] = Double.isNaN(mean) ? 0 : mean; // no finite training value (or only zero weights): nothing to fill
             values += means.missingCount(j);
         }
         imputed.put("imputedRows", means.incompleteTrainingRows());
@@ -174,14 +184,22 @@ public final class LinearTrainer {
         }
     }
 
-    private static void checkSize(long n, int p, LinearOptions o) {
+    private static void checkSize(MomentMatrix train, int p, LinearOptions o) {
         int params = p + (o.intercept() ? 1 : 0);
-        if (n == 0) {
+        if (train.count() == 0) {
             throw new BadInputException("no training rows (empty dataset, or every row held out or skipped)");
         }
-        if (!o.penalised() && n <= params) {
-            throw new BadInputException("only " + n + " training rows for " + params + " parameters; an unpenalised "
-                    + "fit needs more rows than parameters (use ridge, or fewer features)");
+        if (train.weight() == 0) {
+            throw new BadInputException("every training row has weight 0 (" + train.count() + " rows): nothing to fit");
+        }
+        if (!train.isWeighted() && !o.penalised() && train.count() <= params) {
+            throw new BadInputException("only " + train.count() + " training rows for " + params + " parameters; an "
+                    + "unpenalised fit needs more rows than parameters (use ridge, or fewer features)");
+        }
+        if (train.isWeighted() && !o.penalised() && train.weight() <= params) {
+            throw new BadInputException("the training rows weigh " + Weights.count(train.weight()) + " in all for "
+                    + params + " parameters; an unpenalised fit needs a weight total (Σw, the rows it stands for) above"
+                    + " the number of parameters (use ridge, or fewer features)");
         }
     }
 
@@ -192,19 +210,25 @@ public final class LinearTrainer {
         provenance.put("dataset", schema.name());
         provenance.put("fingerprint", schema.fingerprint());
         provenance.put("rows", rowsUsed);
-        provenance.put("options", o.toMap());
+        Map<String, Object> options = o.toMap();
+        if (design.weighted()) {
+            options.put(Weights.OPTION, design.weights());
+        }
+        provenance.put("options", options);
         provenance.put("seed", o.grouping().seed());
         provenance.put("libraryVersion", Versions.library());
         provenance.put("createdAt", Instant.now().toString());
-        return new ModelDocument(ModelDocument.FORMAT, null, 0, o.algorithm(), design.target(), design.features(),
-                fit.intercept(), fit.coefficients(), fit.interceptStandardError(), fit.standardErrors(),
-                fit.tValues(), fit.pValues(), null, null, null, null, null, null, null, null, null, null,
-                summary, metrics, provenance, null);
+        ModelDocument m = new ModelDocument(ModelDocument.FORMAT, null, 0, o.algorithm(), design.target(),
+                design.features(), fit.intercept(), fit.coefficients(), fit.interceptStandardError(),
+                fit.standardErrors(), fit.tValues(), fit.pValues(), null, null, null, null, null, null, null, null, null,
+                null, summary, metrics, provenance, null);
+        return design.weighted() ? m.withExtensions(Map.of(Weights.OPTION, design.weights())) : m;
     }
 
     /** Metrics of a fit evaluated on exact moments (no pass): used by cross-validation. */
     static RegressionMetrics heldOut(MomentMatrix m, double intercept, double[] coefficients) {
         int p = coefficients.length;
-        return RegressionMetrics.of(m.count(), MomentViews.rss(m, intercept, coefficients), Double.NaN, m.centred(p, p));
+        return RegressionMetrics.of(m.weight(), MomentViews.rss(m, intercept, coefficients), Double.NaN,
+                m.centred(p, p));
     }
 }

@@ -83,14 +83,18 @@ public final class LiveModels {
         LinearOptions o = liveOptions(job.options());
         DatasetCatalog catalog = new DatasetCatalog(hz);
         DatasetSchema schema = catalog.get(job.dataset());
-        LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features());
+        LinearDesign design = LinearDesign.resolve(schema, job.target(), job.features(), job.weights());
         LinearPassAggregator pass = fullPass(catalog, schema, design, o);
+        if (pass.badWeights() > 0) {
+            throw io.gridlearn.pass.Weights.refusal(new io.gridlearn.pass.GridPassRunner(catalog, schema),
+                    design.weightColumn(), design.weights(), pass.badWeights());
+        }
         if (pass.badRows() > 0) {
             throw new BadInputException("dataset '" + schema.name() + "': " + pass.badRows()
                     + " rows have a missing or infinite value; a live model needs clean data");
         }
         LiveState state = new LiveState(schema.name(), design.target(), design.features(), toJson(o),
-                schema.layout(), pass.moments(0));
+                schema.layout(), pass.moments(0), design.weights());
         ModelStore store = ModelStore.forInstance(hz);
         IMap<String, LiveState> live = hz.getMap(LIVE_MAP);
         lock(live, name);
@@ -221,12 +225,16 @@ public final class LiveModels {
                 return Optional.empty();
             }
             LinearOptions o = fromJson(s.optionsJson());
-            LinearDesign design = LinearDesign.resolve(schema, s.target(), s.features());
+            LinearDesign design = LinearDesign.resolve(schema, s.target(), s.features(), s.weights());
             MomentMatrix total = incremental(catalog, schema, design, o, s, gone, fresh, name);
             String how = "incremental";
             if (total == null) {
                 how = "full pass";
                 LinearPassAggregator all = fullPass(catalog, schema, design, o);
+                if (all.badWeights() > 0) {
+                    throw new BadInputException("live model '" + name + "': " + all.badWeights() + " rows of dataset '"
+                            + schema.name() + "' have a negative or non-finite weight in '" + design.weights() + "'");
+                }
                 if (all.badRows() > 0) {
                     throw new BadInputException("live model '" + name + "': " + all.badRows()
                             + " rows of dataset '" + schema.name() + "' have a missing or infinite value");
@@ -234,7 +242,7 @@ public final class LiveModels {
                 total = all.moments(0);
             }
             LiveState next = new LiveState(s.dataset(), s.target(), s.features(), s.optionsJson(), schema.layout(),
-                    total);
+                    total, s.weights());
             ModelStore store = ModelStore.forInstance(hz);
             long current = store.current(name).map(ModelDocument::version).orElse(0L);
             ModelDocument published = store.publish(name, current, solve(schema, design, o, next, how));
@@ -268,6 +276,11 @@ public final class LiveModels {
                     : blocks.aggregate(newPass(design, schema, o), fresh.predicate());
             if (in == null || in.blocks() != fresh.size()) {
                 return null; // a member lost mid-pass: the full pass retries and names lost blocks
+            }
+            if (in.badWeights() > 0) {
+                throw new BadInputException("live model '" + name + "': " + in.badWeights() + " new rows have a"
+                        + " negative or non-finite weight in '" + design.weights() + "'; frequency weights must be"
+                        + " finite and >= 0: remove or replace their block");
             }
             if (in.badRows() > 0) {
                 throw new BadInputException("live model '" + name + "': " + in.badRows()
@@ -303,7 +316,8 @@ public final class LiveModels {
     }
 
     private static LinearPassAggregator newPass(LinearDesign design, DatasetSchema schema, LinearOptions o) {
-        return new LinearPassAggregator(design.zColumns(), RowGrouping.NONE, schema.blockSize(), false, o.intercept());
+        return new LinearPassAggregator(design.zColumns(), RowGrouping.NONE, schema.blockSize(), false, o.intercept(),
+                null, null, design.weightColumn());
     }
 
     private static LinearPassAggregator fullPass(DatasetCatalog catalog, DatasetSchema schema, LinearDesign design,

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * What a live linear model maintains between changes of its dataset: its job (dataset, target, features,
- * options as the JSON of the registering fit), the set C of block ids its moments cover, and the exact
+ * options as the JSON of the registering fit, the frequency-weight column or null), the set C of block ids its moments cover, and the exact
  * moments M = Σ_{b ∈ C} moments(b) of z = [x, y]. The pair (C, M) is written as one value, so M always
  * covers exactly C, whatever failed in between (see {@link LiveModels}).
  */
@@ -22,6 +22,7 @@ public final class LiveState implements IdentifiedDataSerializable {
     private String optionsJson;
     private BlockIds covered;
     private MomentMatrix moments;
+    private String weights;
 
     /** An empty state, for deserialization. */
     public LiveState() {
@@ -29,6 +30,12 @@ public final class LiveState implements IdentifiedDataSerializable {
 
     LiveState(String dataset, String target, List<String> features, String optionsJson, BlockIds covered,
               MomentMatrix moments) {
+        this(dataset, target, features, optionsJson, covered, moments, null);
+    }
+
+    LiveState(String dataset, String target, List<String> features, String optionsJson, BlockIds covered,
+              MomentMatrix moments, String weights) {
+        this.weights = weights;
         this.dataset = dataset;
         this.target = target;
         this.features = List.copyOf(features);
@@ -71,6 +78,10 @@ public final class LiveState implements IdentifiedDataSerializable {
         return moments;
     }
 
+    String weights() {
+        return weights;
+    }
+
     @Override
     public int getFactoryId() {
         return LinearSerializerHook.FACTORY_ID;
@@ -92,6 +103,7 @@ public final class LiveState implements IdentifiedDataSerializable {
         out.writeString(optionsJson);
         out.writeString(covered.toString());
         moments.writeData(out);
+        out.writeString(weights);
     }
 
     @Override
@@ -107,5 +119,6 @@ public final class LiveState implements IdentifiedDataSerializable {
         optionsJson = in.readString();
         covered = BlockIds.parse(in.readString());
         moments = MomentMatrix.readData(in);
+        weights = in.readString();
     }
 }

@@ -15,7 +15,7 @@ final class MomentViews {
     /** Centred cross products (fits with an intercept) or raw ones (without). */
     static CrossProducts crossProducts(MomentMatrix m, boolean intercept) {
         int p = m.dimension() - 1;
-        long n = m.count();
+        double n = m.weight();
         double[] xMean = new double[p];
         double[] xx = new double[p * p];
         double[] xy = new double[p];
@@ -37,7 +37,7 @@ final class MomentViews {
         int p = m.dimension() - 1;
         double[] s = new double[p];
         for (int j = 0; j < p; j++) {
-            s[j] = Math.sqrt(m.centred(j, j) / m.count());
+            s[j] = Math.sqrt(m.centred(j, j) / m.weight());
             if (!(s[j] > 0)) {
                 throw OptionException.worded("feature '" + features.get(j) + "' is constant; it cannot be standardized "
                         + "(leave it out with {features})");
@@ -59,7 +59,8 @@ final class MomentViews {
 
     /**
      * The design's Gram matrix {@code X'X} (X = [1?, x_1 … x_p]) as row-major (hi, lo) pairs, each the exact
-     * accumulated moment rounded to double-double: {@code n}, {@code Σ x_j}, {@code Σ x_j x_k}.
+     * accumulated moment rounded to double-double: {@code n}, {@code Σ x_j}, {@code Σ x_j x_k} (with frequency
+     * weights {@code Σw}, {@code Σ w x_j}, {@code Σ w x_j x_k}: X'WX).
      */
     static double[] designGramPairs(MomentMatrix m, boolean intercept) {
         int p = m.dimension() - 1;
@@ -70,7 +71,7 @@ final class MomentViews {
             for (int b = 0; b <= a; b++) {
                 Dyadic v;
                 if (a < off) {
-                    v = Dyadic.of(m.count());
+                    v = m.weightDyadic();
                 } else if (b < off) {
                     v = m.sumDyadic(a - off);
                 } else {

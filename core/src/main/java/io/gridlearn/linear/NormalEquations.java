@@ -68,7 +68,7 @@ public final class NormalEquations {
         int k = p + (icpt ? 1 : 0);
         if (cp.n() <= k) {
             throw new BadInputException("a model with " + k + " parameters needs more than " + k
-                    + " rows, got n=" + cp.n());
+                    + " rows, got n=" + io.gridlearn.pass.Weights.count(cp.n()));
         }
         Ldlt f = factorOrThrow(cp.xx(), p, rankTolerance, features, icpt);
         double[] c = cp.xy();

@@ -26,9 +26,14 @@ import java.util.Locale;
  * intercept fields are 0 (value) and NaN (its standard error, t and p). Immutable; array accessors return
  * copies.
  *
+ * <p>With frequency weights (statsmodels' {@code freq_weights}; the fit of the rows repeated wᵢ times) n is
+ * Σw, RSS and TSS are weighted sums of squares, and every formula above holds as written: {@code df_resid = Σw − k}
+ * and {@code log L = −Σw/2 (log(2π) + log(RSS/Σw) + 1)}, as statsmodels' OLS on the repeated rows. Σw need not be
+ * a whole number; the degrees of freedom of the t and F distributions are then fractional.
+ *
  * @param features          feature names, without the intercept (p of them)
  * @param hasIntercept      whether the model has an intercept
- * @param n                 rows
+ * @param n                 rows (Σw with frequency weights)
  * @param intercept         beta_0; 0 without an intercept
  * @param interceptStdError se_0; NaN without an intercept
  * @param interceptTValue   t_0; NaN without an intercept
@@ -43,16 +48,16 @@ import java.util.Locale;
  * @param sigma2            sigma^2 = RSS / df_resid
  * @param rss               residual sum of squares
  * @param tss               total sum of squares (centred with an intercept)
- * @param dfResid           n - k, at least 1
+ * @param dfResid           n - k, at least 1 (fractional when Σw is)
  * @param fStatistic        F on (p, df_resid) degrees of freedom; NaN when p = 0
  * @param fPValue           P(F_{p, df_resid} &gt; F); NaN when p = 0
  * @param logLikelihood     log L of the Gaussian model at the maximum-likelihood variance RSS/n
  */
-public record OlsReport(List<String> features, boolean hasIntercept, long n,
+public record OlsReport(List<String> features, boolean hasIntercept, double n,
                         double intercept, double interceptStdError, double interceptTValue, double interceptPValue,
                         double[] coefficients, double[] stdErrors, double[] tValues, double[] pValues,
                         double rSquared, double adjRSquared, double residualStdError, double sigma2,
-                        double rss, double tss, long dfResid, double fStatistic, double fPValue,
+                        double rss, double tss, double dfResid, double fStatistic, double fPValue,
                         double logLikelihood) {
 
     /**
@@ -60,7 +65,7 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
      *
      * @param features          feature names (copied)
      * @param hasIntercept      whether the model has an intercept
-     * @param n                 rows
+     * @param n                 rows (Σw with frequency weights)
      * @param intercept         beta_0
      * @param interceptStdError se_0
      * @param interceptTValue   t_0
@@ -153,9 +158,9 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
             row(sb, features.get(j), coefficients[j], stdErrors[j], tValues[j], pValues[j]);
         }
         sb.append(String.format(Locale.ROOT,
-                "residual SE %.6g on %d df; R^2 %.6f, adjusted %.6f; F %.6g on (%d, %d) df, p %.3g; logLik %.6g%n",
-                residualStdError, dfResid, rSquared, adjRSquared, fStatistic, features.size(), dfResid, fPValue,
-                logLikelihood));
+                "residual SE %.6g on %s df; R^2 %.6f, adjusted %.6f; F %.6g on (%d, %s) df, p %.3g; logLik %.6g%n",
+                residualStdError, io.gridlearn.pass.Weights.count(dfResid), rSquared, adjRSquared, fStatistic,
+                features.size(), io.gridlearn.pass.Weights.count(dfResid), fPValue, logLikelihood));
         return sb.toString();
     }
 
@@ -167,7 +172,7 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
     public static final class Builder {
         private List<String> features;
         private Boolean intercept;
-        private long n = -1;
+        private double n = -1;
         private double[] beta;
         private double[] unscaledVariance;
         private double rss = Double.NaN;
@@ -200,12 +205,12 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
         }
 
         /**
-         * Number of rows.
+         * Number of rows (Σw with frequency weights).
          *
          * @param v n, more than the number of parameters
          * @return this builder
          */
-        public Builder n(long v) {
+        public Builder n(double v) {
             n = v;
             return this;
         }
@@ -288,10 +293,10 @@ public record OlsReport(List<String> features, boolean hasIntercept, long n,
             if (rss < 0 || tss < 0) {
                 throw new IllegalArgumentException("sums of squares must be >= 0, got rss=" + rss + ", tss=" + tss);
             }
-            long df = n - k;
-            if (df < 1) {
+            double df = n - k;
+            if (!(df >= 1)) {
                 throw new BadInputException("a model with " + k + " parameters needs more than " + k
-                        + " rows for standard errors, got n=" + n);
+                        + " rows for standard errors, got n=" + io.gridlearn.pass.Weights.count(n));
             }
             double sigma2 = rss / df;
             StudentT tDist = new StudentT(df);

@@ -50,16 +50,16 @@ public final class QrLeastSquares {
     }
 
     /**
-     * {@link #solve(double[], long, List, boolean, double)} with the default tolerance.
+     * {@link #solve(double[], double, List, boolean, double)} with the default tolerance.
      *
      * @param r         row-major {@code q x q} upper-triangular R of {@code [1?, X, y]}
-     * @param n         number of rows of Z
+     * @param n         number of rows of Z (Σw when the rows were scaled by √w)
      * @param features  names of the p feature columns
      * @param intercept whether Z starts with a ones column
      * @return the solution
      * @throws BadInputException if a column is collinear or there are not more rows than parameters
      */
-    public static LeastSquaresSolution solve(double[] r, long n, List<String> features, boolean intercept) {
+    public static LeastSquaresSolution solve(double[] r, double n, List<String> features, boolean intercept) {
         return solve(r, n, features, intercept, DEFAULT_RANK_TOLERANCE);
     }
 
@@ -67,13 +67,13 @@ public final class QrLeastSquares {
      * {@code solve(...).report()} with the default tolerance.
      *
      * @param r         row-major {@code q x q} upper-triangular R of {@code [1?, X, y]}
-     * @param n         number of rows of Z
+     * @param n         number of rows of Z (Σw when the rows were scaled by √w)
      * @param features  names of the p feature columns
      * @param intercept whether Z starts with a ones column
      * @return the report of the solution
      * @throws BadInputException if a column is collinear or there are not more rows than parameters
      */
-    public static OlsReport fit(double[] r, long n, List<String> features, boolean intercept) {
+    public static OlsReport fit(double[] r, double n, List<String> features, boolean intercept) {
         return solve(r, n, features, intercept).report();
     }
 
@@ -81,7 +81,7 @@ public final class QrLeastSquares {
      * Solves the least-squares problem whose R factor is {@code r}.
      *
      * @param r             row-major {@code q x q} upper-triangular R of {@code [1?, X, y]}
-     * @param n             number of rows of Z
+     * @param n             number of rows of Z (Σw when the rows were scaled by √w)
      * @param features      names of the p feature columns
      * @param intercept     whether Z starts with a ones column
      * @param rankTolerance relative tolerance of the rank check, in {@code [0, 1)}
@@ -89,7 +89,7 @@ public final class QrLeastSquares {
      *         from the last column of R
      * @throws BadInputException if a column is collinear or there are not more rows than parameters
      */
-    public static LeastSquaresSolution solve(double[] r, long n, List<String> features, boolean intercept,
+    public static LeastSquaresSolution solve(double[] r, double n, List<String> features, boolean intercept,
                                              double rankTolerance) {
         int q = features.size() + (intercept ? 2 : 1);
         checkR(r, q);
@@ -99,7 +99,7 @@ public final class QrLeastSquares {
         int k = q - 1;
         if (n <= k) {
             throw new BadInputException("a model with " + k + " parameters needs more than " + k
-                    + " rows, got n=" + n);
+                    + " rows, got n=" + io.gridlearn.pass.Weights.count(n));
         }
         List<String> bad = new ArrayList<>();
         for (int j = 0; j < k; j++) {
@@ -139,10 +139,6 @@ public final class QrLeastSquares {
         int k = beta0.length;
         int q = k + 1;
         checkR(r, q);
-        if (moments.rows() != solution.n()) {
-            throw new IllegalArgumentException("residual moments cover " + moments.rows() + " rows but the fit has "
-                    + solution.n());
-        }
         if (moments.parameters() != k) {
             throw new IllegalArgumentException("residual moments have " + moments.parameters()
                     + " parameters, expected " + k);
@@ -175,9 +171,10 @@ public final class QrLeastSquares {
         double[] beta0 = solution.beta();
         int k = beta0.length;
         checkR(r, k + 1);
-        if (moments.rows() != solution.n() || moments.parameters() != k || gramPairs.length != 2 * k * k) {
+        if (moments.rows() < 1 || moments.parameters() != k || gramPairs.length != 2 * k * k) {
             throw new IllegalArgumentException("residual moments or Gram do not match the fit: rows "
-                    + moments.rows() + " vs " + solution.n() + ", parameters " + moments.parameters() + " vs " + k);
+                    + moments.rows() + ", parameters " + moments.parameters() + " vs " + k + ", Gram entries "
+                    + gramPairs.length);
         }
         Refinement ref = Refinement.run(r, k + 1, beta0, moments, gramPairs,
                 refineVariance ? null : solution.unscaledVariance());

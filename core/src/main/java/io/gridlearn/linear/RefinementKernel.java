@@ -29,6 +29,9 @@ import java.io.IOException;
  * {@link ResidualSums#total()}'s arithmetic on the same exact values, so this kernel gives the bits the former
  * refinement aggregator gave, and the single-JVM route ({@link QrLeastSquares#refine}) gives them too.
  *
+ * <p>With frequency weights the rows are those of the first pass, scaled by √w ({@link TrainingRows}), so the
+ * sums are X'Wr, r'Wr and X'WX; m still counts rows (those of positive weight).
+ *
  * <p>Blocks with no training row contribute the zero vector; a pass in which no block had one has m = 0 and no
  * moments ({@code null}), as before.
  */
@@ -40,6 +43,7 @@ public final class RefinementKernel implements BlockKernel {
     private double[] beta;
     private boolean withGram = true;
     private double[] fill;
+    private int weightColumn = -1;
 
     /** For deserialization. */
     public RefinementKernel() {
@@ -57,6 +61,22 @@ public final class RefinementKernel implements BlockKernel {
      */
     public RefinementKernel(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta,
                             double[] fill, boolean withGram) {
+        this(columns, grouping, blockSize, intercept, beta, fill, withGram, -1);
+    }
+
+    /**
+     * @param columns      the dataset columns of z: features, then the target
+     * @param grouping     test split and folds (only training rows enter)
+     * @param blockSize    the dataset's block size (for row ids)
+     * @param intercept    prepend a column of ones to the design
+     * @param beta         coefficients in design order (intercept first when there is one)
+     * @param fill         per-feature fill values of mean imputation, or null
+     * @param withGram     gather {@code X'X} too; false for the light form
+     * @param weightColumn the frequency-weight column (rows scaled by √w, zero weights left out), or −1
+     */
+    public RefinementKernel(int[] columns, RowGrouping grouping, int blockSize, boolean intercept, double[] beta,
+                            double[] fill, boolean withGram, int weightColumn) {
+        this.weightColumn = weightColumn;
         this.columns = columns.clone();
         this.grouping = grouping;
         this.blockSize = blockSize;
@@ -73,7 +93,7 @@ public final class RefinementKernel implements BlockKernel {
 
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
-        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill);
+        TrainingRows t = TrainingRows.of(b, columns, grouping, blockSize, intercept, fill, weightColumn);
         if (t.rows() == 0) {
             return;
         }
@@ -113,6 +133,7 @@ public final class RefinementKernel implements BlockKernel {
         out.writeDoubleArray(beta);
         out.writeBoolean(withGram);
         out.writeDoubleArray(fill);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -124,5 +145,6 @@ public final class RefinementKernel implements BlockKernel {
         beta = in.readDoubleArray();
         withGram = in.readBoolean();
         fill = in.readDoubleArray();
+        weightColumn = in.readInt();
     }
 }

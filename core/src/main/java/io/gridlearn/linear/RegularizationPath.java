@@ -33,7 +33,7 @@ final class RegularizationPath {
             e.put("intercept", f.intercept());
             e.put("coefficients", f.coefficients());
             e.put("nonZero", f.nonZero());
-            e.put("trainMse", MomentViews.rss(train, f.intercept(), f.coefficients()) / train.count());
+            e.put("trainMse", MomentViews.rss(train, f.intercept(), f.coefficients()) / train.weight());
             if (cv != null) {
                 e.put("cvMse", cv[i]);
             }
@@ -47,13 +47,13 @@ final class RegularizationPath {
         int k = o.grouping().folds();
         MomentMatrix all = pass.sum(0, k);
         double[] rss = new double[fits.size()];
-        long n = 0;
+        double n = 0;
         for (int f = 0; f < k; f++) {
             MomentMatrix held = pass.moments(f);
-            if (held.count() == 0) {
+            if (held.weight() == 0) {
                 continue;
             }
-            n += held.count();
+            n += held.weight();
             MomentMatrix train = new MomentMatrix(all.dimension());
             train.add(all, 1);
             train.add(held, -1);

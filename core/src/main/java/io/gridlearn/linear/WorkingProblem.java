@@ -18,7 +18,7 @@ import java.util.List;
 final class WorkingProblem {
     final CrossProducts cp;
     final int p;
-    final long n;
+    final double n;
     final double[] scale;
     final double[] a;
     final double[] c;

@@ -6,7 +6,9 @@ import io.gridlearn.grid.SerializationIds;
 
 /**
  * Registers with Hazelcast the {@code IdentifiedDataSerializable} classes of {@code io.gridlearn.pass}:
- * the two generic aggregators that carry a {@link BlockKernel} or {@link BlockSampler} to members.
+ * the two generic aggregators that carry a {@link BlockKernel} or {@link BlockSampler} to members, and the
+ * check of a weight column shared by the learners that take {@code --weights} ({@link WeightCheckKernel},
+ * {@link BadWeightSampler}).
  * The kernel or sampler inside is written with its own package's factory and class id, so this package needs
  * to know none of the algorithms.
  *
@@ -25,6 +27,10 @@ public final class PassSerializerHook implements DataSerializerHook {
     public static final int KERNEL_AGGREGATOR = 1;
     /** {@link SampleAggregator}. */
     public static final int SAMPLE_AGGREGATOR = 2;
+    /** {@link WeightCheckKernel}. */
+    public static final int WEIGHT_CHECK_KERNEL = 3;
+    /** {@link BadWeightSampler}. */
+    public static final int BAD_WEIGHT_SAMPLER = 4;
 
     @Override
     public int getFactoryId() {
@@ -36,6 +42,8 @@ public final class PassSerializerHook implements DataSerializerHook {
         return typeId -> switch (typeId) {
             case KERNEL_AGGREGATOR -> new KernelAggregator();
             case SAMPLE_AGGREGATOR -> new SampleAggregator();
+            case WEIGHT_CHECK_KERNEL -> new WeightCheckKernel();
+            case BAD_WEIGHT_SAMPLER -> new BadWeightSampler();
             default -> null;
         };
     }

@@ -111,12 +111,32 @@ public record Dyadic(BigInteger mantissa, int exponent) {
         if (n <= 0) {
             throw new IllegalArgumentException("divisor must be positive, was " + n);
         }
+        return divide(BigInteger.valueOf(n), 0);
+    }
+
+    /**
+     * {@code this / d} rounded once to the nearest double (ties to even), as {@link #divideToDouble(long)}: with
+     * {@code d = M · 2^E}, the quotient is {@code (m / M) · 2^(e − E)}, so the same correctly rounded division of
+     * integers serves (a weight total Σw as the divisor of weighted moments).
+     *
+     * @param d the divisor, {@code > 0}
+     * @return the nearest double to {@code this / d}
+     * @throws IllegalArgumentException if {@code d <= 0}
+     */
+    public double divideToDouble(Dyadic d) {
+        if (d.mantissa.signum() <= 0) {
+            throw new IllegalArgumentException("divisor must be positive, was " + d.toDouble());
+        }
+        return divide(d.mantissa, -d.exponent);
+    }
+
+    /** {@code this / div · 2^shift}, div &gt; 0, correctly rounded. */
+    private double divide(BigInteger div, int shift0) {
         int signum = mantissa.signum();
         if (signum == 0) {
             return 0.0;
         }
         BigInteger mag = mantissa.abs();
-        BigInteger div = BigInteger.valueOf(n);
         int s = Math.max(0, 64 + div.bitLength() - mag.bitLength());
         BigInteger[] qr = mag.shiftLeft(s).divideAndRemainder(div);
         BigInteger q = qr[0];
@@ -125,7 +145,7 @@ public record Dyadic(BigInteger mantissa, int exponent) {
         if ((shift > 0 && q.getLowestSetBit() < shift) || qr[1].signum() != 0) {
             top |= 1;
         }
-        double d = Math.scalb((double) top, exponent - s + shift);
+        double d = Math.scalb((double) top, exponent - s + shift + shift0);
         return signum < 0 ? -d : d;
     }
 }

@@ -24,11 +24,26 @@ import java.math.BigDecimal;
  * engine report a negative variance for data with mean 1e9 and standard deviation 1e-3). Because every
  * merge is exact, the result does not depend on how rows were split among blocks' owners or in which order
  * partial results were combined.
+ *
+ * <p><b>Frequency weights.</b> Moments can also be weighted ({@link #addShiftedWeighted}): row i of weight
+ * wᵢ ≥ 0 counts as wᵢ copies of itself, so the weight total {@code W = Σ wᵢ} takes the place of n in every
+ * formula ({@code S = Σ wᵢ zᵢ}, {@code A = Σ wᵢ zᵢ zᵢ'}, the mean {@code S/W}, the centred cross products
+ * {@code A − S S'/W}). A block of weight total W_b, with shift c, {@code e = Σ w (z − c)} and
+ * {@code D = Σ w (z − c)(z − c)'}, adds {@code S += e + W_b c} and {@code A += D + c e' + e c' + W_b c c'}
+ * exactly, as above. When W_b is itself rounded (weights that are not whole numbers), what is added is exactly the
+ * block plus a phantom row at c of weight W_b − Σw, about 1e-16 W_b: as c is the block's weighted mean, that
+ * moves the centred moments by a rounding relative to the block's spread, never to its magnitude. W is an
+ * {@link ExactSum} and {@link #weight()} its value; {@link #count()} stays the number of rows that entered
+ * (zero-weight rows included, though they add nothing). Unweighted moments are the same object with
+ * {@code W = n}, and their arithmetic is unchanged.
  */
 public final class MomentMatrix {
 
     private final int q;
     private long n;
+    /** The exact weight total W, or null for unweighted moments (W = n). */
+    private ExactSum weight;
+    private transient Dyadic weightDyadic;
     private final ExactSum[] sums;
     private final ExactSum[] cross;
     /**
@@ -88,6 +103,87 @@ public final class MomentMatrix {
     }
 
     /**
+     * Whether the moments are weighted ({@link #addShiftedWeighted}).
+     *
+     * @return true when a weighted block entered
+     */
+    public boolean isWeighted() {
+        return weight != null;
+    }
+
+    /**
+     * The weight total W: Σw for weighted moments, the row count n otherwise.
+     *
+     * @return W, rounded once
+     */
+    public double weight() {
+        return weight == null ? n : weight.doubleValue();
+    }
+
+    /**
+     * The weight total W exactly (Σw, or n when unweighted).
+     *
+     * @return W as a binary fraction
+     */
+    public Dyadic weightDyadic() {
+        if (weight == null) {
+            return Dyadic.of(n);
+        }
+        if (weightDyadic == null) {
+            weightDyadic = weight.toDyadic();
+        }
+        return weightDyadic;
+    }
+
+    /** num / W, rounded once: the unweighted path divides by the count as it always has. */
+    private double divideByWeight(Dyadic num) {
+        return weight == null ? num.divideToDouble(n) : num.divideToDouble(weightDyadic());
+    }
+
+    /**
+     * Adds a weighted block: {@code rows} rows (zero-weight rows may be counted here and left out of the sums) of
+     * weight total {@code w}, with shift {@code c}, weighted shifted sums {@code e = Σ w (z − c)} and weighted
+     * shifted cross products {@code d = Σ w (z − c)(z − c)'} (packed lower triangle). Makes the moments weighted.
+     *
+     * @param rows the rows the block contributes to {@link #count()}
+     * @param w    the block's weight total, finite and ≥ 0; 0 adds nothing but the rows
+     * @param c    the shift of each component
+     * @param e    the weighted shifted sums
+     * @param d    the weighted shifted cross products, packed
+     */
+    public void addShiftedWeighted(int rows, double w, double[] c, double[] e, double[] d) {
+        makeWeighted();
+        n += rows;
+        if (w == 0) {
+            return;
+        }
+        sumDyadics = null;
+        crossDyadics = null;
+        weightDyadic = null;
+        weight.add(w);
+        for (int j = 0; j < q; j++) {
+            sums[j].add(e[j]);
+            sums[j].addProduct(w, c[j]);
+            for (int k = 0; k <= j; k++) {
+                ExactSum a = cross[packed(j, k)];
+                a.add(d[packed(j, k)]);
+                a.addProduct(c[j], e[k]);
+                a.addProduct(e[j], c[k]);
+                a.addProduct(w, c[j], c[k]);
+            }
+        }
+    }
+
+    /** From here on the weight total is kept apart from n (equal to it so far). */
+    private void makeWeighted() {
+        if (weight == null) {
+            weight = new ExactSum();
+            weight.add((double) n);
+            weightDyadic = null;
+        }
+    }
+
+    /**
      * Adds a block of {@code m} rows given its shift {@code c}, shifted sums {@code e} and shifted cross
      * products {@code d} (packed lower triangle).
      *
@@ -128,6 +224,15 @@ public final class MomentMatrix {
         }
         sumDyadics = null;
         crossDyadics = null;
+        weightDyadic = null;
+        if (weight != null || other.weight != null) {
+            makeWeighted();
+            if (other.weight != null) {
+                weight.add(other.weight, sign);
+            } else {
+                weight.add((double) (sign * other.n));
+            }
+        }
         n += sign * other.n;
         for (int i = 0; i < q; i++) {
             sums[i].add(other.sums[i], sign);
@@ -176,10 +281,10 @@ public final class MomentMatrix {
      * Mean of component j, correctly rounded.
      *
      * @param j a component, {@code 0 <= j < q}
-     * @return {@code S_j / n} rounded once
+     * @return {@code S_j / n} (S_j / W when weighted) rounded once
      */
     public double mean(int j) {
-        return sumDyadic(j).divideToDouble(n);
+        return divideByWeight(sumDyadic(j));
     }
 
     /**
@@ -194,7 +299,7 @@ public final class MomentMatrix {
     }
 
     /**
-     * Σ (z_j − mean_j)(z_k − mean_k) = (n A_jk − S_j S_k) / n, computed exactly (in binary, {@link Dyadic}) then
+     * Σ (z_j − mean_j)(z_k − mean_k) = (n A_jk − S_j S_k) / n (W for n when weighted), computed exactly (in binary, {@link Dyadic}) then
      * rounded once.
      *
      * @param j a component, {@code 0 <= j < q}
@@ -202,9 +307,9 @@ public final class MomentMatrix {
      * @return the centred cross product, rounded once
      */
     public double centred(int j, int k) {
-        Dyadic num = Dyadic.of(n).multiply(crossAt(packed(j, k)))
+        Dyadic num = weightDyadic().multiply(crossAt(packed(j, k)))
                 .add(sumDyadic(j).multiply(sumDyadic(k)).negate());
-        return num.divideToDouble(n);
+        return divideByWeight(num);
     }
 
     /**
@@ -249,7 +354,7 @@ public final class MomentMatrix {
     }
 
     /**
-     * The exact value of {@code Σ (v·z + c)²} = {@code v'Av + 2c v'S + n c²}, e.g. the residual sum of squares
+     * The exact value of {@code Σ (v·z + c)²} = {@code v'Av + 2c v'S + n c²} (W for n when weighted), e.g. the residual sum of squares
      * of a linear model when z = [x, y], v = [−b, 1] and c = −b0. Computed in exact arithmetic from A and S,
      * so no cancellation occurs however good the fit; rounded once.
      *
@@ -283,12 +388,12 @@ public final class MomentMatrix {
             acc = acc.add(dv[j].multiply(row));
         }
         Dyadic dc = Dyadic.of(c);
-        acc = acc.add(Dyadic.of(2).multiply(dc).multiply(linear)).add(Dyadic.of(n).multiply(dc).multiply(dc));
+        acc = acc.add(Dyadic.of(2).multiply(dc).multiply(linear)).add(weightDyadic().multiply(dc).multiply(dc));
         return acc.toDouble();
     }
 
     /**
-     * Writes the moments: q, n, then every exact sum.
+     * Writes the moments: q, n, then every exact sum, then whether they are weighted and W.
      *
      * @param out where to write
      * @throws IOException if writing fails
@@ -301,6 +406,10 @@ public final class MomentMatrix {
         }
         for (ExactSum s : cross) {
             s.writeData(out);
+        }
+        out.writeBoolean(weight != null);
+        if (weight != null) {
+            weight.writeData(out);
         }
     }
 
@@ -323,6 +432,9 @@ public final class MomentMatrix {
         }
         for (int i = 0; i < m.cross.length; i++) {
             m.cross[i] = ExactSum.readData(in);
+        }
+        if (in.readBoolean()) {
+            m.weight = ExactSum.readData(in);
         }
         return m;
     }

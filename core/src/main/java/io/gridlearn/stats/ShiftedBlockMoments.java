@@ -21,7 +21,13 @@ public final class ShiftedBlockMoments {
     private final Lanes lanes = Simd.lanes();
     /** Column j of the gathered, centred block at {@code z[j * stride ..]}. */
     private double[] z;
+    /** The weighted, centred columns w ∘ (z − c) of a weighted block, laid out as {@link #z}. */
+    private double[] wz;
+    /** The gathered weights of a weighted block. */
+    private double[] wv;
     private int stride;
+    /** The last weighted block's weight total, rounded. */
+    private double weightTotal;
     private final double[] shift;
     private final double[] e;
     private final double[] d;
@@ -73,6 +79,65 @@ public final class ShiftedBlockMoments {
             e[j] = lanes.sum(z, zj, m);
         }
         crossProducts(m);
+    }
+
+    /**
+     * The weighted form of {@link #compute}: rows {@code rows[0..m)} (or the first m) with frequency weights
+     * {@code weights[rows[r]]} (or {@code weights[r]}), read at {@code weights[weightOffset + row]}; computes the
+     * weight total {@code W = Σ w} (in the lanes' order), the shift {@code c = Σ w z / W} (rounded), the weighted
+     * shifted sums {@code e = Σ w (z − c)} and cross products {@code D = Σ (w (z − c))(z − c)'}. With every weight 1
+     * each step is the unweighted one's operation on the same values ({@code 1 · x = x} exactly), so the result is
+     * the same bits as {@link #compute}. The caller leaves zero-weight rows out of {@code rows}.
+     *
+     * @param values       the block's values, column-major
+     * @param blockRows    the block's row count
+     * @param columns      the q columns to gather
+     * @param rows         the rows to gather, in order, or null for the first m
+     * @param m            the number of rows gathered
+     * @param weights      the array holding the weights (typically {@code values} itself)
+     * @param weightOffset where row 0's weight is in {@code weights}
+     */
+    public void computeWeighted(double[] values, int blockRows, int[] columns, int[] rows, int m, double[] weights,
+                                int weightOffset) {
+        if (stride < m || wz == null || wz.length < z.length) {
+            stride = Math.max(Math.max(m, 16), stride);
+            z = new double[q * stride];
+            wz = new double[q * stride];
+            wv = new double[stride];
+        }
+        for (int r = 0; r < m; r++) {
+            wv[r] = weights[weightOffset + (rows == null ? r : rows[r])];
+        }
+        double total = m == 0 ? 0 : lanes.sum(wv, 0, m);
+        for (int j = 0; j < q; j++) {
+            int base = columns[j] * blockRows;
+            int zj = j * stride;
+            for (int r = 0; r < m; r++) {
+                double x = values[base + (rows == null ? r : rows[r])];
+                z[zj + r] = x;
+                wz[zj + r] = wv[r] * x;
+            }
+            double c = m == 0 ? 0 : lanes.sum(wz, zj, m) / total;
+            for (int r = 0; r < m; r++) {
+                double t = z[zj + r] - c;
+                z[zj + r] = t;
+                wz[zj + r] = wv[r] * t;
+            }
+            shift[j] = c;
+            e[j] = lanes.sum(wz, zj, m);
+        }
+        weightTotal = total;
+        products.compute(wz, z, stride, q, m, d, 0);
+    }
+
+    /**
+     * Adds the last block computed by {@link #computeWeighted} to {@code target}, which becomes weighted.
+     *
+     * @param target the moments to add to
+     * @param rows   the rows the block adds to the count (its rows of weight 0 included, if the caller counts them)
+     */
+    public void addWeightedTo(MomentMatrix target, int rows) {
+        target.addShiftedWeighted(rows, weightTotal, shift, e, d);
     }
 
     private void crossProducts(int m) {

@@ -292,11 +292,20 @@ class SerializationTest {
         filled.usePartitions(id -> id % 2);
         FeatureMeansAggregator means = new FeatureMeansAggregator(new int[] {0, 1, 2}, 3, g, 50);
         BlockCountAggregator counts = new BlockCountAggregator();
+        // frequency weights (column 4; its random values include negative ones, counted as bad weights)
+        LinearPassAggregator weighted = new LinearPassAggregator(cols, g, 50, true, true, null, BlockIds.range(0, 3), 4);
+        weighted.usePartitions(id -> id % 2);
+        RegressionMetricsAggregator weightedMetrics = new RegressionMetricsAggregator(new int[] {0, 1, 2}, 3, 0.5,
+                new double[] {1, 2, 3}, null, g, 50, 4);
+        FeatureMeansAggregator weightedMeans = new FeatureMeansAggregator(new int[] {0, 1, 2}, 3, g, 50, 4);
         for (int b = 0; b < 3; b++) {
             AbstractMap.SimpleEntry<Integer, RowBlock> e = new AbstractMap.SimpleEntry<>(b, block(b, 50, 5, b));
             filled.accumulate(e);
             means.accumulate(e);
             counts.accumulate(e);
+            weighted.accumulate(e);
+            weightedMetrics.accumulate(e);
+            weightedMeans.accumulate(e);
             if (b != 0) { // block 0 holds a NaN in a used column; the others do not
                 stats.accumulate(e);
                 pass.accumulate(e);
@@ -304,7 +313,9 @@ class SerializationTest {
                 refine.accumulate(e);
             }
         }
-        Collections.addAll(all, stats, pass, metrics, refinement, refine, filled, means, counts);
+        Collections.addAll(all, stats, pass, metrics, refinement, refine, filled, means, counts, weighted,
+                weightedMetrics, weightedMeans, new RefinementKernel(cols, g, 50, true, new double[] {0.1, 0.2, 0.3, 0.4},
+                        null, false, 4));
 
         // data
         all.add(BlockIds.of(0, 1, 2, 7, 9).predicate());
@@ -315,6 +326,8 @@ class SerializationTest {
         // pass
         all.add(new KernelAggregator(classification, 50));
         all.add(new SampleAggregator(new RowIdSampler(Iris.FEATURES, new long[] {0, 50}), 50));
+        all.add(new io.gridlearn.pass.WeightCheckKernel(1));
+        all.add(new io.gridlearn.pass.BadWeightSampler(1));
         // linear
         all.add(new BlockFitProcessor(cols, g, 50));
         all.add(new BlockMomentsProcessor(new LinearPassAggregator(cols, RowGrouping.NONE, 50, false, true)));
@@ -338,10 +351,14 @@ class SerializationTest {
                 new SoftmaxKernel(f, t, 3, center, scale, theta3, true), new MetricsKernel(f, t, 3, null, scale, theta3),
                 new BadTargetSampler(f, t, 2));
         // k-means
+        Collections.addAll(all, new LloydKernel(f, c3, 3, 0), new HashSampler(f, 3, 42, -1, 1),
+                new ParallelSampler(f, c3, 3, 6, 42, 2, 1));
         Collections.addAll(all, new LloydKernel(f, c3, 3), new RowIdSampler(f, new long[] {0, 50, 100}),
                 new HashSampler(f, 3, 42, -1), new ParallelSampler(f, c3, 3, 6, 42, 2));
         // naive Bayes, PCA
-        Collections.addAll(all, new ClassSampler(f, 4), new ClassMomentsKernel(f, 4, 3, c3 /* 3 × 4 shifts */),
+        Collections.addAll(all, new ClassSampler(f, 4, 0), new ClassMomentsKernel(f, 4, 3, c3, 1),
+                new ClassificationKernel("{}", new int[] {0, 1}, 2, 3, 1),
+                new ClassSampler(f, 4), new ClassMomentsKernel(f, 4, 3, c3 /* 3 × 4 shifts */),
                 new ColumnMomentsKernel(f, new double[] {5, 3, 4, 1}, true));
         // report
         Collections.addAll(all, new ReportSampler(f, t, 0.5, 42), new ScoreHistogramKernel("{}", f, t, 10),

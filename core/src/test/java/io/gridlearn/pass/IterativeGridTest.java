@@ -192,4 +192,37 @@ class IterativeGridTest {
         sameEverywhere(iris, null, IRIS, false, f -> PcaTrainer.fit(f.runner(), f.cols().featureColumns(),
                 f.cols().features(), new PcaOptions(4, true, Missing.SKIP)));
     }
+
+    /**
+     * Frequency weights (iris with the seeded weights of oracles/weights, every 9th row also missing a feature):
+     * k-means from given rows, k-means‖ and random rows (the weighted draws), naive Bayes, each with and without
+     * {@code --missing skip}.
+     */
+    @Test
+    void kmeansAndNaiveBayesWithWeights() throws IOException {
+        String weighted = io.gridlearn.testing.WeightsData.iris().toString();
+        List<String> lines = Files.readAllLines(Path.of(weighted));
+        List<String> holed = new ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",", -1);
+            if (i % 9 == 0) {
+                c[i % 4] = "NaN";
+            }
+            holed.add(String.join(",", c));
+        }
+        String withHoles = Files.write(tmp.resolve("iris-w-holes.csv"), holed).toString();
+        for (String init : List.of("rows:1,51,101", "kmeans-parallel", "random")) {
+            sameEverywhere(weighted, null, IRIS, false, f -> KMeansTrainer.fit(f.runner(), f.cols().featureColumns(),
+                    f.cols().features(), new KMeansOptions(3, 300, 0, init, 4), IterationListener.NONE, null, 5, "w"));
+            sameEverywhere(withHoles, null, IRIS, false, f -> KMeansTrainer.fit(f.runner(),
+                    f.cols().featureColumns(), f.cols().features(), new KMeansOptions(3, 300, 0, init, 4,
+                            Missing.SKIP), IterationListener.NONE, null, 5, "w"));
+        }
+        sameEverywhere(weighted, "target", IRIS, true, f -> NaiveBayesTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                new NaiveBayesOptions(1e-9), 5, "w"));
+        sameEverywhere(withHoles, "target", IRIS, true, f -> NaiveBayesTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                new NaiveBayesOptions(1e-9, Missing.SKIP), 5, "w"));
+    }
 }

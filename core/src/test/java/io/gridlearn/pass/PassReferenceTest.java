@@ -77,19 +77,24 @@ class PassReferenceTest {
 
     /** Boston with holes in some feature cells (never the target). */
     private Path holedBoston() throws IOException {
-        List<String> lines = Files.readAllLines(Oracles.resource("boston.csv"));
+        return holed(Oracles.resource("boston.csv"), 1);
+    }
+
+    /** A CSV with holes in some cells of its first columns (all but the last {@code keep}). */
+    private Path holed(Path csv, int keep) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
         List<String> out = new ArrayList<>();
         out.add(lines.get(0));
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",", -1);
-            for (int j = 0; j < cells.length - 1; j++) {
+            for (int j = 0; j < cells.length - keep; j++) {
                 if ((i * 7 + j * 3) % 29 == 0) {
                     cells[j] = "";
                 }
             }
             out.add(String.join(",", cells));
         }
-        Path p = tmp.resolve("holed.csv");
+        Path p = tmp.resolve("holed-" + csv.getFileName());
         Files.write(p, out);
         return p;
     }
@@ -319,6 +324,34 @@ class PassReferenceTest {
                         o.tol(), o.pathLength(), o.method()) : o;
                 String json = ModelJson.write(LinearTrainer.train(s.runner(), s.schema(),
                         new LinearJob("d", "medv", null, used)));
+                out.append(json.replaceAll("\"createdAt\"\\s*:\\s*\"[^\"]*\"", "\"createdAt\":\"-\"")).append('\n');
+            }
+            return out.toString();
+        });
+    }
+
+    /**
+     * Frequency-weighted linear fits (Boston with the seeded weights of oracles/weights, holes in feature cells),
+     * every pass on one runner: the same model JSON in the grid on 1, 2 and 3 members as the single-JVM reference.
+     */
+    @Test
+    void wholeWeightedLinearFits() throws IOException {
+        List<LinearOptions> fits = List.of(
+                new LinearOptions("linear", Double.NaN, Double.NaN, false, true, "qr", SPLIT, "mean", 100_000, 1e-12,
+                        0, "exact"),
+                new LinearOptions("linear", Double.NaN, Double.NaN, false, true, "cholesky", FOLDS, "skip", 100_000,
+                        1e-12, 0, "exact"),
+                new LinearOptions("ridge", 0.5, Double.NaN, true, true, "qr", FOLDS, "skip", 100_000, 1e-12, 5,
+                        "exact"),
+                new LinearOptions("elastic-net", 0.1, 0.5, true, true, "qr", SPLIT, "skip", 100_000, 1e-12, 0,
+                        "exact"));
+        Path csv = holed(io.gridlearn.testing.WeightsData.boston(), 2);
+        sameAsReference(csv, "weighted linear fits", s -> {
+            StringBuilder out = new StringBuilder();
+            for (LinearOptions o : fits) {
+                String json = ModelJson.write(LinearTrainer.train(s.runner(), s.schema(),
+                        new LinearJob("d", "medv", null, "w", o)));
+                assertTrue(json.contains("\"weights\" : \"w\""), json);
                 out.append(json.replaceAll("\"createdAt\"\\s*:\\s*\"[^\"]*\"", "\"createdAt\":\"-\"")).append('\n');
             }
             return out.toString();
