@@ -39,6 +39,7 @@ public final class Logistic extends BuiltInSpec {
     int maxIter = LogisticOptions.DEFAULT_MAX_ITER;
     double tol = LogisticOptions.DEFAULT_TOL;
     Missing missing = Missing.ERROR;
+    String weights;
 
     Logistic(boolean softmax) {
         this.softmax = softmax;
@@ -69,6 +70,22 @@ public final class Logistic extends BuiltInSpec {
         c.maxIter = maxIter;
         c.tol = tol;
         c.missing = missing;
+        c.weights = weights;
+        return c;
+    }
+
+    /**
+     * Frequency weights (statsmodels' {@code freq_weights}, scikit-learn's {@code sample_weight}): row i counts as
+     * wᵢ copies of itself, so n becomes Σw in the objective, the standardization, the standard errors and the
+     * training metrics. A weight of 0 leaves the row out exactly; a negative or non-finite weight is refused naming
+     * the row. The column is left out of the default features.
+     *
+     * @param column the weight column's name (numeric, values finite and ≥ 0)
+     * @return a new spec with those weights
+     */
+    public Logistic weights(String column) {
+        Logistic c = copy();
+        c.weights = Checks.given(where("weights(column)"), "column", column);
         return c;
     }
 
@@ -197,7 +214,7 @@ public final class Logistic extends BuiltInSpec {
 
     @Override
     LogisticSpec toSpec() {
-        return new LogisticSpec(softmax, target, features, options(), 42);
+        return new LogisticSpec(softmax, target, features, weights, options(), 42);
     }
 
     @Override

@@ -110,6 +110,16 @@ public final class Softmax extends BuiltInSpec {
         return new Softmax(delegate.missing(rule));
     }
 
+    /**
+     * Frequency weights, as {@link Logistic#weights(String)}: row i counts as wᵢ copies of itself; 0 leaves it out.
+     *
+     * @param column the weight column's name (numeric, values finite and ≥ 0)
+     * @return a new spec with those weights
+     */
+    public Softmax weights(String column) {
+        return new Softmax(delegate.weights(column));
+    }
+
     @Override
     LogisticSpec toSpec() {
         return delegate.toSpec();

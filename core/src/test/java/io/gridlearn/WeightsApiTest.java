@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The facade's {@code weights(column)} on Linear, KMeans and NaiveBayes: the same model as the command line's
+ * The facade's {@code weights(column)} on Linear, KMeans, NaiveBayes, Logistic and Softmax: the same model as the command line's
  * spec with {@code weights}, statsmodels' weighted OLS, and validation that names the Java method.
  */
 class WeightsApiTest {
@@ -74,6 +74,21 @@ class WeightsApiTest {
         assertEquals(parameters(viaCommandLine("kmeans", "iris-w", "cli-km",
                 Map.of("k", 3, "features", f, "weights", "w", "seed", 3L))), parameters(km.document()));
         assertEquals("w", km.document().extension("weights"));
+
+        Dataset bc = gl.loadCsv(WeightsData.breastCancer(), "bc-w", 50);
+        JsonNode logit = WeightsData.logisticOracle("breast_cancer_logit_mean10");
+        List<String> mean10 = new java.util.ArrayList<>();
+        logit.get("features").forEach(n -> mean10.add(n.asText()));
+        Model lr = gl.fit(Logistic.of().target("target").features(mean10.toArray(new String[0])).weights("w"), bc,
+                FitOptions.named("api-logit"));
+        assertTrue(relErr(lr.intercept(), logit.get("intercept").asDouble()) < 1e-9, "statsmodels' Logit");
+        assertEquals("w", lr.document().extension("weights"));
+        assertEquals(parameters(viaCommandLine("logistic", "bc-w", "cli-logit",
+                Map.of("target", "target", "features", mean10, "weights", "w"))), parameters(lr.document()));
+        Model sm = gl.fit(Softmax.of().target("target").features(f.toArray(new String[0])).l2(1e-2).weights("w"),
+                iris, FitOptions.named("api-softmax"));
+        assertEquals(parameters(viaCommandLine("softmax", "iris-w", "cli-softmax",
+                Map.of("target", "target", "features", f, "lambda", 1e-2, "weights", "w"))), parameters(sm.document()));
     }
 
     @Test
@@ -84,6 +99,10 @@ class WeightsApiTest {
         assertEquals("KMeans.weights(column): column must be given, was null", e.getMessage());
         e = assertThrows(BadInputException.class, () -> NaiveBayes.gaussian().weights(null));
         assertEquals("NaiveBayes.weights(column): column must be given, was null", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Logistic.of().weights(null));
+        assertEquals("Logistic.weights(column): column must be given, was null", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Softmax.of().weights(null));
+        assertEquals("Softmax.weights(column): column must be given, was null", e.getMessage());
         e = assertThrows(BadInputException.class, () -> gl.fit(Linear.ols().target("medv").weights("wt"), boston));
         assertTrue(e.getMessage().startsWith("weights: unknown column 'wt' in dataset 'boston-w'"), e.getMessage());
         e = assertThrows(BadInputException.class,

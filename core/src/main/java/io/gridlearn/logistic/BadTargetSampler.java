@@ -16,6 +16,7 @@ public final class BadTargetSampler implements BlockSampler {
     private int[] featureColumns;
     private int targetColumn;
     private int classes;
+    private int weightColumn = -1;
 
     /** An empty sampler, for deserialization. */
     public BadTargetSampler() {
@@ -34,11 +35,24 @@ public final class BadTargetSampler implements BlockSampler {
         this.classes = classes;
     }
 
+    /**
+     * A sampler of the given columns that passes over rows of weight 0, as the fit does.
+     *
+     * @param featureColumns the block columns of the features
+     * @param targetColumn   the block column of the class label
+     * @param classes        the number of classes K
+     * @param weightColumn   the block column of the frequency weights, or −1 for none
+     */
+    public BadTargetSampler(int[] featureColumns, int targetColumn, int classes, int weightColumn) {
+        this(featureColumns, targetColumn, classes);
+        this.weightColumn = weightColumn;
+    }
+
     @Override
     public void sample(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {
         double[] z = new double[featureColumns.length + 1];
         for (int r = 0; r < b.rows(); r++) {
-            if (Rows.load(b, r, featureColumns, targetColumn, null, null, z)
+            if (!Rows.weightedOut(b, r, weightColumn) && Rows.load(b, r, featureColumns, targetColumn, null, null, z)
                     && Rows.classOf(b.get(r, targetColumn), classes) < 0) {
                 out.put(firstRowId + r, new double[] {b.get(r, targetColumn)});
                 return;
@@ -61,6 +75,7 @@ public final class BadTargetSampler implements BlockSampler {
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
         out.writeInt(classes);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -68,5 +83,6 @@ public final class BadTargetSampler implements BlockSampler {
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
         classes = in.readInt();
+        weightColumn = in.readInt();
     }
 }

@@ -1,5 +1,6 @@
 package io.gridlearn.logistic;
 
+import io.gridlearn.pass.Weights;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
@@ -26,9 +27,13 @@ final class FitDriver {
     private final String targetName;
     private final LogisticOptions options;
     private final boolean softmax;
+    private final int weightColumn;
+    private final String weightName;
 
     FitDriver(PassRunner runner, int[] cols, int target, List<String> features, String targetName,
-              LogisticOptions options, boolean softmax) {
+              LogisticOptions options, boolean softmax, int weightColumn, String weightName) {
+        this.weightColumn = weightColumn;
+        this.weightName = weightName;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.cols = cols.clone();
         this.target = target;
@@ -47,12 +52,15 @@ final class FitDriver {
 
     ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
         IterationListener l = listener == null ? IterationListener.NONE : listener;
+        if (weightColumn >= 0) {
+            Weights.check(runner, weightColumn, weightName);
+        }
         Preparation prep = Preparation.run(runner, cols, target, softmax ? MAX_SOFTMAX_CLASSES : 2, !softmax,
-                options, features, targetName);
+                options, features, targetName, weightColumn);
         int k = prep.classCounts().length;
-        KernelObjective f = new KernelObjective(runner, cols, target, softmax ? k : 0, prep, options);
+        KernelObjective f = new KernelObjective(runner, cols, target, softmax ? k : 0, prep, options, weightColumn);
         SolverState start = Checkpoints.start(resumeFrom, f.d, f.q, features, prep, softmax);
-        SolverState.Listener sl = s -> l.onIteration(document(s, prep, k, null, null, null));
+        SolverState.Listener sl = s -> l.onIteration(document(s, prep, k, null, null, null, -1));
         SolverState end = LogisticOptions.LBFGS.equals(options.solver())
                 ? LbfgsSolver.solve(f, options, start, sl)
                 : NewtonSolver.solve(f, options, start, sl);
@@ -64,7 +72,7 @@ final class FitDriver {
                 inverse = DenseMath.inverse(DenseMath.cholesky(e.hessian(), f.d), f.d);
             } catch (DenseMath.NotPositiveDefinite ex) {
                 if (e.sure() > 0) {
-                    throw Separation.error("singular Hessian at the end with " + e.sure()
+                    throw Separation.error("singular Hessian at the end with " + Weights.count(e.sure())
                             + " rows fitted within 1e-10 of certainty");
                 }
                 throw new BadInputException("the Hessian of the log-likelihood is singular at the optimum:"
@@ -75,16 +83,23 @@ final class FitDriver {
                 se = standardErrors(inverse, f.d, prep, e.rows());
             }
         }
-        double[] m = runner.sum(new MetricsKernel(cols, target, k, prep.center(), prep.scale(), end.theta()));
-        return document(end, prep, k, se, m, end.eval());
+        MetricsKernel metrics = new MetricsKernel(cols, target, k, prep.center(), prep.scale(), end.theta(),
+                weightColumn);
+        double[] m = runner.sum(metrics);
+        if (weightColumn < 0) {
+            return document(end, prep, k, se, m, end.eval(), -1);
+        }
+        return document(end, prep, k, se, m, end.eval(), (long) m[metrics.positiveRowsSlot()])
+                .withExtensions(Map.of(Weights.OPTION, weightName));
     }
 
     /**
      * Wald standard errors {@code sqrt(diag(H^{-1}))} of the sum log-likelihood's Hessian {@code H = n A},
      * carried to the original scale: {@code se(b_j) = se(θ_j)/s_j} and, as {@code b0 = a'θ} with
-     * {@code a = (1, -c_1/s_1, ...)}, {@code var(b0) = a' H^{-1} a}.
+     * {@code a = (1, -c_1/s_1, ...)}, {@code var(b0) = a' H^{-1} a}. With frequency weights n is Σw (the
+     * information of the rows repeated wᵢ times, as statsmodels' {@code freq_weights}).
      */
-    private static double[][] standardErrors(double[] inverseA, int d, Preparation prep, long n) {
+    private static double[][] standardErrors(double[] inverseA, int d, Preparation prep, double n) {
         double[] a = new double[d];
         a[0] = 1.0;
         double[] se = new double[d - 1];
@@ -102,8 +117,12 @@ final class FitDriver {
         return new double[][] {{Math.sqrt(v / n)}, se};
     }
 
+    /**
+     * The model at a solver state; {@code metrics} null for a checkpoint. {@code positiveRows} is the number of
+     * rows of positive weight (weighted fits), else −1.
+     */
     private ModelDocument document(SolverState s, Preparation prep, int k, double[][] se, double[] metrics,
-                                   Evaluation finalEval) {
+                                   Evaluation finalEval, long positiveRows) {
         int q = cols.length + 1;
         double[] orig = Scale.toOriginal(s.theta(), q, prep.center(), prep.scale());
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -126,14 +145,20 @@ final class FitDriver {
         }
         Map<String, Map<String, Double>> metricMap = null;
         if (metrics != null) {
-            long n = (long) metrics[0];
-            summary.put("rows", n);
+            double n = weightColumn < 0 ? (double) (long) metrics[0] : metrics[0];
+            if (weightColumn < 0) {
+                summary.put("rows", (long) n);
+            } else {
+                summary.put("rows", positiveRows);
+                summary.put(Weights.WEIGHT_SUM, Weights.count(n));
+            }
             summary.put("logLikelihood", finalEval.logLik());
-            List<List<Long>> confusion = new ArrayList<>();
+            List<List<Number>> confusion = new ArrayList<>();
             for (int t = 0; t < k; t++) {
-                List<Long> row = new ArrayList<>();
+                List<Number> row = new ArrayList<>();
                 for (int p = 0; p < k; p++) {
-                    row.add((long) metrics[5 + t * k + p]);
+                    double c = metrics[5 + t * k + p];
+                    row.add(weightColumn < 0 ? (Number) (long) c : Weights.count(c));
                 }
                 confusion.add(row);
             }

@@ -8,6 +8,7 @@ import io.gridlearn.pass.PassRunner;
  * <pre>
  *   F(θ) = -(1/n) log L(θ) + (λ(1-α)/2) Σ_pen θ² + λα Σ_pen |θ| [+ ½ Σ_a (Σ_k θ_{k,a})²  (softmax)]
  * </pre>
+ * With frequency weights n = Σw and log L = Σ wᵢ log Lᵢ.
  * "pen" are the non-intercept parameters. The last term is for the symmetric softmax parameterisation:
  * the likelihood does not change when the same vector is added to every class row, so the term selects the
  * representative with rows summing to zero (the scikit-learn/oracle convention: centred intercepts) without
@@ -24,10 +25,13 @@ final class KernelObjective {
     private final double l2;
     private final double l1;
     private final boolean intercept;
+    private final int weightColumn;
     final int q;
     final int d;
 
-    KernelObjective(PassRunner runner, int[] cols, int target, int classes, Preparation prep, LogisticOptions o) {
+    KernelObjective(PassRunner runner, int[] cols, int target, int classes, Preparation prep, LogisticOptions o,
+                    int weightColumn) {
+        this.weightColumn = weightColumn;
         this.runner = runner;
         this.cols = cols.clone();
         this.target = target;
@@ -59,8 +63,8 @@ final class KernelObjective {
 
     BlockKernel kernel(double[] theta, boolean hessian) {
         return classes == 0
-                ? new BinaryKernel(cols, target, prep.center(), prep.scale(), theta, hessian)
-                : new SoftmaxKernel(cols, target, classes, prep.center(), prep.scale(), theta, hessian);
+                ? new BinaryKernel(cols, target, prep.center(), prep.scale(), theta, hessian, weightColumn)
+                : new SoftmaxKernel(cols, target, classes, prep.center(), prep.scale(), theta, hessian, weightColumn);
     }
 
     Evaluation evaluate(double[] theta, boolean hessian) {
@@ -118,7 +122,7 @@ final class KernelObjective {
                 }
             }
         }
-        return new Evaluation(value, g, hh, (long) n, (long) s[3], s[4]);
+        return new Evaluation(value, g, hh, n, s[3], s[4]);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gridlearn.logistic;
 
+import io.gridlearn.pass.Weights;
 import io.gridlearn.GridlearnException;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class LbfgsSolver {
         while (true) {
             if (iter >= o.maxIter()) {
                 if (checkSeparation && e.sure() > 0) {
-                    throw Separation.error("no convergence in " + iter + " iterations with " + e.sure()
+                    throw Separation.error("no convergence in " + iter + " iterations with " + Weights.count(e.sure())
                             + " rows fitted within 1e-10 of certainty");
                 }
                 // an unconverged fit is a result (scikit-learn and Spark return it too): converged = false, and
@@ -159,7 +160,7 @@ final class LbfgsSolver {
                 Separation.checkAllSure(e);
                 growing = e.sure() > 0 && step >= 1.0 ? growing + 1 : 0;
                 if (growing >= Separation.GROWING_STEPS) {
-                    throw Separation.error("coefficients keep growing with " + e.sure()
+                    throw Separation.error("coefficients keep growing with " + Weights.count(e.sure())
                             + " rows fitted within 1e-10 of certainty");
                 }
             }

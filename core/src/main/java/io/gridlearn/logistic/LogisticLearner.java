@@ -3,6 +3,7 @@ package io.gridlearn.logistic;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.Predictors;
 import io.gridlearn.model.RowPredictor;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -40,7 +41,8 @@ public final class LogisticLearner implements Learner {
                 LearnerOption.flag("noIntercept", "Fit without an intercept."),
                 LearnerOption.of("solver", Type.STRING, "NAME", "newton (default) or lbfgs."),
                 LearnerOption.of("maxIter", Type.INT, "N", "Iterations at most (default 100)."),
-                LearnerOption.of("tol", Type.DOUBLE, "T", "Convergence tolerance (default 1e-10)."));
+                LearnerOption.of("tol", Type.DOUBLE, "T", "Convergence tolerance (default 1e-10)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", Weights.DESCRIPTION));
     }
 
     @Override
@@ -57,8 +59,8 @@ public final class LogisticLearner implements Learner {
                 v.on("standardize"), !v.on("noIntercept"), v.string("solver", LogisticOptions.NEWTON),
                 v.intValue("maxIter", LogisticOptions.DEFAULT_MAX_ITER), v.doubleValue("tol", LogisticOptions.DEFAULT_TOL),
                 v.string("missing", "error"));
-        return new LogisticSpec(algorithm.equals("softmax"), v.string("target", null), v.strings("features"), o,
-                v.longValue("seed", 42L));
+        return new LogisticSpec(algorithm.equals("softmax"), v.string("target", null), v.strings("features"),
+                v.string(Weights.OPTION, null), o, v.longValue("seed", 42L));
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.io.IOException;
  * {@link #BINS} equal bins on {@code η ∈ [-40, 40]} (width 0.01; scores beyond fall in the end bins, where
  * the probability is within 4e-18 of 0 or 1). The AUC computed from it is exact except for pairs of a
  * positive and a negative row in the same bin, which count one half as ties do.
+ *
+ * <p>With frequency weights every slot but the non-finite and bad-target counts is a Σw (log-loss Σ w·loss, the
+ * confusion matrix and histograms in weight), and one more slot at the end counts the rows of positive weight.
  */
 public final class MetricsKernel implements BlockKernel {
     static final int BINS = 8000;
@@ -27,6 +30,7 @@ public final class MetricsKernel implements BlockKernel {
     private double[] center;
     private double[] scale;
     private double[] theta;
+    private int weightColumn = -1;
 
     /** An empty kernel, for deserialization. */
     public MetricsKernel() {
@@ -52,13 +56,35 @@ public final class MetricsKernel implements BlockKernel {
         this.theta = theta.clone();
     }
 
+    /**
+     * A kernel scoring the rows with the given working parameters and frequency weights.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label
+     * @param classes        the number of classes K, 2 for a binary model
+     * @param center         per-feature shift c of the working scale, or null for none
+     * @param scale          per-feature divisor s of the working scale, or null for none
+     * @param theta          working parameters: {@code q} for a binary model, {@code K q} for softmax
+     * @param weightColumn   the block column of the frequency weights, or −1 for none
+     */
+    public MetricsKernel(int[] featureColumns, int targetColumn, int classes, double[] center, double[] scale,
+                         double[] theta, int weightColumn) {
+        this(featureColumns, targetColumn, classes, center, scale, theta);
+        this.weightColumn = weightColumn;
+    }
+
+    /** The slot counting rows of positive weight (weighted kernels only), the last. */
+    int positiveRowsSlot() {
+        return 5 + classes * classes + (binary() ? 2 * BINS : 0);
+    }
+
     boolean binary() {
         return theta.length == featureColumns.length + 1;
     }
 
     @Override
     public int width() {
-        return 5 + classes * classes + (binary() ? 2 * BINS : 0);
+        return positiveRowsSlot() + (weightColumn >= 0 ? 1 : 0);
     }
 
     static int bin(double eta) {
@@ -73,12 +99,20 @@ public final class MetricsKernel implements BlockKernel {
         double[] eta = new double[classes];
         int hist = 5 + classes * classes;
         boolean bin = binary();
+        int positive = weightColumn >= 0 ? positiveRowsSlot() : -1;
         for (int r = 0; r < b.rows(); r++) {
+            if (Rows.weightedOut(b, r, weightColumn)) {
+                continue;
+            }
             int y = Rows.loadLabelled(b, r, featureColumns, targetColumn, center, scale, z, classes, partial);
             if (y < 0) {
                 continue;
             }
-            partial[0]++;
+            double wt = Rows.weight(b, r, weightColumn);
+            if (positive >= 0) {
+                partial[positive]++;
+            }
+            partial[0] += wt;
             int pred;
             double loss;
             if (bin) {
@@ -90,7 +124,7 @@ public final class MetricsKernel implements BlockKernel {
                 double m = y == 1 ? -s : s;
                 loss = Math.max(m, 0.0) + Math.log1p(Math.exp(-Math.abs(m)));
                 pred = s >= 0 ? 1 : 0;
-                partial[hist + y * BINS + bin(s)]++;
+                partial[hist + y * BINS + bin(s)] += wt;
             } else {
                 double mx = Double.NEGATIVE_INFINITY;
                 pred = 0;
@@ -111,11 +145,11 @@ public final class MetricsKernel implements BlockKernel {
                 }
                 loss = mx + Math.log(sum) - eta[y];
             }
-            partial[3] += loss;
+            partial[3] += wt * loss;
             if (pred == y) {
-                partial[4]++;
+                partial[4] += wt;
             }
-            partial[5 + y * classes + pred]++;
+            partial[5 + y * classes + pred] += wt;
         }
     }
 
@@ -137,6 +171,7 @@ public final class MetricsKernel implements BlockKernel {
         out.writeDoubleArray(center);
         out.writeDoubleArray(scale);
         out.writeDoubleArray(theta);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -147,5 +182,6 @@ public final class MetricsKernel implements BlockKernel {
         center = in.readDoubleArray();
         scale = in.readDoubleArray();
         theta = in.readDoubleArray();
+        weightColumn = in.readInt();
     }
 }

@@ -1,5 +1,6 @@
 package io.gridlearn.logistic;
 
+import io.gridlearn.pass.Weights;
 import io.gridlearn.OptionException;
 import io.gridlearn.GridlearnException;
 
@@ -37,7 +38,7 @@ final class NewtonSolver {
         while (true) {
             if (iter >= o.maxIter()) {
                 if (checkSeparation && e.sure() > 0) {
-                    throw Separation.error("no convergence in " + iter + " iterations with " + e.sure()
+                    throw Separation.error("no convergence in " + iter + " iterations with " + Weights.count(e.sure())
                             + " rows fitted within 1e-10 of certainty");
                 }
                 // an unconverged fit is a result (scikit-learn and Spark return it too): converged = false, and
@@ -78,7 +79,7 @@ final class NewtonSolver {
                 Separation.checkAllSure(e);
                 growing = e.sure() > 0 && step >= 1.0 ? growing + 1 : 0;
                 if (growing >= Separation.GROWING_STEPS) {
-                    throw Separation.error("coefficients keep growing with " + e.sure()
+                    throw Separation.error("coefficients keep growing with " + Weights.count(e.sure())
                             + " rows fitted within 1e-10 of certainty");
                 }
             }
@@ -103,7 +104,7 @@ final class NewtonSolver {
                 return DenseMath.solve(DenseMath.cholesky(a, d), d, minusG);
             } catch (DenseMath.NotPositiveDefinite ex) {
                 if (checkSeparation && e.sure() > 0) {
-                    throw Separation.error("singular Hessian with " + e.sure()
+                    throw Separation.error("singular Hessian with " + Weights.count(e.sure())
                             + " rows fitted within 1e-10 of certainty");
                 }
                 throw OptionException.worded("the Hessian of the log-likelihood is singular: features are collinear"

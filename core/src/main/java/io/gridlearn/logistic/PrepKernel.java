@@ -16,12 +16,17 @@ import java.io.IOException;
  * is left out, one with a non-finite target is refused). The driver calls it with {@code c = 0}
  * for the means and then with {@code c = mean}, so the variance is a sum of squared deviations (no
  * cancellation of {@code Σx² - n x̄²}).
+ *
+ * <p>With frequency weights every sum is weighted: rows used is Σw, a class count is the Σw of its rows, and the
+ * moments are {@code Σ w (x - c)}, {@code Σ w (x - c)²} (those of the rows repeated wᵢ times); a row of weight 0
+ * enters no slot at all. The non-finite and bad-target slots count rows.
  */
 public final class PrepKernel implements BlockKernel {
     private int[] featureColumns;
     private int targetColumn;
     private int maxClasses;
     private double[] center;
+    private int weightColumn = -1;
 
     /** An empty kernel, for deserialization. */
     public PrepKernel() {
@@ -42,6 +47,20 @@ public final class PrepKernel implements BlockKernel {
         this.center = center == null ? null : center.clone();
     }
 
+    /**
+     * A kernel with the given shift and frequency weights.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label
+     * @param maxClasses     the most classes counted; a target outside 0 .. maxClasses-1 is not a class
+     * @param center         per-feature shift, or null for none
+     * @param weightColumn   the block column of the frequency weights, or −1 for none
+     */
+    public PrepKernel(int[] featureColumns, int targetColumn, int maxClasses, double[] center, int weightColumn) {
+        this(featureColumns, targetColumn, maxClasses, center);
+        this.weightColumn = weightColumn;
+    }
+
     @Override
     public int width() {
         return 3 + maxClasses + 2 * featureColumns.length + 1;
@@ -53,6 +72,9 @@ public final class PrepKernel implements BlockKernel {
         double[] z = new double[p + 1];
         int sums = 3 + maxClasses;
         for (int r = 0; r < b.rows(); r++) {
+            if (Rows.weightedOut(b, r, weightColumn)) {
+                continue;
+            }
             if (!Rows.load(b, r, featureColumns, targetColumn, center, null, z)) {
                 partial[1]++;
                 if (!Double.isFinite(b.get(r, targetColumn))) {
@@ -65,11 +87,13 @@ public final class PrepKernel implements BlockKernel {
                 partial[2]++;
                 continue;
             }
-            partial[0]++;
-            partial[3 + k]++;
+            double w = Rows.weight(b, r, weightColumn);
+            partial[0] += w;
+            partial[3 + k] += w;
             for (int j = 0; j < p; j++) {
-                partial[sums + j] += z[j + 1];
-                partial[sums + p + j] += z[j + 1] * z[j + 1];
+                double wz = w * z[j + 1];
+                partial[sums + j] += wz;
+                partial[sums + p + j] += wz * z[j + 1];
             }
         }
     }
@@ -90,6 +114,7 @@ public final class PrepKernel implements BlockKernel {
         out.writeInt(targetColumn);
         out.writeInt(maxClasses);
         out.writeDoubleArray(center);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -98,5 +123,6 @@ public final class PrepKernel implements BlockKernel {
         targetColumn = in.readInt();
         maxClasses = in.readInt();
         center = in.readDoubleArray();
+        weightColumn = in.readInt();
     }
 }

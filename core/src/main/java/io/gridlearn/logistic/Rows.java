@@ -61,6 +61,23 @@ final class Rows {
         return -1;
     }
 
+    /**
+     * The frequency weight of row {@code r}: 1 without a weight column ({@code weightColumn < 0}), so that an
+     * unweighted kernel's sums are the same bits as before weights existed (x·1 = x exactly).
+     */
+    static double weight(RowBlock b, int r, int weightColumn) {
+        return weightColumn < 0 ? 1.0 : b.values()[weightColumn * b.rows() + r];
+    }
+
+    /**
+     * True when row {@code r} is left out for its weight: a weight of 0 removes the row exactly (it enters no sum
+     * and no count, even when its other values are missing). Negative and non-finite weights were refused before
+     * the fit ({@link io.gridlearn.pass.Weights#check}); should one appear they are left out too.
+     */
+    static boolean weightedOut(RowBlock b, int r, int weightColumn) {
+        return weightColumn >= 0 && !(b.values()[weightColumn * b.rows() + r] > 0.0);
+    }
+
     /** Index of (i, j), {@code j <= i}, in a packed lower triangle stored row by row. */
     static int packed(int i, int j) {
         return i * (i + 1) / 2 + j;

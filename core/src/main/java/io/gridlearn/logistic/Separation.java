@@ -1,5 +1,6 @@
 package io.gridlearn.logistic;
 
+import io.gridlearn.pass.Weights;
 import io.gridlearn.OptionException;
 import io.gridlearn.BadInputException;
 
@@ -33,7 +34,7 @@ final class Separation {
 
     static void checkAllSure(Evaluation e) {
         if (e.sure() == e.rows()) {
-            throw error("all " + e.rows() + " rows are fitted with probability within 1e-10 of certainty");
+            throw error("all " + Weights.count(e.rows()) + " rows are fitted with probability within 1e-10 of certainty");
         }
     }
 
@@ -45,7 +46,7 @@ final class Separation {
         for (int i = 0; i < d; i++) {
             double v = e.hessian()[i * d + i] * inverse[i * d + i];
             if (v > MAX_INFLATION) {
-                throw error(e.sure() + " rows fitted within 1e-10 of certainty and a near-singular information"
+                throw error(Weights.count(e.sure()) + " rows fitted within 1e-10 of certainty and a near-singular information"
                         + " matrix (variance inflation " + String.format("%.3g", v) + ")");
             }
         }

@@ -14,7 +14,8 @@ import java.io.IOException;
  * <p>With {@code η_k = θ_k·z}, {@code lse = m + log Σ_k e^{η_k - m}} ({@code m = max η}), the row's
  * log-likelihood is {@code η_y - lse}, its gradient {@code (δ_ky - p_k) z} and the Hessian of the negative
  * log-likelihood has blocks {@code (p_k δ_kl - p_k p_l) z z'}. Slots as {@link BinaryKernel} with
- * {@code D = K q} parameters; "sure" rows have {@code 1 - p_y = Σ_{k≠y} p_k <= 1e-10}.
+ * {@code D = K q} parameters; "sure" rows have {@code 1 - p_y = Σ_{k≠y} p_k <= 1e-10}. With frequency weights
+ * every such slot is weighted as in {@link BinaryKernel}; a row of weight 0 enters nothing.
  */
 public final class SoftmaxKernel implements BlockKernel {
     private int[] featureColumns;
@@ -24,6 +25,7 @@ public final class SoftmaxKernel implements BlockKernel {
     private double[] scale;
     private double[] theta;
     private boolean hessian;
+    private int weightColumn = -1;
 
     /** An empty kernel, for deserialization. */
     public SoftmaxKernel() {
@@ -51,6 +53,24 @@ public final class SoftmaxKernel implements BlockKernel {
         this.hessian = hessian;
     }
 
+    /**
+     * A kernel for one pass at {@code theta} with frequency weights.
+     *
+     * @param featureColumns the block columns of the p features
+     * @param targetColumn   the block column of the class label, 0..K−1
+     * @param classes        the number of classes K
+     * @param center         per-feature shift c of the working scale, or null for none
+     * @param scale          per-feature divisor s of the working scale, or null for none
+     * @param theta          the working parameters θ, K q of them, flattened as {@code θ[k q + a]}
+     * @param hessian        true to add the Hessian as well as the gradient
+     * @param weightColumn   the block column of the frequency weights, or −1 for none
+     */
+    public SoftmaxKernel(int[] featureColumns, int targetColumn, int classes, double[] center, double[] scale,
+                         double[] theta, boolean hessian, int weightColumn) {
+        this(featureColumns, targetColumn, classes, center, scale, theta, hessian);
+        this.weightColumn = weightColumn;
+    }
+
     @Override
     public int width() {
         int d = classes * (featureColumns.length + 1);
@@ -68,10 +88,14 @@ public final class SoftmaxKernel implements BlockKernel {
         double[] c = new double[kk * kk];
         int h0 = BinaryKernel.HEAD + d;
         for (int r = 0; r < b.rows(); r++) {
+            if (Rows.weightedOut(b, r, weightColumn)) {
+                continue;
+            }
             int y = Rows.loadLabelled(b, r, featureColumns, targetColumn, center, scale, z, kk, partial);
             if (y < 0) {
                 continue;
             }
+            double wt = Rows.weight(b, r, weightColumn);
             double m = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < kk; k++) {
                 double s = 0.0;
@@ -93,13 +117,13 @@ public final class SoftmaxKernel implements BlockKernel {
                     others += prob[k];
                 }
             }
-            partial[0]++;
-            partial[4] += eta[y] - lse;
+            partial[0] += wt;
+            partial[4] += wt * (eta[y] - lse);
             if (others <= BinaryKernel.SURE) {
-                partial[3]++;
+                partial[3] += wt;
             }
             for (int k = 0; k < kk; k++) {
-                double resid = (k == y ? others : -prob[k]); // 1 - p_y computed as Σ_{k≠y} p_k
+                double resid = wt * (k == y ? others : -prob[k]); // 1 - p_y computed as Σ_{k≠y} p_k
                 for (int a = 0; a < q; a++) {
                     partial[BinaryKernel.HEAD + k * q + a] += resid * z[a];
                 }
@@ -109,7 +133,7 @@ public final class SoftmaxKernel implements BlockKernel {
             }
             for (int k = 0; k < kk; k++) {
                 for (int l = 0; l <= k; l++) {
-                    c[k * kk + l] = (k == l ? prob[k] : 0.0) - prob[k] * prob[l];
+                    c[k * kk + l] = wt * ((k == l ? prob[k] : 0.0) - prob[k] * prob[l]);
                 }
             }
             for (int i = 0; i < d; i++) {
@@ -142,6 +166,7 @@ public final class SoftmaxKernel implements BlockKernel {
         out.writeDoubleArray(scale);
         out.writeDoubleArray(theta);
         out.writeBoolean(hessian);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -153,5 +178,6 @@ public final class SoftmaxKernel implements BlockKernel {
         scale = in.readDoubleArray();
         theta = in.readDoubleArray();
         hessian = in.readBoolean();
+        weightColumn = in.readInt();
     }
 }

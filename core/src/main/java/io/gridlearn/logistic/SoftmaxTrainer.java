@@ -44,7 +44,31 @@ public final class SoftmaxTrainer {
     public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
                                     String target, LogisticOptions options, IterationListener listener,
                                     ModelDocument resumeFrom) {
-        return new FitDriver(runner, featureColumns, targetColumn, features, target, options, true)
-                .fit(listener, resumeFrom);
+        return fit(runner, featureColumns, targetColumn, features, target, options, -1, null, listener, resumeFrom);
+    }
+
+    /**
+     * Fits multinomial (softmax) logistic regression with frequency weights (statsmodels' {@code freq_weights}, scikit-learn's
+     * {@code sample_weight}): row i counts as wᵢ copies of itself in the objective (n = Σw), the standardization,
+     * the standard errors and the training metrics; a weight of 0 leaves the row out exactly; a negative or
+     * non-finite weight is refused before anything is fitted, naming the row.
+     *
+     * @param runner         the pass runner over the dataset
+     * @param featureColumns column indexes of the features in the blocks
+     * @param targetColumn   column index of the class label
+     * @param features       the features' names, one per column
+     * @param target         the class column's name
+     * @param options        penalty, solver, limits, missing-value rule
+     * @param weightColumn   column index of the frequency weights, or −1 for none
+     * @param weightName     the weight column's name (for messages), or null for none
+     * @param listener       told after every iteration; may be null
+     * @param resumeFrom     a checkpoint (or any model of the same shape) to start from; may be null
+     * @return the model, converged or not ({@code summary.converged}), without name, version or provenance
+     */
+    public static ModelDocument fit(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features,
+                                    String target, LogisticOptions options, int weightColumn, String weightName,
+                                    IterationListener listener, ModelDocument resumeFrom) {
+        return new FitDriver(runner, featureColumns, targetColumn, features, target, options, true, weightColumn,
+                weightName).fit(listener, resumeFrom);
     }
 }

@@ -112,8 +112,8 @@ class LbfgsConvergenceTest {
         double[] thetaN = Checkpoints.doubles(n.summary().get(Checkpoints.PARAMETERS));
         LocalPassRunner plain = new LocalPassRunner(data.blocks, data.blockSize);
         Preparation prep = Preparation.run(plain, data.featureColumns(), data.targetColumn(), 2, true, newton,
-                data.names(), "y");
-        KernelObjective f = new KernelObjective(plain, data.featureColumns(), data.targetColumn(), 0, prep, newton);
+                data.names(), "y", -1);
+        KernelObjective f = new KernelObjective(plain, data.featureColumns(), data.targetColumn(), 0, prep, newton, -1);
         double[] a = f.evaluate(thetaN, true).hessian();
         int d = thetaN.length;
         double quadratic = 0.0;

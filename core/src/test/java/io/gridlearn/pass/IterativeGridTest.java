@@ -225,4 +225,40 @@ class IterativeGridTest {
                 f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
                 new NaiveBayesOptions(1e-9, Missing.SKIP), 5, "w"));
     }
+
+    /**
+     * Frequency weights on logistic (Newton with an elastic net and standardization, L-BFGS, and with holes under
+     * {@code --missing skip}) and softmax regression: breast cancer and iris with the seeded weights of
+     * oracles/weights.
+     */
+    @Test
+    void logisticAndSoftmaxWithWeights() throws IOException {
+        Path bcPath = io.gridlearn.testing.WeightsData.breastCancer();
+        int bcW = io.gridlearn.testing.WeightsData.names(bcPath).indexOf("w");
+        List<String> lines = Files.readAllLines(bcPath);
+        List<String> holed = new ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",", -1);
+            if (i % 7 == 0) {
+                c[i % 10] = "NaN";
+            }
+            holed.add(String.join(",", c));
+        }
+        String withHoles = Files.write(tmp.resolve("bc-w-holes.csv"), holed).toString();
+        LogisticOptions enet = LogisticOptions.defaults().withStandardize(true).withPenalty(1e-3, 0.5);
+        LogisticOptions lbfgs = new LogisticOptions(1e-3, 0, true, true, LogisticOptions.LBFGS, 100, 1e-10, "error");
+        for (LogisticOptions o : List.of(enet, lbfgs)) {
+            sameEverywhere(bcPath.toString(), "target", MEAN10, true, f -> LogisticTrainer.fit(f.runner(),
+                    f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(), o,
+                    bcW, "w", IterationListener.NONE, null));
+        }
+        sameEverywhere(withHoles, "target", MEAN10, true, f -> LogisticTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                enet.withMissing(Missing.SKIP), bcW, "w", IterationListener.NONE, null));
+        Path irisPath = io.gridlearn.testing.WeightsData.iris();
+        int irisW = io.gridlearn.testing.WeightsData.names(irisPath).indexOf("w");
+        sameEverywhere(irisPath.toString(), "target", IRIS, true, f -> SoftmaxTrainer.fit(f.runner(),
+                f.cols().featureColumns(), f.cols().targetColumn(), f.cols().features(), f.cols().target(),
+                LogisticOptions.defaults().withPenalty(1e-2, 0), irisW, "w", IterationListener.NONE, null));
+    }
 }

@@ -67,6 +67,29 @@ public final class WeightsData {
         return path("/oracles/weights/iris_w.csv");
     }
 
+    /** Breast cancer with the weight column w (oracles/make_weights_logistic_oracles.py). */
+    public static Path breastCancer() {
+        return path("/oracles/weights/breast_cancer_w.csv");
+    }
+
+    private static JsonNode logisticRoot;
+
+    /** One case of weights_logistic_oracles.json. */
+    public static synchronized JsonNode logisticOracle(String name) {
+        if (logisticRoot == null) {
+            try {
+                logisticRoot = Json.mapper().readTree(path("/oracles/weights_logistic_oracles.json").toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        JsonNode c = logisticRoot.path("cases").path(name);
+        if (c.isMissingNode()) {
+            throw new IllegalArgumentException("no case " + name + " in weights_logistic_oracles.json");
+        }
+        return c;
+    }
+
     /** One case of weights_oracles.json. */
     public static synchronized JsonNode oracle(String name) {
         if (root == null) {
