@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         Main main = new Main(out, err);
         CommandLine cl = new CommandLine(main);
         FitCommand.addLearnerOptions(cl.getSubcommands().get("fit").getCommandSpec());
+        withHelp(cl);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionStrategy(parseResult -> {
@@ -83,6 +84,16 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** Gives every command and subcommand {@code --help} (and {@code --version}), as {@code gridlearn} has. */
+    private static void withHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        }
     }
 
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */

@@ -28,7 +28,7 @@ class WeightsCliTest {
         Cli.Run r = Cli.run("fit", "--help");
         assertEquals(0, r.exit(), r.err());
         for (String line : List.of("--method METHOD, --weights COL", "--decay A, --weights COL",
-                "--var-smoothing E, --weights COL", "--offset COL, --weights COL")) {
+                "--var-smoothing E, --weights COL", "--offset COL, --weights COL", "--tol T, --weights COL")) {
             assertTrue(r.out().contains(line), line + " in " + r.out());
         }
     }
@@ -84,6 +84,27 @@ class WeightsCliTest {
     }
 
     @Test
+    void weightedLogisticFromTheCommandLine() {
+        JsonNode o = WeightsData.logisticOracle("breast_cancer_logit_mean10");
+        List<String> f = new ArrayList<>();
+        o.path("features").forEach(n -> f.add(n.asText()));
+        Cli.Run r = Cli.run("--members", "2", "fit", "logistic", "--csv", WeightsData.breastCancer().toString(),
+                "--target", "target", "--features", String.join(",", f), "--weights", "w", "--standardize", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = r.json();
+        assertEquals("w", m.path("weights").asText());
+        assertEquals(o.path("nobs").asDouble(), m.path("summary").path("weightSum").asDouble());
+        double b0 = o.path("intercept").asDouble();
+        assertTrue(Math.abs(m.path("intercept").asDouble() - b0) <= 1e-9 * Math.abs(b0), m.toString());
+        for (int j = 0; j < f.size(); j++) {
+            double e = o.path("coef").get(j).asDouble();
+            double se = o.path("std_err").get(j).asDouble();
+            assertTrue(Math.abs(m.path("coefficients").get(j).asDouble() - e) <= 1e-9 * Math.abs(e), "coef " + j);
+            assertTrue(Math.abs(m.path("standardErrors").get(j).asDouble() - se) <= 1e-9 * se, "se " + j);
+        }
+    }
+
+    @Test
     void weightsCombineWithASplitFoldsAndMissingValues() throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(WeightsData.boston()));
         lines.set(10, lines.get(10).replaceFirst("^[^,]*,", ","));  // a missing crim in row 8
@@ -131,7 +152,11 @@ class WeightsCliTest {
         assertTrue(r.err().contains("--weights do not combine with --method average"), r.err());
         r = refused(model, "linear", "--csv", boston, "--target", "medv", "--weights", "medv");
         assertTrue(r.err().contains("--weights: column 'medv' is the target"), r.err());
-        r = refused(model, "logistic", "--csv", boston, "--target", "chas", "--weights", "w");
-        assertTrue(r.err().contains("--weights is not an option of fit logistic"), r.err());
+        r = refused(model, "logistic", "--csv", bad.toString(), "--target", "chas", "--weights", "w");
+        assertTrue(r.err().contains("row 7, column 'w': weight -1.0 is negative or not finite"), r.err());
+        r = refused(model, "softmax", "--csv", bad.toString(), "--target", "chas", "--weights", "w");
+        assertTrue(r.err().contains("row 7, column 'w'"), r.err());
+        r = refused(model, "pca", "--csv", boston, "--weights", "w");
+        assertTrue(r.err().contains("--weights is not an option of fit pca"), r.err());
     }
 }
