@@ -302,6 +302,8 @@ class GlmCliTest {
         r = Cli.run("--members", "1", "fit", "glm", "--csv", randhie, "--family", "poisson");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("glm") && r.out().contains("lncoins"), r.out());
+        assertTrue(r.err().contains(": iteration 1  objective "), "progress per iteration: " + r.err());
+        assertFalse(r.err().contains("null"), "a change not known yet is left out, not printed: " + r.err());
     }
 
     @Test

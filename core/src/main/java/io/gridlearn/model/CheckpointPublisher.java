@@ -46,8 +46,10 @@ public final class CheckpointPublisher implements IterationListener {
         version = last.version();
         if (progress != null) {
             Map<String, Object> s = checkpoint.summary();
-            progress.printf("%s: iteration %s  objective %s  change %s  (version %d)%n", name, s.get("iteration"),
-                    s.get("objective"), s.get("change"), version);
+            // the first iteration of some solvers has no change to report yet
+            String change = s.get("change") == null ? "" : "  change " + s.get("change");
+            progress.printf("%s: iteration %s  objective %s%s  (version %d)%n", name, s.get("iteration"),
+                    s.get("objective"), change, version);
         }
         if (cancelled.getAsBoolean()) {
             throw new GridlearnException("fit of '" + name + "' cancelled after iteration " + checkpoint.summary()
