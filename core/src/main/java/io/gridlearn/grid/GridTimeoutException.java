@@ -8,10 +8,14 @@ import java.time.Duration;
 public class GridTimeoutException extends GridlearnException {
     private static final long serialVersionUID = 1L;
 
+    /** What did not answer. */
     private final String what;
+    /** How long the caller waited. */
     private final transient Duration waited;
 
     /**
+     * A call that did not answer.
+     *
      * @param what   what did not answer, as a noun phrase
      * @param waited how long the caller waited
      */
