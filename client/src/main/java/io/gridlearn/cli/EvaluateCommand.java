@@ -22,16 +22,21 @@ final class EvaluateCommand extends GridCommand {
     @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
     int blockSize;
 
+    @picocli.CommandLine.Mixin
+    ModelKey modelKey = new ModelKey();
+
+    private ModelDocument fileModel;
+
     @Override
     void validate() {
         if (model.file != null) {
-            io.gridlearn.model.ModelJson.read(model.file); // a bad file fails before a grid starts
+            fileModel = modelKey.read(model.file, err()); // a bad file fails before a grid starts
         }
     }
 
     @Override
     void run(HazelcastInstance hz) {
-        ModelDocument m = model.load(hz);
+        ModelDocument m = fileModel != null ? fileModel : model.load(hz);
         Map<String, Object> metrics = new LinkedHashMap<>();
         String dataset = DataSource.using(data, hz, blockSize, err(), d -> {
             metrics.putAll(GridScoring.evaluateAny(hz, m, d));

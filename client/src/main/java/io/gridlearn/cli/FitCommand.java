@@ -74,7 +74,11 @@ final class FitCommand extends GridCommand {
     @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
     int blockSize;
 
+    @picocli.CommandLine.Mixin
+    ModelKey modelKey = new ModelKey();
+
     private LearnerSpec learnerSpec;
+    private byte[] outKey;
 
     /** Adds every registered learner's options to the {@code fit} command, and lists the learners in its help. */
     static void addLearnerOptions(CommandSpec fit) {
@@ -165,6 +169,9 @@ final class FitCommand extends GridCommand {
             values.put("live", true);
         }
         learnerSpec = learner.spec(algorithm, new OptionValues(values));
+        if (out != null) {
+            outKey = modelKey.key(); // an unreadable key file fails before a grid starts
+        }
         if (name != null) {
             ModelStore.checkName(name);
         }
@@ -189,7 +196,7 @@ final class FitCommand extends GridCommand {
 
     private void report(ModelDocument published) {
         if (out != null) {
-            ModelJson.write(published, out);
+            ModelJson.write(published, out, outKey);
         }
         if (json) {
             out().println(ModelJson.write(published));

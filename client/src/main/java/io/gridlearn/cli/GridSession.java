@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
 import io.gridlearn.grid.EmbeddedGrid;
+import io.gridlearn.grid.GridDeadline;
 import io.gridlearn.grid.GridConfigs;
 import io.gridlearn.grid.GridSettings;
 
@@ -36,13 +37,16 @@ public final class GridSession implements AutoCloseable {
             if (cluster == null || cluster.isEmpty()) {
                 s.startEmbedded(clusterName, members);
             } else {
-                s.client = HazelcastClient.newHazelcastClient(GridConfigs.clientConfig(clusterName, cluster));
+                s.client = HazelcastClient.newHazelcastClient(
+                        GridConfigs.clientConfig(clusterName, cluster, GridDeadline.get()));
             }
             return s;
         } catch (IllegalStateException e) {
             s.close();
             throw new GridlearnException("cannot connect to the grid at " + String.join(",", cluster)
-                    + " with cluster name '" + clusterName + "': " + e.getMessage(), e);
+                    + " with cluster name '" + clusterName + "' within " + io.gridlearn.grid.GridTimeoutException.seconds(GridDeadline.get())
+                    + ": no member of that cluster answered there; start the members (gridlearn node) or check --cluster, --cluster-name"
+                    + " and the network, or raise --timeout", e);
         } catch (RuntimeException e) {
             s.close();
             throw e;

@@ -1,7 +1,7 @@
 package io.gridlearn.cli;
 
 import io.gridlearn.BadInputException;
-import io.gridlearn.GridlearnException;
+import io.gridlearn.grid.GridDeadline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The {@code gridlearn} command line. Exit status: 0 success; 2 bad usage or bad input (the message names
- * the file, line and column, or the option at fault); 1 any other failure.
+ * the file, line and column, or the option at fault); 1 any other failure. Every failure is one line on standard
+ * error ({@link Failures}); {@code --verbose} adds its stack trace.
  */
 @Command(name = "gridlearn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Distributed machine learning inside a Hazelcast grid.",
@@ -64,24 +65,29 @@ public final class Main implements Runnable {
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionStrategy(parseResult -> {
             quietLogs(main.global.verbose);
+            try {
+                GridDeadline.set(main.global.deadline());
+            } catch (BadInputException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
+        // a usage error is one line too; the command's --help has the rest
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            err.println("gridlearn: " + Failures.oneLine(ex.getMessage()) + " (see " + help + ")");
+            if (main.global.verbose) {
+                ex.printStackTrace(err);
+            }
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof io.gridlearn.OptionException o) {
-                err.println("gridlearn: " + o.forCommandLine());
-                return 2;
+            Failures.Verdict v = Failures.of(ex);
+            err.println("gridlearn: " + v.line());
+            if (main.global.verbose) {
+                ex.printStackTrace(err);
             }
-            if (ex instanceof BadInputException) {
-                err.println("gridlearn: " + ex.getMessage());
-                return 2;
-            }
-            if (ex instanceof GridlearnException) {
-                err.println("gridlearn: " + ex.getMessage());
-                return 1;
-            }
-            err.println("gridlearn: unexpected failure: " + ex);
-            ex.printStackTrace(err);
-            return 1;
+            return v.exit();
         });
         return cl.execute(args);
     }

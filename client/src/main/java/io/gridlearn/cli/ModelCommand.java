@@ -26,6 +26,9 @@ final class ModelCommand extends GridCommand {
     @Parameters(index = "2", arity = "0..1", paramLabel = "FILE")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    ModelKey modelKey = new ModelKey();
+
     @Override
     void validate() {
         if (!List.of("show", "history", "export").contains(action)) {
@@ -35,7 +38,12 @@ final class ModelCommand extends GridCommand {
             throw new BadInputException("model export needs a FILE");
         }
         ModelStore.checkName(name);
+        if (action.equals("export")) {
+            key = modelKey.key(); // an unreadable key file fails before a grid starts
+        }
     }
+
+    private byte[] key;
 
     @Override
     void run(HazelcastInstance hz) {
@@ -44,7 +52,7 @@ final class ModelCommand extends GridCommand {
             case "show" -> out().println(ModelJson.write(store.get(name)));
             case "export" -> {
                 ModelDocument m = store.get(name);
-                ModelJson.write(m, file);
+                ModelJson.write(m, file, key);
                 if (json) {
                     Output.json(out(), Map.of("model", name, "version", m.version(), "file", file.toString()));
                 } else {

@@ -43,4 +43,17 @@ public final class ModelSource {
     public ModelDocument load(HazelcastInstance hz) {
         return file != null ? ModelJson.read(file) : ModelStore.forInstance(hz).get(name);
     }
+
+    /**
+     * Reads the model from the file, its digest and hmac checked (a warning on {@code err} when it has no digest),
+     * or from the store.
+     *
+     * @param hz  a member or client of the grid (unused for a file)
+     * @param key the model key option
+     * @param err where a warning goes
+     * @return the model
+     */
+    public ModelDocument load(HazelcastInstance hz, ModelKey key, java.io.PrintStream err) {
+        return file != null ? key.read(file, err) : ModelStore.forInstance(hz).get(name);
+    }
 }

@@ -10,7 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "node", description = "Run one standalone grid member in the foreground (as gridlearn-node.jar).")
+@Command(name = "node", description = "Run one standalone grid member in the foreground (as gridlearn-node.jar).",
+        footer = {"%nSIGTERM or Ctrl-C leaves the cluster gracefully: the member hands its partitions over first "
+                + "(Hazelcast's shutdown hook, policy GRACEFUL, also with --config unless the file sets "
+                + "hazelcast.shutdownhook.policy itself).",
+                "%nRolling restart, one node at a time: stop it with SIGTERM (kill PID, not kill -9) and wait until it "
+                + "has exited; start it again with the same options; wait until it has joined (its first line names the "
+                + "member count) before the next node. With --backup-count 1, never stop two nodes at once. See "
+                + "docs/cli.md, \"Rolling restart\"."})
 final class NodeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "5701", description = "Port (default ${DEFAULT-VALUE}).")
     int port;

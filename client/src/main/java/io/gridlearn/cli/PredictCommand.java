@@ -44,6 +44,11 @@ final class PredictCommand extends GridCommand {
             + " refused, naming the algorithm, for a model without one.")
     String type;
 
+    @picocli.CommandLine.Mixin
+    ModelKey modelKey = new ModelKey();
+
+    private ModelDocument fileModel;
+
     @Override
     public Integer call() {
         PredictionType t = PredictionType.of(type);
@@ -51,7 +56,7 @@ final class PredictCommand extends GridCommand {
             if (out == null || model.file == null || dataset != null || into != null) {
                 throw new BadInputException("local prediction is: predict --model-file F --csv IN --out OUT.csv");
             }
-            ModelDocument m = ModelJson.read(model.file);
+            ModelDocument m = modelKey.read(model.file, err());
             long[] counts = LocalScoring.scoreCsv(m, csv, out, t);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("rows", counts[0]);
@@ -65,14 +70,15 @@ final class PredictCommand extends GridCommand {
             throw new BadInputException("give --csv IN --out OUT.csv (local) or --data DATASET --into DATASET2 (grid)");
         }
         if (model.file != null) {
-            Predictors.of(ModelJson.read(model.file), t); // a bad file or scale fails before a grid starts
+            fileModel = modelKey.read(model.file, err());
+            Predictors.of(fileModel, t); // a bad file or scale fails before a grid starts
         }
         return super.call();
     }
 
     @Override
     void run(HazelcastInstance hz) {
-        ModelDocument m = model.load(hz);
+        ModelDocument m = fileModel != null ? fileModel : model.load(hz);
         PredictionType t = PredictionType.of(type);
         DatasetSchema s = GridScoring.predictInto(hz, m, dataset, into, t);
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -47,12 +47,19 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--block-size", defaultValue = "4096", paramLabel = "ROWS", description = "Rows per block when loading --csv.")
     int blockSize;
 
+    @picocli.CommandLine.Mixin
+    io.gridlearn.cli.ModelKey modelKey = new io.gridlearn.cli.ModelKey();
+
     @Override
     public Integer call() {
         if (sample < 2 || sample > 100_000) {
             throw new BadInputException("--sample must be between 2 and 100000, was " + sample);
         }
-        ModelDocument fileModel = model.file() != null ? ModelJson.read(model.file()) : null;
+        ModelDocument fileModel = model.file() != null
+                ? modelKey.read(model.file(), line -> {
+                    spec.commandLine().getErr().println(line);
+                    spec.commandLine().getErr().flush();
+                }) : null;
         if (model.name() != null) {
             ModelStore.checkName(model.name());
         }

@@ -140,4 +140,21 @@ public final class GridConfigs {
         applySerialization(config.getSerializationConfig());
         return config;
     }
+
+    /**
+     * {@link #clientConfig(String, List)} that gives up on the grid after {@code deadline} without an answer:
+     * connecting (and reconnecting after the cluster went away) and retrying an invocation whose member left
+     * take at most that long. Calls Hazelcast does not bound this way go through {@link GridDeadline}.
+     *
+     * @param clusterName the cluster's name
+     * @param addresses   {@code host:port} of members to connect to
+     * @param deadline    the longest wait for a connection or for the retries of an invocation
+     * @return the configuration, with gridlearn's serializers
+     */
+    public static ClientConfig clientConfig(String clusterName, List<String> addresses, java.time.Duration deadline) {
+        ClientConfig config = clientConfig(clusterName, addresses);
+        config.setProperty("hazelcast.client.invocation.timeout.seconds", Long.toString(Math.max(1, deadline.toSeconds())));
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(deadline.toMillis());
+        return config;
+    }
 }

@@ -1,6 +1,7 @@
 package io.gridlearn.model;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.grid.GridDeadline;
 
 /**
  * Models in the CP Subsystem: one {@code IAtomicReference<String>} per model name holding the current
@@ -11,6 +12,8 @@ import com.hazelcast.core.HazelcastInstance;
  */
 final class CpModelStore extends AbstractModelStore {
     private static final String PREFIX = "gridlearn.model.";
+    /** The store, as {@link io.gridlearn.grid.GridTimeoutException} names it. */
+    static final String WHAT = "the model store (CP Subsystem)";
     private final HazelcastInstance hz;
 
     CpModelStore(HazelcastInstance hz) {
@@ -20,12 +23,14 @@ final class CpModelStore extends AbstractModelStore {
 
     @Override
     String read(String name) {
-        return hz.getCPSubsystem().<String>getAtomicReference(PREFIX + name).get();
+        // creating the proxy is a CP call too (CPGroup.CreateCPGroup): both wait at most the grid's deadline
+        return GridDeadline.call(WHAT, () -> hz.getCPSubsystem().<String>getAtomicReference(PREFIX + name).get());
     }
 
     @Override
     boolean compareAndSet(String name, String expectedJson, String newJson) {
-        return hz.getCPSubsystem().<String>getAtomicReference(PREFIX + name).compareAndSet(expectedJson, newJson);
+        return GridDeadline.call(WHAT, () -> hz.getCPSubsystem().<String>getAtomicReference(PREFIX + name)
+                .compareAndSet(expectedJson, newJson));
     }
 
     @Override

@@ -47,9 +47,21 @@ public final class ModelJson {
      * @param file  the file
      */
     public static void write(ModelDocument model, Path file) {
+        write(model, file, null);
+    }
+
+    /**
+     * Writes the model JSON to a file, atomically, with its {@code digest} and, when {@code key} is given, its
+     * {@code hmac} appended ({@link ModelDigest}); the text before them is {@link #write(ModelDocument)}'s.
+     *
+     * @param model the document
+     * @param file  the file
+     * @param key   the HMAC key, or null for a digest only
+     */
+    public static void write(ModelDocument model, Path file, byte[] key) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, write(model) + "\n");
+            Files.writeString(tmp, ModelDigest.sign(write(model), key) + "\n");
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -98,7 +110,9 @@ public final class ModelJson {
             Map<String, Object> extensions = new LinkedHashMap<>();
             for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
-                if (!FIELDS.contains(field)) {
+                if (field.equals(ModelDigest.DIGEST) || field.equals(ModelDigest.HMAC)) {
+                    known.remove(field); // a file's integrity fields, checked by read(Path, …), not the model's
+                } else if (!FIELDS.contains(field)) {
                     extensions.put(field, Json.mapper().treeToValue(tree.get(field), Object.class));
                     known.remove(field);
                 }
@@ -121,11 +135,30 @@ public final class ModelJson {
      * @return the checked document
      */
     public static ModelDocument read(Path file) {
+        return read(file, null, warning -> { });
+    }
+
+    /**
+     * Reads and checks a model JSON file, and its integrity fields ({@link ModelDigest#verify}).
+     *
+     * @param file     the file, at most {@code Json.MAX_DOCUMENT_BYTES}
+     * @param key      the HMAC key the user gave, or null
+     * @param warnings receives the one-line warning about a file without a digest
+     * @return the checked document
+     * @throws BadInputException for a file that is not a model, or whose digest or hmac does not match
+     */
+    public static ModelDocument read(Path file, byte[] key, java.util.function.Consumer<String> warnings) {
         try {
             if (Files.size(file) > Json.MAX_DOCUMENT_BYTES) {
                 throw new BadInputException(file + ": model file larger than " + (Json.MAX_DOCUMENT_BYTES >> 20) + " MiB");
             }
-            return read(Files.readString(file), file.toString());
+            String text = Files.readString(file);
+            ModelDocument model = read(text, file.toString());
+            String warning = ModelDigest.verify(Json.mapper().readTree(text), key, file.toString());
+            if (warning != null) {
+                warnings.accept(warning);
+            }
+            return model;
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such model file");
         } catch (IOException e) {

@@ -30,6 +30,13 @@ public record NodeOptions(int port, List<String> members, String clusterName, St
                                   three members are listed counting this one, else 0)
               --backup-count N    backups of every data block (default 1)
               --config FILE       start from this Hazelcast configuration file (e.g. Enterprise TLS settings)
+
+            SIGTERM or Ctrl-C leaves the cluster gracefully: the member hands its partitions over first
+            (Hazelcast's shutdown hook, policy GRACEFUL, also with --config unless the file sets
+            hazelcast.shutdownhook.policy itself). Rolling restart, one node at a time: stop it with SIGTERM
+            (kill PID, not kill -9) and wait until it has exited; start it again with the same options; wait
+            until it has joined (its first line names the member count) before the next node. A node's
+            memory is lost when it stops; with --backup-count 1, stop one node at a time only.
             """;
 
     /**

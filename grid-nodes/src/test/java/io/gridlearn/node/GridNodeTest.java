@@ -134,4 +134,47 @@ class GridNodeTest {
                 () -> start(NodeOptions.parse(new String[] {"--config", missing.toString()})));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
+
+    /** SIGTERM must hand partitions over before leaving: Hazelcast's hook, on, with the GRACEFUL policy. */
+    @Test
+    void aNodeFromItsOptionsShutsDownGracefullyOnSigterm() {
+        Config c = GridNode.config(NodeOptions.parse(new String[] {"--port", "5799"}));
+        assertEquals("true", c.getProperty(GridNode.SHUTDOWNHOOK_ENABLED));
+        assertEquals("GRACEFUL", c.getProperty(GridNode.SHUTDOWNHOOK_POLICY));
+    }
+
+    @Test
+    void aNodeFromAYamlFileShutsDownGracefullyOnSigtermUnlessTheFileSaysOtherwise() throws Exception {
+        Path plain = dir.resolve("plain.yaml");
+        Files.writeString(plain, """
+                hazelcast:
+                  cluster-name: plain
+                """);
+        Config c = GridNode.config(NodeOptions.parse(new String[] {"--config", plain.toString()}));
+        assertEquals("plain", c.getClusterName(), "the file was read");
+        assertEquals("true", c.getProperty(GridNode.SHUTDOWNHOOK_ENABLED));
+        assertEquals("GRACEFUL", c.getProperty(GridNode.SHUTDOWNHOOK_POLICY));
+
+        Path own = dir.resolve("own.yaml");
+        Files.writeString(own, """
+                hazelcast:
+                  cluster-name: own
+                  properties:
+                    hazelcast.shutdownhook.policy: TERMINATE
+                """);
+        Config o = GridNode.config(NodeOptions.parse(new String[] {"--config", own.toString()}));
+        assertEquals("TERMINATE", o.getProperty(GridNode.SHUTDOWNHOOK_POLICY), "the operator's explicit choice stays");
+        assertEquals("true", o.getProperty(GridNode.SHUTDOWNHOOK_ENABLED));
+    }
+
+    /** The running member reads the policy as Hazelcast resolves it (config over system properties). */
+    @Test
+    void theStartedMemberHasTheGracefulPolicy() throws Exception {
+        HazelcastInstance hz = start(NodeOptions.parse(new String[] {"--port", String.valueOf(freePort()),
+                "--cluster-name", "graceful-" + UUID.randomUUID().toString().substring(0, 8), "--cp-members", "0"}));
+        com.hazelcast.spi.properties.HazelcastProperties p =
+                new com.hazelcast.spi.properties.HazelcastProperties(hz.getConfig());
+        assertEquals("GRACEFUL", p.getString(com.hazelcast.spi.properties.ClusterProperty.SHUTDOWNHOOK_POLICY));
+        assertTrue(p.getBoolean(com.hazelcast.spi.properties.ClusterProperty.SHUTDOWNHOOK_ENABLED));
+    }
 }
