@@ -28,26 +28,33 @@ import java.util.Arrays;
 public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAggregator> {
     private static final long serialVersionUID = 1L;
 
+    /** The features' positions in the blocks. */
     private int[] featureColumns;
+    /** The label's position in the blocks. */
     private int targetColumn;
+    /** Most distinct values counted exactly per feature. */
     private int cap;
 
     /** Per feature: NaN count. */
     private long[] missing;
-    /** Per feature: smallest and largest finite value (+∞/−∞ when none). */
+    /** Per feature: smallest finite value (+∞ when none). */
     private double[] min;
+    /** Per feature: largest finite value (−∞ when none). */
     private double[] max;
     /** Per feature: more than {@code cap} distinct values. */
     private boolean[] overflow;
     /** Per feature: sorted distinct values and their counts (compacted part). */
     private double[][] values;
+    /** Per feature, counts per bucket; null until a block is seen. */
     private long[][] counts;
     /** Per feature: values not yet compacted. */
     private transient double[][] buffer;
     private transient int[] buffered;
     /** Target: non-finite values, smallest and largest finite value. */
     private long targetBad;
+    /** Target: smallest finite value. */
     private double targetMin = Double.POSITIVE_INFINITY;
+    /** Target: largest finite value. */
     private double targetMax = Double.NEGATIVE_INFINITY;
 
     /** For deserialization. */

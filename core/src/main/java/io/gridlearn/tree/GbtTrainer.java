@@ -126,6 +126,7 @@ public final class GbtTrainer {
         double maxAbsY = Math.max(Math.abs(s.targetMin()), Math.abs(s.targetMax()));
         List<Tree> trees = new ArrayList<>();
         if (resumeFrom != null) {
+            checkResumable(resumeFrom);
             trees.addAll(GbtModel.trees(resumeFrom, features.size()));
             if (trees.size() > o.trees()) {
                 throw new BadInputException("cannot resume: the checkpoint has " + trees.size() + " trees, this fit"
@@ -144,6 +145,33 @@ public final class GbtTrainer {
             l.onIteration(document(trees, edges, false));
         }
         return document(trees, edges, true);
+    }
+
+    /**
+     * Refuses a checkpoint of another fit: other features or objective, or (when its provenance records them)
+     * other tree options; only {@code trees} may differ.
+     */
+    private void checkResumable(ModelDocument m) {
+        if (m.features() == null || !m.features().equals(features)) {
+            throw new BadInputException("cannot resume: the checkpoint's features " + m.features() + " differ from "
+                    + features);
+        }
+        if (!o.objective().cliName().equals(m.extension("objective"))) {
+            throw new BadInputException("cannot resume: the checkpoint's objective is " + m.extension("objective")
+                    + ", this fit's " + o.objective().cliName());
+        }
+        Object opts = m.provenance() == null ? null : m.provenance().get("options");
+        if (opts instanceof Map<?, ?> was) {
+            Map<String, Object> now = new GbtSpec(targetName, features, o, 42).provenanceOptions();
+            for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins")) {
+                Object a = now.get(k);
+                Object b = was.get(k);
+                if (b instanceof Number y && a instanceof Number x && x.doubleValue() != y.doubleValue()) {
+                    throw new BadInputException("cannot resume: the checkpoint was fit with " + k + " " + b
+                            + ", this fit asks for " + a);
+                }
+            }
+        }
     }
 
     private static double maxAbsLeaf(Tree t) {

@@ -29,17 +29,27 @@ import java.io.IOException;
 public final class HistogramAggregator extends BlockPassAggregator<HistogramAggregator> {
     private static final long serialVersionUID = 1L;
 
+    /** The features' positions in the blocks. */
     private int[] featureColumns;
+    /** The label's position in the blocks. */
     private int targetColumn;
+    /** The objective's ordinal. */
     private int objective;
+    /** The base margin m₀. */
     private double baseMargin;
+    /** Per feature, the bin edges. */
     private double[][] edges;
+    /** The trees made so far, in order. */
     private Tree[] finished;
+    /** The tree being grown. */
     private Tree growing;
     /** Per node of {@link #growing}: its slot in the histogram, or −1 when not built this pass. */
     private int[] slotOfNode;
+    /** Nodes built this pass. */
     private int slots;
+    /** The gradients' fixed-point scale 2^k_g. */
     private double scaleG;
+    /** The Hessians' fixed-point scale 2^k_h. */
     private double scaleH;
     /** The sums; null until a block is seen. */
     private long[] hist;

@@ -20,9 +20,13 @@ import java.io.IOException;
 public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHistogramAggregator> {
     private static final long serialVersionUID = 1L;
 
+    /** The features' positions in the blocks. */
     private int[] featureColumns;
+    /** Per feature, its smallest finite value. */
     private double[] lo;
+    /** Per feature, its largest finite value. */
     private double[] hi;
+    /** Equal-width buckets per feature. */
     private int buckets;
     /** Per feature, counts per bucket; null until a block is seen. */
     private long[][] counts;
