@@ -17,7 +17,8 @@ package io.gridlearn.grid;
  *   <li>4712: {@link #ROW_BLOCK_TYPE_ID}, the custom serializer of row blocks</li>
  *   <li>4713 to 4722: one factory per package, below</li>
  *   <li>4723: {@link #GLM_FACTORY_ID}</li>
- *   <li>4724 to 4730: free for new packages</li>
+ *   <li>4724: {@link #TREE_FACTORY_ID}</li>
+ *   <li>4725 to 4730: free for new packages</li>
  * </ul>
  *
  * Changing an id breaks wire compatibility between members of different versions.
@@ -48,6 +49,8 @@ public final class SerializationIds {
     public static final int REPORT_FACTORY_ID = 4_722;
     /** {@code io.gridlearn.glm.GlmSerializerHook}. */
     public static final int GLM_FACTORY_ID = 4_723;
+    /** {@code io.gridlearn.tree.TreeSerializerHook}. */
+    public static final int TREE_FACTORY_ID = 4_724;
 
     private SerializationIds() {
     }

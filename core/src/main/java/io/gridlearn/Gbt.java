@@ -1,0 +1,135 @@
+package io.gridlearn;
+
+import io.gridlearn.tree.GbtOptions;
+import io.gridlearn.tree.GbtSpec;
+import io.gridlearn.tree.Objective;
+
+import java.util.List;
+
+/**
+ * Gradient-boosted trees by the histogram method, with XGBoost 1.7 {@code hist}'s parameters and defaults
+ * (Chen &amp; Guestrin 2016): {@code trees} rounds (100) of one depth-wise tree each, of depth at most
+ * {@code maxDepth} (6), leaf weights −G/(H + λ) shrunk by {@code eta} (0.3), λ = {@code lambda} (1), splits that
+ * reduce the loss by more than {@code gamma} (0) with a Hessian sum of at least {@code minChildWeight} (1) on each
+ * side, features cut into at most {@code maxBins} (256) bins, missing values in a bin of their own whose direction
+ * each split learns. Histograms are summed in 64-bit fixed point, so the model is the same bits on any number of
+ * members.
+ *
+ * <p>Instances are immutable: every method returns a new spec; a value out of range is refused at once.
+ */
+public final class Gbt extends BuiltInSpec {
+    String target;
+    List<String> features;
+    GbtOptions options;
+
+    private Gbt(GbtOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * XGBoost's defaults for an objective: the last column as the label, every other column a feature.
+     *
+     * @param objective {@link Objective#SQUARED_ERROR} or {@link Objective#LOGISTIC} (labels in [0, 1])
+     * @return a spec with the defaults
+     */
+    public static Gbt of(Objective objective) {
+        return new Gbt(GbtOptions.of(Checks.given("Gbt.of(objective)", "objective", objective)));
+    }
+
+    private Gbt with(GbtOptions o) {
+        Gbt c = new Gbt(o);
+        c.target = target;
+        c.features = features;
+        return c;
+    }
+
+    /**
+     * The label column (default: the dataset's last column).
+     *
+     * @param column a numeric column (in [0, 1] for logistic)
+     * @return a copy with that label
+     */
+    public Gbt target(String column) {
+        Gbt c = with(options);
+        c.target = Checks.given("Gbt.target(column)", "column", column);
+        return c;
+    }
+
+    /**
+     * The feature columns (default: every column but the label).
+     *
+     * @param columns names of numeric columns
+     * @return a copy with those features
+     */
+    public Gbt features(String... columns) {
+        Gbt c = with(options);
+        c.features = Checks.columns("Gbt.features(columns)", columns);
+        return c;
+    }
+
+    /**
+     * @param n boosting rounds, 1 to 1,000,000 (default 100)
+     * @return a copy with that many trees
+     */
+    public Gbt trees(int n) {
+        return with(options.withTrees(n));
+    }
+
+    /**
+     * @param d the maximum depth, 1 to 20 (default 6)
+     * @return a copy with that depth
+     */
+    public Gbt maxDepth(int d) {
+        return with(options.withMaxDepth(d));
+    }
+
+    /**
+     * @param e the learning rate, in (0, 1] (default 0.3)
+     * @return a copy with that eta
+     */
+    public Gbt eta(double e) {
+        return with(options.withEta(e));
+    }
+
+    /**
+     * @param l the L2 penalty on leaf weights, ≥ 0 (default 1)
+     * @return a copy with that lambda
+     */
+    public Gbt lambda(double l) {
+        return with(options.withLambda(l));
+    }
+
+    /**
+     * @param g the least loss reduction of a split, ≥ 0 (default 0)
+     * @return a copy with that gamma
+     */
+    public Gbt gamma(double g) {
+        return with(options.withGamma(g));
+    }
+
+    /**
+     * @param w the least Hessian sum of each child of a split, ≥ 0 (default 1)
+     * @return a copy with that min child weight
+     */
+    public Gbt minChildWeight(double w) {
+        return with(options.withMinChildWeight(w));
+    }
+
+    /**
+     * @param b the most bins per feature, 2 to 65,535 (default 256)
+     * @return a copy with that max bins
+     */
+    public Gbt maxBins(int b) {
+        return with(options.withMaxBins(b));
+    }
+
+    @Override
+    GbtSpec toSpec() {
+        return new GbtSpec(target, features, options, 42);
+    }
+
+    @Override
+    public String algorithm() {
+        return "gbt";
+    }
+}

@@ -1,0 +1,147 @@
+package io.gridlearn.tree;
+
+import io.gridlearn.OptionException;
+
+/**
+ * The options of a gradient-boosted tree fit, with XGBoost 1.7's names and defaults for {@code tree_method=hist}
+ * where they apply ({@code n_estimators}, {@code max_depth}, {@code eta}, {@code reg_lambda}, {@code gamma},
+ * {@code min_child_weight}, {@code max_bin}); validated on construction, each refusal naming its option.
+ *
+ * @param objective      the loss: squared error or logistic
+ * @param trees          boosting rounds, one tree each, ≥ 1 (XGBoost's {@code num_boost_round}, 100 here)
+ * @param maxDepth       the deepest level a node may be split at is {@code maxDepth − 1}, in 1 to {@value #MAX_DEPTH}
+ * @param eta            learning rate (shrinkage) applied to every leaf weight, in (0, 1]
+ * @param lambda         L2 penalty on the leaf weights, finite, ≥ 0
+ * @param gamma          least loss reduction a split must make ({@code min_split_loss}), finite, ≥ 0
+ * @param minChildWeight least Hessian sum in each child of a split, finite, ≥ 0
+ * @param maxBins        most bins per feature (the missing values' bin aside), 2 to {@value #MAX_BINS}
+ */
+public record GbtOptions(Objective objective, int trees, int maxDepth, double eta, double lambda, double gamma,
+                         double minChildWeight, int maxBins) {
+    /** Boosting rounds unless given. */
+    public static final int DEFAULT_TREES = 100;
+    /** XGBoost's {@code max_depth} default. */
+    public static final int DEFAULT_MAX_DEPTH = 6;
+    /** XGBoost's {@code eta} default. */
+    public static final double DEFAULT_ETA = 0.3;
+    /** XGBoost's {@code lambda} default. */
+    public static final double DEFAULT_LAMBDA = 1.0;
+    /** XGBoost's {@code gamma} default. */
+    public static final double DEFAULT_GAMMA = 0.0;
+    /** XGBoost's {@code min_child_weight} default. */
+    public static final double DEFAULT_MIN_CHILD_WEIGHT = 1.0;
+    /** XGBoost's {@code max_bin} default. */
+    public static final int DEFAULT_MAX_BINS = 256;
+    /** The deepest trees allowed: a level's histograms grow as 2^depth. */
+    public static final int MAX_DEPTH = 20;
+    /** Bins are stored as unsigned 16-bit values with one more for missing values. */
+    public static final int MAX_BINS = 65_535;
+    /** Most boosting rounds. */
+    public static final int MAX_TREES = 1_000_000;
+
+    /**
+     * Checks every option.
+     *
+     * @param objective      not null
+     * @param trees          1 to {@value #MAX_TREES}
+     * @param maxDepth       1 to {@value #MAX_DEPTH}
+     * @param eta            in (0, 1]
+     * @param lambda         finite, ≥ 0
+     * @param gamma          finite, ≥ 0
+     * @param minChildWeight finite, ≥ 0
+     * @param maxBins        2 to {@value #MAX_BINS}
+     */
+    public GbtOptions {
+        if (objective == null) {
+            throw new OptionException("objective", "must be given: one of " + Objective.names());
+        }
+        if (trees < 1 || trees > MAX_TREES) {
+            throw new OptionException("trees", "must be between 1 and " + MAX_TREES + ", was " + trees);
+        }
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+            throw new OptionException("maxDepth", "must be between 1 and " + MAX_DEPTH + ", was " + maxDepth);
+        }
+        if (!(eta > 0 && eta <= 1)) {
+            throw new OptionException("eta", "must be in (0, 1], was " + eta);
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new OptionException("lambda", "must be a finite number >= 0, was " + lambda);
+        }
+        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
+            throw new OptionException("gamma", "must be a finite number >= 0, was " + gamma);
+        }
+        if (!(minChildWeight >= 0) || Double.isInfinite(minChildWeight)) {
+            throw new OptionException("minChildWeight", "must be a finite number >= 0, was " + minChildWeight);
+        }
+        if (maxBins < 2 || maxBins > MAX_BINS) {
+            throw new OptionException("maxBins", "must be between 2 and " + MAX_BINS + ", was " + maxBins);
+        }
+    }
+
+    /**
+     * XGBoost 1.7's defaults for an objective.
+     *
+     * @param objective the loss
+     * @return 100 trees of depth 6, eta 0.3, lambda 1, gamma 0, min child weight 1, 256 bins
+     */
+    public static GbtOptions of(Objective objective) {
+        return new GbtOptions(objective, DEFAULT_TREES, DEFAULT_MAX_DEPTH, DEFAULT_ETA, DEFAULT_LAMBDA, DEFAULT_GAMMA,
+                DEFAULT_MIN_CHILD_WEIGHT, DEFAULT_MAX_BINS);
+    }
+
+    /**
+     * @param n boosting rounds
+     * @return a copy with that many trees
+     */
+    public GbtOptions withTrees(int n) {
+        return new GbtOptions(objective, n, maxDepth, eta, lambda, gamma, minChildWeight, maxBins);
+    }
+
+    /**
+     * @param d the depth
+     * @return a copy with that maximum depth
+     */
+    public GbtOptions withMaxDepth(int d) {
+        return new GbtOptions(objective, trees, d, eta, lambda, gamma, minChildWeight, maxBins);
+    }
+
+    /**
+     * @param e the learning rate
+     * @return a copy with that eta
+     */
+    public GbtOptions withEta(double e) {
+        return new GbtOptions(objective, trees, maxDepth, e, lambda, gamma, minChildWeight, maxBins);
+    }
+
+    /**
+     * @param l the L2 penalty
+     * @return a copy with that lambda
+     */
+    public GbtOptions withLambda(double l) {
+        return new GbtOptions(objective, trees, maxDepth, eta, l, gamma, minChildWeight, maxBins);
+    }
+
+    /**
+     * @param g the least loss reduction of a split
+     * @return a copy with that gamma
+     */
+    public GbtOptions withGamma(double g) {
+        return new GbtOptions(objective, trees, maxDepth, eta, lambda, g, minChildWeight, maxBins);
+    }
+
+    /**
+     * @param w the least Hessian sum of a child
+     * @return a copy with that min child weight
+     */
+    public GbtOptions withMinChildWeight(double w) {
+        return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, w, maxBins);
+    }
+
+    /**
+     * @param b the most bins per feature
+     * @return a copy with that max bins
+     */
+    public GbtOptions withMaxBins(int b) {
+        return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, b);
+    }
+}

@@ -1,0 +1,371 @@
+package io.gridlearn.tree;
+
+import io.gridlearn.BadInputException;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.IterationListener;
+import io.gridlearn.pass.PassRunner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fits gradient-boosted trees by the histogram method (algorithm {@code "gbt"}), growing each tree depth-wise
+ * as XGBoost 1.7's {@code hist} with {@code grow_policy=depthwise}; the same code is the single-JVM reference
+ * (over a {@link io.gridlearn.pass.LocalPassRunner}) and the grid fit (over the grid's runner).
+ *
+ * <p>The maths (Chen &amp; Guestrin 2016, "XGBoost: A Scalable Tree Boosting System", KDD, §2.2, eq. 5–7): with
+ * G and H the sums of the rows' gradients and Hessians in a node, λ the L2 penalty, the best weight of a leaf is
+ * w* = −G/(H + λ), added to the margin shrunk by η; a split of a node into L and R reduces the loss by
+ * <pre>  gain = G_L²/(H_L + λ) + G_R²/(H_R + λ) − G²/(H + λ)</pre>
+ * (XGBoost's {@code loss_chg}, without the ½ and with γ compared separately). A split is made when its gain is
+ * above 10⁻⁶ (XGBoost's {@code kRtEps}) and not below γ, and both children have H ≥ {@code min_child_weight}; each
+ * G²/(H + λ) term is 0 when H &lt; min_child_weight (XGBoost's {@code CalcGain}), and so is a leaf's weight.
+ *
+ * <p>Candidates: every bin boundary of every feature, scanning bins upwards, first with the missing values sent
+ * right, then, when the node has missing values of that feature, sent left (XGBoost's two enumeration directions,
+ * the sparsity-aware split finding of §3.4). Ties go to the lower feature, then missing-right, then the lower bin:
+ * a total order, so the chosen split does not depend on anything but the sums.
+ *
+ * <p>Passes: one or two to bin the features ({@link BinEdges}), then per tree one pass per level with a node to
+ * split ({@link HistogramAggregator}), at most {@code maxDepth}. Each level's pass builds the histogram of the
+ * child with fewer rows of every split and takes its sibling's as the parent's minus it (exact in integers). A
+ * leaf's G and H are known from its parent's histogram, so no pass is spent on leaves.
+ *
+ * <p>Fixed point: per tree, gradients are scaled by 2^{k_g} with k_g the largest integer such that
+ * n · B_g · 2^{k_g} ≤ 2⁶², B_g a bound on |g| (1 for logistic labels in [0, 1]; for squared error
+ * max|y| + |m₀| + Σ_t max_leaf |f_t|, which bounds |m − y|); Hessians likewise with B_h = ¼ or 1. The bound is a
+ * function of the trees so far and of exact pass results, so the scale is the same everywhere.
+ */
+public final class GbtTrainer {
+    /** XGBoost's {@code kRtEps}: a split must reduce the loss by more than this. */
+    static final double MIN_GAIN = 1e-6;
+
+    private final PassRunner runner;
+    private final int[] cols;
+    private final int target;
+    private final List<String> features;
+    private final String targetName;
+    private final GbtOptions o;
+
+    /**
+     * @param runner         runs the passes (locally or in the grid)
+     * @param featureColumns the features' positions in the blocks, in the model's order
+     * @param targetColumn   the label's position
+     * @param features       the features' names
+     * @param target         the label's name
+     * @param options        the fit's options
+     */
+    public GbtTrainer(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features, String target,
+                      GbtOptions options) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.cols = featureColumns.clone();
+        this.target = targetColumn;
+        this.features = List.copyOf(features);
+        this.targetName = target;
+        this.o = Objects.requireNonNull(options, "options");
+        if (cols.length == 0) {
+            throw new BadInputException("fit gbt needs at least one feature");
+        }
+    }
+
+    /** A node being grown: its exact sums and, while it may be split, its histogram. */
+    private static final class Open {
+        final int node;
+        final long g;
+        final long h;
+        final long c;
+        long[] hist;
+
+        Open(int node, long g, long h, long c) {
+            this.node = node;
+            this.g = g;
+            this.h = h;
+            this.c = c;
+        }
+    }
+
+    /** The best split of a node. */
+    private static final class Split {
+        double gain = Double.NEGATIVE_INFINITY;
+        int feature = -1;
+        int bin;
+        boolean defaultLeft;
+        long gl;
+        long hl;
+        long cl;
+    }
+
+    /**
+     * Bins the features, then grows the trees; after every tree the listener gets a checkpoint model.
+     *
+     * @param listener   told after each tree, or null
+     * @param resumeFrom a checkpoint of the same fit to continue from, or null
+     * @return the model
+     */
+    public ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
+        IterationListener l = listener == null ? IterationListener.NONE : listener;
+        long n = runner.rows();
+        if (n == 0) {
+            throw new BadInputException("fit gbt: the dataset has no rows");
+        }
+        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins());
+        BinSummaryAggregator s = binned.summary();
+        if (s.targetBad() > 0) {
+            throw new BadInputException("fit gbt: target '" + targetName + "' has " + s.targetBad() + " missing or"
+                    + " infinite value(s); every row needs a finite label");
+        }
+        if (o.objective() == Objective.LOGISTIC && (s.targetMin() < 0 || s.targetMax() > 1)) {
+            throw new BadInputException("fit gbt --objective logistic needs labels in [0, 1]; target '" + targetName
+                    + "' has values from " + s.targetMin() + " to " + s.targetMax());
+        }
+        BinEdges edges = binned.edges();
+        double baseMargin = o.objective().baseMargin(Objective.BASE_SCORE);
+        double maxAbsY = Math.max(Math.abs(s.targetMin()), Math.abs(s.targetMax()));
+        List<Tree> trees = new ArrayList<>();
+        if (resumeFrom != null) {
+            checkResumable(resumeFrom);
+            trees.addAll(GbtModel.trees(resumeFrom, features.size()));
+            if (trees.size() > o.trees()) {
+                throw new BadInputException("cannot resume: the checkpoint has " + trees.size() + " trees, this fit"
+                        + " asks for " + o.trees());
+            }
+        }
+        double marginBound = Math.abs(baseMargin);
+        for (Tree t : trees) {
+            marginBound += maxAbsLeaf(t);
+        }
+        while (trees.size() < o.trees()) {
+            double boundG = o.objective() == Objective.LOGISTIC ? 1.0 : maxAbsY + marginBound;
+            Tree t = grow(trees, edges, baseMargin, n, boundG);
+            trees.add(t);
+            marginBound += maxAbsLeaf(t);
+            l.onIteration(document(trees, edges, false));
+        }
+        return document(trees, edges, true);
+    }
+
+    /**
+     * Refuses a checkpoint of another fit: other features or objective, or (when its provenance records them)
+     * other tree options; only {@code trees} may differ.
+     */
+    private void checkResumable(ModelDocument m) {
+        if (m.features() == null || !m.features().equals(features)) {
+            throw new BadInputException("cannot resume: the checkpoint's features " + m.features() + " differ from "
+                    + features);
+        }
+        if (!o.objective().cliName().equals(m.extension("objective"))) {
+            throw new BadInputException("cannot resume: the checkpoint's objective is " + m.extension("objective")
+                    + ", this fit's " + o.objective().cliName());
+        }
+        Object opts = m.provenance() == null ? null : m.provenance().get("options");
+        if (opts instanceof Map<?, ?> was) {
+            Map<String, Object> now = new GbtSpec(targetName, features, o, 42).provenanceOptions();
+            for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins")) {
+                Object a = now.get(k);
+                Object b = was.get(k);
+                if (b instanceof Number y && a instanceof Number x && x.doubleValue() != y.doubleValue()) {
+                    throw new BadInputException("cannot resume: the checkpoint was fit with " + k + " " + b
+                            + ", this fit asks for " + a);
+                }
+            }
+        }
+    }
+
+    private static double maxAbsLeaf(Tree t) {
+        double m = 0;
+        for (int i = 0; i < t.size; i++) {
+            if (t.isLeaf(i)) {
+                m = Math.max(m, Math.abs(t.value[i]));
+            }
+        }
+        return m;
+    }
+
+    /** 2^k with k the largest integer such that n · bound · 2^k ≤ 2⁶². */
+    static double scale(long n, double bound) {
+        double total = n * Math.max(bound, Double.MIN_NORMAL);
+        int k = 62 - (Math.getExponent(total) + 1);
+        return Math.scalb(1.0, Math.max(Math.min(k, 1000), -1000));
+    }
+
+    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, long n, double boundG) {
+        double scaleG = scale(n, boundG);
+        double scaleH = scale(n, o.objective().hessianBound());
+        Tree[] finished = done.toArray(new Tree[0]);
+        Tree t = new Tree(16);
+        t.addNode(0, 0, 0);
+        long[] rootHist = pass(edges, baseMargin, finished, t, new int[] {0}, scaleG, scaleH);
+        HistogramAggregator layout = new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
+                finished, t, new int[] {0}, scaleG, scaleH);
+        int tb = layout.totalBins();
+        int[] offset = new int[cols.length];
+        for (int j = 0; j < cols.length; j++) {
+            offset[j] = layout.offset(j);
+        }
+        long g0 = 0;
+        long h0 = 0;
+        long c0 = 0;
+        for (int b = 0; b < edges.bins(0) + 1; b++) { // every row is in exactly one bin of feature 0
+            g0 += rootHist[b * 3];
+            h0 += rootHist[b * 3 + 1];
+            c0 += rootHist[b * 3 + 2];
+        }
+        Open root = new Open(0, g0, h0, c0);
+        root.hist = rootHist;
+        setNode(t, 0, g0, h0, scaleG, scaleH);
+        List<Open> level = List.of(root);
+        for (int depth = 0; depth < o.maxDepth() && !level.isEmpty(); depth++) {
+            List<Open[]> pairs = new ArrayList<>();
+            List<Open> next = new ArrayList<>();
+            for (Open node : level) {
+                Split best = bestSplit(node, edges, offset, scaleG, scaleH);
+                if (best == null) {
+                    continue;
+                }
+                int li = t.addNode(0, 0, depth + 1);
+                int ri = t.addNode(0, 0, depth + 1);
+                double thr = edges.edges(best.feature)[best.bin];
+                t.split(node.node, best.feature, best.bin, thr, best.defaultLeft, best.gain, li, ri);
+                Open left = new Open(li, best.gl, best.hl, best.cl);
+                Open right = new Open(ri, node.g - best.gl, node.h - best.hl, node.c - best.cl);
+                setNode(t, li, left.g, left.h, scaleG, scaleH);
+                setNode(t, ri, right.g, right.h, scaleG, scaleH);
+                pairs.add(new Open[] {node, left, right});
+                next.add(left);
+                next.add(right);
+            }
+
+            if (depth + 1 < o.maxDepth() && !pairs.isEmpty()) {
+                int[] slotOfNode = new int[t.size];
+                java.util.Arrays.fill(slotOfNode, -1);
+                for (int k = 0; k < pairs.size(); k++) {
+                    Open[] pr = pairs.get(k);
+                    Open small = pr[1].c <= pr[2].c ? pr[1] : pr[2];
+                    slotOfNode[small.node] = k;
+                }
+                long[] h = pass(edges, baseMargin, finished, t, slotOfNode, scaleG, scaleH);
+                int width = tb * 3;
+                for (int k = 0; k < pairs.size(); k++) {
+                    Open[] pr = pairs.get(k);
+                    Open small = pr[1].c <= pr[2].c ? pr[1] : pr[2];
+                    Open big = small == pr[1] ? pr[2] : pr[1];
+                    small.hist = java.util.Arrays.copyOfRange(h, k * width, (k + 1) * width);
+                    long[] parent = pr[0].hist;
+                    long[] sib = new long[width];
+                    for (int i = 0; i < width; i++) {
+                        sib[i] = parent[i] - small.hist[i];
+                    }
+                    big.hist = sib;
+                }
+            }
+            for (Open[] pr : pairs) {
+                pr[0].hist = null;
+            }
+            level = next;
+        }
+        return t;
+    }
+
+    private long[] pass(BinEdges edges, double baseMargin, Tree[] finished, Tree growing, int[] slotOfNode,
+                        double scaleG, double scaleH) {
+        return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
+                finished, growing, slotOfNode, scaleG, scaleH)).histogram();
+    }
+
+    /** The node's weight and cover from its exact sums. */
+    private void setNode(Tree t, int i, long g, long h, double scaleG, double scaleH) {
+        double gd = g / scaleG;
+        double hd = h / scaleH;
+        t.value[i] = weight(gd, hd) * o.eta();
+        t.cover[i] = hd;
+    }
+
+    /** w* = −G/(H + λ), 0 when H &lt; min_child_weight or H ≤ 0 (XGBoost's {@code CalcWeight}). */
+    double weight(double g, double h) {
+        if (h < o.minChildWeight() || h <= 0) {
+            return 0;
+        }
+        return -g / (h + o.lambda());
+    }
+
+    /** G²/(H + λ), 0 when H &lt; min_child_weight or H ≤ 0 (XGBoost's {@code CalcGain}). */
+    double gainTerm(double g, double h) {
+        if (h < o.minChildWeight() || h <= 0) {
+            return 0;
+        }
+        return g * g / (h + o.lambda());
+    }
+
+    private Split bestSplit(Open node, BinEdges edges, int[] offset, double scaleG, double scaleH) {
+        long[] hist = node.hist;
+        double parent = gainTerm(node.g / scaleG, node.h / scaleH);
+        double mcw = o.minChildWeight();
+        Split best = new Split();
+        for (int j = 0; j < cols.length; j++) {
+            int k = edges.bins(j);
+            if (k < 2) {
+                continue;
+            }
+            int base = offset[j] * 3;
+            int miss = base + k * 3;
+            long mc = hist[miss + 2];
+            for (int dir = 0; dir < (mc > 0 ? 2 : 1); dir++) {
+                boolean missLeft = dir == 1;
+                long gl = missLeft ? hist[miss] : 0;
+                long hl = missLeft ? hist[miss + 1] : 0;
+                long cl = missLeft ? mc : 0;
+                for (int b = 0; b < k - 1; b++) {
+                    int i = base + b * 3;
+                    gl += hist[i];
+                    hl += hist[i + 1];
+                    cl += hist[i + 2];
+                    double hld = hl / scaleH;
+                    double hrd = (node.h - hl) / scaleH;
+                    if (!(hld >= mcw) || !(hrd >= mcw)) {
+                        continue;
+                    }
+                    double gain = gainTerm(gl / scaleG, hld) + gainTerm((node.g - gl) / scaleG, hrd) - parent;
+                    if (gain > best.gain) {
+                        best.gain = gain;
+                        best.feature = j;
+                        best.bin = b;
+                        best.defaultLeft = missLeft;
+                        best.gl = gl;
+                        best.hl = hl;
+                        best.cl = cl;
+                    }
+                }
+            }
+        }
+        if (best.feature < 0 || !(best.gain > MIN_GAIN) || best.gain < o.gamma() || best.hl <= 0
+                || node.h - best.hl <= 0) {
+            return null;
+        }
+        return best;
+    }
+
+    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        int leaves = 0;
+        for (Tree t : trees) {
+            for (int i = 0; i < t.size; i++) {
+                if (t.isLeaf(i)) {
+                    leaves++;
+                }
+            }
+        }
+        summary.put("iteration", trees.size());
+        summary.put("trees", trees.size());
+        summary.put("leaves", leaves);
+        int[] bins = new int[edges.features()];
+        for (int j = 0; j < bins.length; j++) {
+            bins[j] = edges.bins(j);
+        }
+        summary.put("bins", bins);
+        summary.put("converged", last);
+        return GbtModel.document(o.objective(), targetName, features, trees, summary);
+    }
+}

@@ -1,0 +1,287 @@
+package io.gridlearn.tree;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.gridlearn.data.BlockPassAggregator;
+import io.gridlearn.data.RowBlock;
+
+import java.io.IOException;
+
+/**
+ * One level of one tree: for every node being built this level, and every feature × bin (the missing bin
+ * included), the sums of the rows' gradient g, Hessian h and count — in 64-bit fixed point, so that they add
+ * exactly.
+ *
+ * <p>Per row, next to the data: the margin m = m₀ + Σ_{t &lt; T} f_t(x) is recomputed from the finished trees
+ * (in tree order, the model predictor's additions), g and h from m and the label ({@link Objective}); the
+ * row's node in the tree being grown is found by routing its bins down the splits made so far. Nothing is stored
+ * per row between passes, so a pass rerun after a member is lost reads the same rows and adds the same
+ * integers. g and h are rounded once, to ⌊g·2^{k_g}⌉ and ⌊h·2^{k_h}⌉ ({@link Math#rint}) with power-of-two
+ * scales fixed per tree by the trainer so that no sum over the dataset can exceed 2⁶²: integer addition is exact,
+ * commutative and associative, so the histograms are the same on any number of members and in any merge order
+ * (the idea of XGBoost's GPU {@code hist}, which rounds gradients to fixed point for deterministic atomics).
+ *
+ * <p>Layout: {@code hist[((slot · totalBins) + offset[j] + bin) · 3 + {0: g, 1: h, 2: count}]}, with
+ * {@code offset[j]} the first bin of feature j and each feature's missing bin last among its bins. The hot loop
+ * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
+ * nothing per row.
+ */
+public final class HistogramAggregator extends BlockPassAggregator<HistogramAggregator> {
+    private static final long serialVersionUID = 1L;
+
+    /** The features' positions in the blocks. */
+    private int[] featureColumns;
+    /** The label's position in the blocks. */
+    private int targetColumn;
+    /** The objective's ordinal. */
+    private int objective;
+    /** The base margin m₀. */
+    private double baseMargin;
+    /** Per feature, the bin edges. */
+    private double[][] edges;
+    /** The trees made so far, in order. */
+    private Tree[] finished;
+    /** The tree being grown. */
+    private Tree growing;
+    /** Per node of {@link #growing}: its slot in the histogram, or −1 when not built this pass. */
+    private int[] slotOfNode;
+    /** Nodes built this pass. */
+    private int slots;
+    /** The gradients' fixed-point scale 2^k_g. */
+    private double scaleG;
+    /** The Hessians' fixed-point scale 2^k_h. */
+    private double scaleH;
+    /** The sums; null until a block is seen. */
+    private long[] hist;
+
+    private transient int[] offset;
+    private transient int[] missingBin;
+    private transient int totalBins;
+    private transient char[][] bins;
+    private transient int[] rowSlot;
+    private transient long[] rowG;
+    private transient long[] rowH;
+
+    /** For deserialization. */
+    public HistogramAggregator() {
+    }
+
+    /**
+     * @param featureColumns the features' positions in the blocks, in the model's order
+     * @param targetColumn   the label's position
+     * @param objective      the loss
+     * @param baseMargin     m₀
+     * @param edges          the bin edges
+     * @param finished       the trees made so far, in order
+     * @param growing        the tree being grown
+     * @param slotOfNode     per node of {@code growing}, its histogram slot or −1
+     * @param scaleG         2^{k_g}
+     * @param scaleH         2^{k_h}
+     */
+    HistogramAggregator(int[] featureColumns, int targetColumn, Objective objective, double baseMargin,
+                        BinEdges edges, Tree[] finished, Tree growing, int[] slotOfNode, double scaleG,
+                        double scaleH) {
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.objective = objective.ordinal();
+        this.baseMargin = baseMargin;
+        this.edges = new double[edges.features()][];
+        for (int j = 0; j < this.edges.length; j++) {
+            this.edges[j] = edges.edges(j);
+        }
+        this.finished = finished.clone();
+        this.growing = growing;
+        this.slotOfNode = slotOfNode.clone();
+        int s = 0;
+        for (int v : slotOfNode) {
+            s = Math.max(s, v + 1);
+        }
+        this.slots = s;
+        this.scaleG = scaleG;
+        this.scaleH = scaleH;
+    }
+
+    private void layout() {
+        if (offset != null) {
+            return;
+        }
+        int p = featureColumns.length;
+        offset = new int[p];
+        missingBin = new int[p];
+        int t = 0;
+        for (int j = 0; j < p; j++) {
+            offset[j] = t;
+            missingBin[j] = edges[j].length + 1;
+            t += edges[j].length + 2;
+        }
+        totalBins = t;
+    }
+
+    /**
+     * The histogram width of one node: Σⱼ (bins of j + 1 for missing).
+     *
+     * @return the bins of every feature, the missing ones included
+     */
+    int totalBins() {
+        layout();
+        return totalBins;
+    }
+
+    /**
+     * The first bin of feature j in a node's histogram.
+     *
+     * @param j a feature
+     * @return its offset
+     */
+    int offset(int j) {
+        layout();
+        return offset[j];
+    }
+
+    @Override
+    protected void accumulateBlock(RowBlock b) {
+        layout();
+        if (hist == null) {
+            hist = new long[slots * totalBins * 3];
+        }
+        int n = b.rows();
+        int p = featureColumns.length;
+        if (bins == null || bins[0].length < n) {
+            bins = new char[p][n];
+            rowSlot = new int[n];
+            rowG = new long[n];
+            rowH = new long[n];
+        }
+        for (int j = 0; j < p; j++) {
+            double[] e = edges[j];
+            char[] out = bins[j];
+            double[] v = b.values();
+            int o = b.columnOffset(featureColumns[j]);
+            for (int r = 0; r < n; r++) {
+                out[r] = (char) BinEdges.bin(e, v[o + r]);
+            }
+        }
+        Objective obj = Objective.values()[objective];
+        double[] v = b.values();
+        int t0 = b.columnOffset(targetColumn);
+        for (int r = 0; r < n; r++) {
+            int s = slotOfNode[growing.leaf(bins, missingBin, r)];
+            rowSlot[r] = s;
+            if (s < 0) {
+                continue;
+            }
+            double m = baseMargin;
+            for (Tree t : finished) {
+                m += t.value[t.leaf(bins, missingBin, r)];
+            }
+            double y = v[t0 + r];
+            rowG[r] = (long) Math.rint(obj.gradient(m, y) * scaleG);
+            rowH[r] = (long) Math.rint(obj.hessian(m) * scaleH);
+        }
+        long[] h = hist;
+        int tb = totalBins;
+        for (int j = 0; j < p; j++) {
+            char[] bj = bins[j];
+            int oj = offset[j];
+            for (int r = 0; r < n; r++) {
+                int s = rowSlot[r];
+                if (s >= 0) {
+                    int i = (s * tb + oj + bj[r]) * 3;
+                    h[i] += rowG[r];
+                    h[i + 1] += rowH[r];
+                    h[i + 2]++;
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void combineStatistic(HistogramAggregator o) {
+        if (o.hist == null) {
+            return;
+        }
+        if (hist == null) {
+            hist = o.hist.clone();
+            return;
+        }
+        long[] a = hist;
+        long[] c = o.hist;
+        for (int i = 0; i < a.length; i++) {
+            a[i] += c[i];
+        }
+    }
+
+    /**
+     * The sums, {@code slots × totalBins × 3} (zeros when no block was seen).
+     *
+     * @return the histogram
+     */
+    long[] histogram() {
+        layout();
+        return hist == null ? new long[slots * totalBins * 3] : hist;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return TreeSerializerHook.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return TreeSerializerHook.HISTOGRAM;
+    }
+
+    @Override
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        out.writeInt(objective);
+        out.writeDouble(baseMargin);
+        out.writeInt(edges.length);
+        for (double[] e : edges) {
+            out.writeDoubleArray(e);
+        }
+        out.writeInt(finished.length);
+        for (Tree t : finished) {
+            t.write(out);
+        }
+        growing.write(out);
+        out.writeIntArray(slotOfNode);
+        out.writeInt(slots);
+        out.writeDouble(scaleG);
+        out.writeDouble(scaleH);
+    }
+
+    @Override
+    protected void readSettings(ObjectDataInput in) throws IOException {
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        objective = in.readInt();
+        baseMargin = in.readDouble();
+        edges = new double[in.readInt()][];
+        for (int j = 0; j < edges.length; j++) {
+            edges[j] = in.readDoubleArray();
+        }
+        finished = new Tree[in.readInt()];
+        for (int t = 0; t < finished.length; t++) {
+            finished[t] = Tree.read(in);
+        }
+        growing = Tree.read(in);
+        slotOfNode = in.readIntArray();
+        slots = in.readInt();
+        scaleG = in.readDouble();
+        scaleH = in.readDouble();
+        offset = null;
+        bins = null;
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
+        out.writeLongArray(hist);
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
+        hist = in.readLongArray();
+    }
+}
