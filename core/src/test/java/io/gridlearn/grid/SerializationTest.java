@@ -155,8 +155,8 @@ class SerializationTest {
             loaded.add(hook.getClass().getName());
         }
         assertEquals(listed, loaded);
-        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm
-        assertEquals(11, loaded.size(), loaded.toString());
+        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm, data.hostmap
+        assertEquals(12, loaded.size(), loaded.toString());
         // the services file is read by Hazelcast, not by our configuration
         SerializationConfig sc = new SerializationConfig();
         GridConfigs.applySerialization(sc);
@@ -365,6 +365,8 @@ class SerializationTest {
                 new ColumnHistogramKernel(f, new double[] {4, 2, 1, 0}, new double[] {8, 4.5, 7, 2.5}, 8));
         // glm
         all.addAll(io.gridlearn.glm.GlmSerializerHook.examples(f, t));
+        // host-map conversion
+        all.addAll(io.gridlearn.data.hostmap.HostMapSerializerHook.examples());
         return all;
     }
 
