@@ -26,7 +26,9 @@ import java.util.Map;
 public final class RowProjection implements Projection<Map.Entry<Object, Object>, ProjectedRow>, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
+    /** The attribute paths, one per column. */
     private String[] paths;
+    /** One Hazelcast attribute projection per path, made on first use on the member. */
     private transient Projection<Map.Entry<Object, Object>, Object>[] readers;
 
     /** For Hazelcast's factory. */
