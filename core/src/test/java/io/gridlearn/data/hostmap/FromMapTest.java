@@ -346,6 +346,7 @@ class FromMapTest {
             assertTrue(e.getMessage().startsWith("map '" + map + "'"), e.getMessage());
             assertTrue(e.getMessage().contains("customer.sgement"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().contains("path 'customer.sgement': no entry has a value there"), e.getMessage());
         }
         BadInputException mixed = assertThrows(BadInputException.class, () -> gl.fromMap("orders-json", "d", "price"));
         assertTrue(mixed.getMessage().contains("path 'price'") && mixed.getMessage().contains("key " + orders.get(40).key())
