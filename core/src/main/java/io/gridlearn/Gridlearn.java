@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     System.out.println(ols.toJson());
  * }
  * Gridlearn gl = Gridlearn.on(hazelcastInstance);   // an existing member or client
+ * Dataset orders = gl.fromMap("orders", "orders-ds", "price", "qty", "customer.segment");  // a host map
  * }</pre>
  * A fit runs the same code from Java and from the command line, and gives the same bits on any number of
  * members. Instances are thread-safe.
@@ -104,6 +105,47 @@ public final class Gridlearn implements AutoCloseable {
         Objects.requireNonNull(file, "Gridlearn.loadCsv(file, name): file is null");
         return new Dataset(CsvLoader.load(new DatasetCatalog(hz), file, name,
                 CsvOptions.defaults().withBlockSize(blockSize), (read, total) -> { }));
+    }
+
+    /**
+     * A dataset from a map the host application already has (an {@code IMap} of Compact or Portable records,
+     * {@code HazelcastJsonValue} documents, or {@code DataSerializable} objects), converted by the members that own
+     * its entries into row blocks in the same partitions: no entry travels to another member or to this caller. Each
+     * column is an attribute path as Hazelcast's predicates read it ({@code price}, {@code customer.segment}) and is
+     * named by it; numbers and booleans make numeric columns, strings and enums categorical ones with one sorted
+     * dictionary for the cluster. A null value fails the load, naming the map, key and path (see
+     * {@link #fromMap(String, String, Missing, java.util.List)} to skip such entries); a path no entry has fails too.
+     * Each row's source key is kept next to its block.
+     *
+     * @param map   the host map's name
+     * @param name  the new dataset's name
+     * @param paths the attribute paths, one per column
+     * @return the stored dataset
+     */
+    public Dataset fromMap(String map, String name, String... paths) {
+        Checks.given("Gridlearn.fromMap(map, name, paths)", "paths", paths);
+        return fromMap(map, name, Missing.ERROR, java.util.Arrays.asList(paths));
+    }
+
+    /**
+     * As {@link #fromMap(String, String, String...)}, with a rule for null values: {@link Missing#ERROR} fails the
+     * load naming the map, key and path, {@link Missing#SKIP} leaves those entries out ({@link Missing#MEAN} is for
+     * fits and is refused here).
+     *
+     * @param map     the host map's name
+     * @param name    the new dataset's name
+     * @param missing {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @param paths   the attribute paths, one per column
+     * @return the stored dataset
+     */
+    public Dataset fromMap(String map, String name, Missing missing, List<String> paths) {
+        String where = "Gridlearn.fromMap(map, name, missing, paths)";
+        Checks.given(where, "map", map);
+        Checks.given(where, "name", name);
+        Checks.given(where, "missing", missing);
+        Checks.given(where, "paths", paths);
+        return new Dataset(io.gridlearn.data.hostmap.HostMapLoader.load(hz, map, name, paths, missing,
+                CsvOptions.defaults().blockSize()));
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.gridlearn.cli;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.Missing;
 import io.gridlearn.data.CsvLoader;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.data.hostmap.HostMapLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,10 +16,23 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "load", description = "Ingest a CSV with a header row into the grid.")
+@Command(name = "load", description = "Ingest a CSV with a header row into the grid, or convert a map the grid "
+        + "already holds (--from-map) where its entries live.")
 final class LoadCommand extends GridCommand {
-    @Parameters(index = "0", paramLabel = "FILE.csv")
+    @Parameters(index = "0", paramLabel = "FILE.csv", arity = "0..1", description = "The CSV to load (not with --from-map).")
     Path file;
+
+    @Option(names = "--from-map", paramLabel = "MAP", description = "Convert this IMap of the grid (Compact, Portable, "
+            + "DataSerializable or JSON values) on the members that own its entries, instead of loading a CSV.")
+    String fromMap;
+
+    @Option(names = "--columns", paramLabel = "PATH[,PATH...]", split = ",", description = "With --from-map: the "
+            + "attribute paths to read, as Hazelcast's predicates read them (price, customer.segment); each names a column.")
+    java.util.List<String> columns;
+
+    @Option(names = "--missing", paramLabel = "error|skip", description = "With --from-map: a null value fails the "
+            + "load naming map, key and path (error, the default) or its entry is left out (skip).")
+    String missing;
 
     @Option(names = "--name", required = true, paramLabel = "DATASET", description = "Name of the new dataset.")
     String name;
@@ -28,11 +44,41 @@ final class LoadCommand extends GridCommand {
     @Override
     void validate() {
         DatasetSchema.checkName(name);
+        if (fromMap == null) {
+            if (file == null) {
+                throw new BadInputException("load: give a CSV file or --from-map MAP");
+            }
+            if (columns != null || missing != null) {
+                throw new BadInputException("load: " + (columns != null ? "--columns" : "--missing")
+                        + " goes with --from-map, not with a CSV file");
+            }
+        } else {
+            if (file != null) {
+                throw new BadInputException("load: give a CSV file or --from-map MAP, not both");
+            }
+            if (columns == null || columns.isEmpty()) {
+                throw new BadInputException("load --from-map " + fromMap + ": give the attribute paths to read with "
+                        + "--columns PATH[,PATH...]");
+            }
+            missingRule();
+        }
+    }
+
+    private Missing missingRule() {
+        if (missing == null || missing.equals("error")) {
+            return Missing.ERROR;
+        }
+        if (missing.equals("skip")) {
+            return Missing.SKIP;
+        }
+        throw new BadInputException("load --from-map: --missing is error or skip, was '" + missing + "'");
     }
 
     @Override
     void run(HazelcastInstance hz) {
-        DatasetSchema s = load(hz, file, name, blockSize, err());
+        DatasetSchema s = fromMap != null
+                ? HostMapLoader.load(hz, fromMap, name, columns, missingRule(), blockSize)
+                : load(hz, file, name, blockSize, err());
         if (json) {
             Output.json(out(), summary(s));
         } else {

@@ -165,8 +165,37 @@ public final class DatasetCatalog {
         }
         String mapName = parse(json).mapName();
         hz.getMap(mapName).destroy();
+        if (hasMap(StagedBlocks.keysMapName(mapName))) {
+            hz.getMap(StagedBlocks.keysMapName(mapName)).destroy();
+        }
         reservations.delete(mapName);
         return true;
+    }
+
+    /**
+     * Stages a dataset whose blocks other members write (a host map's conversion); nothing is visible until
+     * {@link StagedBlocks#publish}.
+     *
+     * @param name      the new dataset's name ({@link DatasetSchema#checkName})
+     * @param blockSize rows per block at most, 1 to 2^20
+     * @return the staged, private block map and its source-key map
+     * @throws io.gridlearn.BadInputException if the block size or the name is not allowed, or the name is taken
+     */
+    public StagedBlocks stage(String name, int blockSize) {
+        if (blockSize < 1 || blockSize > 1 << 20) {
+            throw new BadInputException("block size must be between 1 and 1048576 rows, was " + blockSize);
+        }
+        return new StagedBlocks(this, hz, name, blockSize);
+    }
+
+    /** Whether the grid holds a map of that name (created by a write, not merely named). */
+    boolean hasMap(String mapName) {
+        for (com.hazelcast.core.DistributedObject o : hz.getDistributedObjects()) {
+            if (o instanceof IMap<?, ?> && o.getName().equals(mapName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String toJson(DatasetSchema schema) {

@@ -31,6 +31,23 @@ final class Fingerprint {
     }
 
     /**
+     * A block's own 64-bit digest: its id, row count and every value's bits, independent of any other block.
+     * Used where blocks are built on several members at once ({@code io.gridlearn.data.hostmap}): each member
+     * digests the blocks it writes and only the digests travel to the caller, which chains them in block-id
+     * order with {@link #addDigest}.
+     */
+    static long digest(RowBlock block) {
+        Fingerprint f = new Fingerprint();
+        f.add(block);
+        return f.h;
+    }
+
+    /** Chains a block's {@link #digest}: the same digests in the same order give the same fingerprint. */
+    void addDigest(long digest) {
+        h = Long.rotateLeft(h ^ mix(digest), 31) * 0x9E37_79B9_7F4A_7C15L;
+    }
+
+    /**
      * Continues the fingerprint with the removal of blocks: the previous fingerprint already identifies every
      * block's content, so the removed ids (a tag, then each range) identify what remains. A replacement is a
      * removal followed by {@link #add} of the new blocks.

@@ -18,7 +18,9 @@ package io.gridlearn.grid;
  *   <li>4713 to 4722: one factory per package, below</li>
  *   <li>4723: {@link #GLM_FACTORY_ID}</li>
  *   <li>4724: {@link #TREE_FACTORY_ID}</li>
- *   <li>4725 to 4730: free for new packages</li>
+ *   <li>4725: free</li>
+ *   <li>4726: {@link #HOST_MAP_FACTORY_ID}</li>
+ *   <li>4727 to 4730: free for new packages</li>
  * </ul>
  *
  * Changing an id breaks wire compatibility between members of different versions.
@@ -51,6 +53,8 @@ public final class SerializationIds {
     public static final int GLM_FACTORY_ID = 4_723;
     /** {@code io.gridlearn.tree.TreeSerializerHook}. */
     public static final int TREE_FACTORY_ID = 4_724;
+    /** {@code io.gridlearn.data.hostmap.HostMapSerializerHook}: datasets converted from a host's own maps. */
+    public static final int HOST_MAP_FACTORY_ID = 4_726;
 
     private SerializationIds() {
     }

@@ -155,8 +155,8 @@ class SerializationTest {
             loaded.add(hook.getClass().getName());
         }
         assertEquals(listed, loaded);
-        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm, tree
-        assertEquals(12, loaded.size(), loaded.toString());
+        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm, tree, data.hostmap
+        assertEquals(13, loaded.size(), loaded.toString());
         // the services file is read by Hazelcast, not by our configuration
         SerializationConfig sc = new SerializationConfig();
         GridConfigs.applySerialization(sc);
@@ -367,6 +367,8 @@ class SerializationTest {
         all.addAll(io.gridlearn.glm.GlmSerializerHook.examples(f, t));
         // trees
         all.addAll(io.gridlearn.tree.TreeSerializerHook.examples(f, t));
+        // host-map conversion
+        all.addAll(io.gridlearn.data.hostmap.HostMapSerializerHook.examples());
         return all;
     }
 

@@ -1,0 +1,121 @@
+package io.gridlearn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import io.gridlearn.grid.GridConfigs;
+import io.gridlearn.grid.GridSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code load --from-map} as a user scripts it against a running grid that holds a host map of JSON documents:
+ * the dataset, a fit on it, {@code --missing skip}, and one-line refusals with exit status 2 that leave no dataset.
+ */
+class FromMapCliTest {
+    private static HazelcastInstance member;
+    private static String clusterName;
+    private static String address;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startMember() {
+        clusterName = "frommap-" + UUID.randomUUID().toString().substring(0, 8);
+        member = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
+                new GridSettings(clusterName, "127.0.0.1", 6161, true, List.of("127.0.0.1:6161"), 0, 1)));
+        address = "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort();
+        IMap<Integer, HazelcastJsonValue> orders = member.getMap("orders");
+        for (int i = 0; i < 400; i++) {
+            String price = i == 17 ? "null" : String.format(Locale.ROOT, "%.2f", 10 + (i * 37 % 101) / 4.0);
+            orders.set(i, new HazelcastJsonValue(String.format(Locale.ROOT,
+                    "{\"price\":%s,\"qty\":%d,\"customer\":{\"segment\":\"%s\"},\"y\":%d}",
+                    price, 1 + i % 7, i % 3 == 0 ? "smb" : "retail", 2 * i % 11)));
+        }
+    }
+
+    @AfterAll
+    static void stopMember() {
+        member.getLifecycleService().terminate();
+    }
+
+    private static Cli.Run client(String... args) {
+        return Cli.client(address, clusterName, args);
+    }
+
+    private static void refused(String expected, String... args) {
+        Cli.Run r = client(args);
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), r.err() + " should contain " + expected);
+        Cli.Run list = client("datasets", "--json");
+        assertEquals(0, list.exit(), list.err());
+        assertFalse(list.out().contains("orders-ds"), "nothing left behind: " + list.out());
+    }
+
+    @Test
+    void loadFromAMapThenFit() throws IOException {
+        Cli.Run load = client("load", "--from-map", "orders", "--columns", "price,qty,customer.segment,y",
+                "--name", "orders-ds", "--missing", "skip", "--json");
+        assertEquals(0, load.exit(), load.err());
+        JsonNode j = load.json();
+        assertEquals(399, j.path("rows").asInt());
+        assertEquals("[\"price\",\"qty\",\"customer.segment\",\"y\"]", j.path("columns").toString());
+        Cli.Run describe = client("describe", "orders-ds", "--json");
+        assertEquals(0, describe.exit(), describe.err());
+        // the same rows from a CSV (row 17 left out, as skip does)
+        List<String> lines = new ArrayList<>(List.of("price,qty,y"));
+        for (int i = 0; i < 400; i++) {
+            if (i != 17) {
+                lines.add(String.format(Locale.ROOT, "%.2f", 10 + (i * 37 % 101) / 4.0) + "," + (1 + i % 7) + "," + (2 * i % 11));
+            }
+        }
+        Path csv = tmp.resolve("orders.csv");
+        Files.write(csv, lines);
+        Cli.Run fromMap = client("fit", "linear", "--data", "orders-ds", "--target", "y", "--features", "price,qty",
+                "--solver", "cholesky", "--json");
+        assertEquals(0, fromMap.exit(), fromMap.err());
+        Cli.Run fromCsv = client("fit", "linear", "--csv", csv.toString(), "--target", "y", "--solver", "cholesky", "--json");
+        assertEquals(0, fromCsv.exit(), fromCsv.err());
+        double[] a = {fromMap.json().path("intercept").asDouble(), fromMap.json().path("coefficients").get(0).asDouble()};
+        double[] b = {fromCsv.json().path("intercept").asDouble(), fromCsv.json().path("coefficients").get(0).asDouble()};
+        assertEquals(b[0], a[0], 1e-12 * Math.abs(b[0]));
+        assertEquals(b[1], a[1], 1e-12 * Math.abs(b[1]));
+        assertEquals(0, client("drop", "orders-ds").exit());
+    }
+
+    @Test
+    void badInputIsOneLineWithExitTwoAndLeavesNothing() {
+        refused("map 'orders', key 17, path 'price': the value is null",
+                "load", "--from-map", "orders", "--columns", "price,qty", "--name", "orders-ds");
+        refused("map 'orders', path 'customer.sgement': no entry has a value there",
+                "load", "--from-map", "orders", "--columns", "qty,customer.sgement", "--name", "orders-ds");
+        refused("map 'nosuch' does not exist in the grid",
+                "load", "--from-map", "nosuch", "--columns", "qty", "--name", "orders-ds");
+        refused("--missing is error or skip, was 'mean'",
+                "load", "--from-map", "orders", "--columns", "qty", "--missing", "mean", "--name", "orders-ds");
+        refused("give the attribute paths to read with --columns",
+                "load", "--from-map", "orders", "--name", "orders-ds");
+        refused("give a CSV file or --from-map MAP, not both",
+                "load", "x.csv", "--from-map", "orders", "--columns", "qty", "--name", "orders-ds");
+        refused("--columns goes with --from-map", "load", "x.csv", "--columns", "qty", "--name", "orders-ds");
+        refused("give a CSV file or --from-map MAP", "load", "--name", "orders-ds");
+    }
+}
