@@ -26,6 +26,19 @@ final class Diffs {
         return m;
     }
 
+    /** max |a_i − b_j| / |b_j| for i in [from, to) and j = i − from + bFrom: slots laid out at different offsets. */
+    static double maxRel(double[] a, double[] b, int from, int to, int bFrom) {
+        double m = 0;
+        for (int i = from; i < to; i++) {
+            double bj = b[i - from + bFrom];
+            double d = Math.abs(a[i] - bj);
+            if (d > 0) {
+                m = Math.max(m, d / Math.abs(bj));
+            }
+        }
+        return m;
+    }
+
     /** max |a_i − b_i| / max |b_i|: the difference relative to the largest magnitude (for values near 0). */
     static double maxScaled(double[] a, double[] b) {
         double scale = 0;

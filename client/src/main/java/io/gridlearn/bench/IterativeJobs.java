@@ -3,6 +3,9 @@ package io.gridlearn.bench;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.glm.Family;
+import io.gridlearn.glm.GlmKernel;
+import io.gridlearn.glm.GlmOptions;
 import io.gridlearn.kmeans.KMeansOptions;
 import io.gridlearn.kmeans.KMeansTrainer;
 import io.gridlearn.kmeans.LloydKernel;
@@ -34,6 +37,8 @@ final class IterativeJobs {
     private final BenchmarkSettings settings;
     private final BenchReport report;
     private final PlainLoops loops;
+    /** The Newton pass {@link #newtonIteration} timed, timed again next to the IRLS pass. */
+    private Timing.Job newtonPass;
 
     IterativeJobs(BenchmarkSettings settings, BenchReport report, PlainLoops loops) {
         this.settings = settings;
@@ -57,6 +62,7 @@ final class IterativeJobs {
             cols[j] = j;
         }
         newtonIteration(runner, data, cols);
+        irlsIteration(runner, data, cols);
         lloydIteration(runner, data, cols);
         wholeFits(runner, cols);
         catalog.drop(schema.name());
@@ -93,7 +99,8 @@ final class IterativeJobs {
             theta[j] = 0.2 * thetaRandom.nextGaussian();
         }
         double[][] out = new double[2][];
-        Timing grid = Timing.measure(() -> out[0] = runner.sum(new BinaryKernel(cols, target, center, scale, theta, true)));
+        newtonPass = () -> out[0] = runner.sum(new BinaryKernel(cols, target, center, scale, theta, true));
+        Timing grid = Timing.measure(newtonPass);
         Timing loop = Timing.measure(() -> out[1] = loops.newton(data, center, scale, theta));
         int w = features + 1;
         int head = 5; // BinaryKernel's [rows, non-finite, bad targets, sure rows, log L]
@@ -116,6 +123,78 @@ final class IterativeJobs {
         extra.put("rowsAgree", countsOk);
         extra.put("target", TARGET);
         report.addJob("logistic-newton-iteration", grid, loop, extra);
+    }
+
+    /**
+     * One IRLS iteration of a Poisson GLM (log link, {@link GlmKernel}: X'WX, X'Wz, deviance, Pearson χ² and
+     * the log-likelihood) on the same columns, at a seeded θ scaled so that η = x·θ has mean 0 and standard
+     * deviation about 0.2. Timed interleaved with its plain loop and with the Newton pass of
+     * {@link #newtonIteration}: issue 17 asks for one IRLS iteration to be at least as fast as one Newton
+     * iteration of the same width, in the same run.
+     */
+    private void irlsIteration(PassRunner runner, double[] data, int[] cols) throws Exception {
+        int rows = settings.rows();
+        int features = settings.features();
+        int q = settings.q();
+        double[] mean = new double[features];
+        double[] sd = new double[features];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < features; j++) {
+                mean[j] += data[r * q + j];
+            }
+        }
+        for (int j = 0; j < features; j++) {
+            mean[j] /= rows;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < features; j++) {
+                double t = data[r * q + j] - mean[j];
+                sd[j] += t * t;
+            }
+        }
+        SplittableRandom thetaRandom = new SplittableRandom(SyntheticData.SEED + 4);
+        double[] theta = new double[features + 1];
+        for (int j = 0; j < features; j++) {
+            theta[j + 1] = 0.2 * thetaRandom.nextGaussian() / Math.sqrt(sd[j] / (rows - 1) * features);
+            theta[0] -= theta[j + 1] * mean[j];
+        }
+        GlmOptions poisson = GlmOptions.of(Family.POISSON);
+        double[][] out = new double[2][];
+        Timing[] t = Timing.interleaved(
+                () -> out[0] = runner.sum(GlmKernel.iteration(cols, features, poisson, theta)),
+                () -> out[1] = loops.poissonIrls(data, theta),
+                newtonPass);
+        Timing grid = t[0];
+        Timing loop = t[1];
+        Timing newton = t[2];
+        int w = features + 1;
+        int head = 10; // GlmKernel's [rows, Σf, deviance, Pearson, 3 log L parts, invalid, skipped, zero weight]
+        double xwzRel = Diffs.maxRel(out[0], out[1], head, head + w, 2);
+        double xwxRel = Diffs.maxRel(out[0], out[1], head + w, out[0].length, 2 + w);
+        double devRel = Math.abs(out[0][2] - out[1][1]) / Math.abs(out[1][1]);
+        boolean countsOk = out[0][0] == rows && out[1][0] == rows && out[0][7] == 0 && out[0][8] == 0;
+        report.check("glm-irls-iteration X'Wz (max relative difference grid vs loop)", xwzRel);
+        report.check("glm-irls-iteration X'WX (max relative difference grid vs loop)", xwxRel);
+        report.check("glm-irls-iteration deviance (relative difference grid vs loop)", devRel);
+        report.check("glm-irls-iteration rows", countsOk, String.format(Locale.ROOT,
+                "grid %.0f (invalid %.0f, skipped %.0f), loop %.0f", out[0][0], out[0][7], out[0][8], out[1][0]));
+        double vsNewton = newton.seconds() / grid.seconds();
+        report.log("glm-irls-iteration vs logistic-newton-iteration (interleaved): IRLS %.3f s, Newton %.3f s, "
+                + "Newton/IRLS %.2f (issue 17: >= 1.0)", grid.seconds(), newton.seconds(), vsNewton);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("passes", 1);
+        extra.put("what", "GridPassRunner.sum(GlmKernel.iteration(x0..x" + (features - 1) + ", y, poisson/log, θ)) "
+                + "vs the same X'WX, X'Wz and deviance on a plain all-core loop; timed interleaved with both the "
+                + "loop and the logistic Newton pass");
+        extra.put("maxRelDiffXWz", xwzRel);
+        extra.put("maxRelDiffXWX", xwxRel);
+        extra.put("relDiffDeviance", devRel);
+        extra.put("rowsAgree", countsOk);
+        extra.put("newtonSecondsSameRounds", newton.seconds());
+        extra.put("newtonOverIrls", vsNewton);
+        extra.put("target", "issue 17: Newton/IRLS >= 1.0 (one IRLS iteration at least as fast as one Newton "
+                + "iteration, same width, same run)");
+        report.addJob("glm-irls-iteration", grid, loop, extra);
     }
 
     /** One Lloyd iteration at fixed centres: k seeded rows of the data. */

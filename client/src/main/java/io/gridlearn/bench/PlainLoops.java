@@ -195,6 +195,45 @@ final class PlainLoops {
     }
 
     /**
+     * One IRLS iteration of a Poisson GLM with the log link at θ on the raw features x = (1, x₁ … x_d): with
+     * μ = e^η the IRLS weight is μ and the working response η + (y − μ)/μ. Laid out as [rows, deviance,
+     * X'Wz (d + 1), X'WX packed lower (row by row)].
+     */
+    double[] poissonIrls(double[] data, double[] theta) throws Exception {
+        int w = features + 1;
+        int h0 = 2 + w;
+        return allCores(h0 + w * (w + 1) / 2, (from, to, acc) -> {
+            double[] x = new double[w];
+            x[0] = 1.0;
+            for (int r = from; r < to; r++) {
+                int base = r * q;
+                for (int j = 0; j < features; j++) {
+                    x[j + 1] = data[base + j];
+                }
+                double y = data[base + features];
+                double eta = 0.0;
+                for (int j = 0; j < w; j++) {
+                    eta += theta[j] * x[j];
+                }
+                double mu = Math.exp(eta);
+                acc[0]++;
+                acc[1] += 2 * ((y > 0 ? y * Math.log(y / mu) : 0.0) - (y - mu));
+                double wz = mu * eta + (y - mu);
+                for (int j = 0; j < w; j++) {
+                    acc[2 + j] += wz * x[j];
+                }
+                for (int i = 0; i < w; i++) {
+                    double wi = mu * x[i];
+                    int row = h0 + i * (i + 1) / 2;
+                    for (int j = 0; j <= i; j++) {
+                        acc[row + j] += wi * x[j];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
      * One Lloyd iteration at {@code k} centres (row-major k × d), laid out like {@code LloydKernel}'s result:
      * per-cluster sums (k × d), counts (k), inertia, non-finite rows (always 0 here). Distances by fused
      * multiply-adds in feature order, ties to the lowest index, as the kernel does.

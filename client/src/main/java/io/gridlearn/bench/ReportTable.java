@@ -85,6 +85,10 @@ public final class ReportTable {
                     "one runner.sum(BinaryKernel, Hessian on) pass at a fixed θ; max rel diff vs loop: gradient "
                             + "%.1e, Hessian %.1e, log L %.1e", j.get("maxRelDiffGradient"),
                     j.get("maxRelDiffHessian"), j.get("relDiffLogLikelihood"));
+            case "glm-irls-iteration" -> String.format(Locale.ROOT,
+                    "one runner.sum(GlmKernel, Poisson/log) pass at a fixed θ; Newton/IRLS %.2f in the same rounds; "
+                            + "max rel diff vs loop: X'Wz %.1e, X'WX %.1e, deviance %.1e", j.get("newtonOverIrls"),
+                    j.get("maxRelDiffXWz"), j.get("maxRelDiffXWX"), j.get("relDiffDeviance"));
             case "kmeans-iteration" -> String.format(Locale.ROOT,
                     "one runner.sum(LloydKernel, k = %s) pass at fixed centres; max rel diff vs loop: cluster sums "
                             + "%.1e, inertia %.1e, counts equal %s", j.get("k"), j.get("maxRelDiffClusterSums"),

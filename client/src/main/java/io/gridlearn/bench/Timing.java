@@ -57,6 +57,45 @@ public record Timing(double seconds, double cpuSeconds, double firstSeconds) {
     }
 
     /**
+     * {@link #measure} for several jobs whose times are compared with each other: one warm-up run of each, then
+     * {@link #REPEATS} rounds that run every job once, the order rotated each round (the first job of round i
+     * is job i mod n), so that a neighbour slowing the machine for a while slows every side rather than one.
+     *
+     * @param jobs the jobs, each run {@link #REPEATS} + 1 times
+     * @return one timing per job, in the order given
+     * @throws Exception when a run of a job fails
+     */
+    public static Timing[] interleaved(Job... jobs) throws Exception {
+        int n = jobs.length;
+        double[] first = new double[n];
+        for (int k = 0; k < n; k++) {
+            System.gc();
+            long t0 = System.nanoTime();
+            jobs[k].run();
+            first[k] = (System.nanoTime() - t0) / 1e9;
+        }
+        double[][] wall = new double[n][REPEATS];
+        long[] cpu = new long[n];
+        for (int i = 0; i < REPEATS; i++) {
+            for (int s = 0; s < n; s++) {
+                int k = (i + s) % n;
+                System.gc();
+                long c0 = cpuNanos();
+                long t0 = System.nanoTime();
+                jobs[k].run();
+                wall[k][i] = (System.nanoTime() - t0) / 1e9;
+                cpu[k] += cpuNanos() - c0;
+            }
+        }
+        Timing[] out = new Timing[n];
+        for (int k = 0; k < n; k++) {
+            Arrays.sort(wall[k]);
+            out[k] = new Timing(wall[k][REPEATS / 2], cpu[k] / 1e9 / REPEATS, first[k]);
+        }
+        return out;
+    }
+
+    /**
      * CPU time of this process (every thread, members included), in nanoseconds.
      *
      * @return the CPU time, in nanoseconds

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         "  gridlearn benchmark [--rows N] [--cols D] [--members M] [--json]",
         "",
         "Jobs: load (the CSV into the grid), fit-linear-cholesky and fit-linear-qr (whole fits; the -pass jobs "
-                + "are their fit pass alone), predict-into (predict --into), logistic-newton-iteration and "
+                + "are their fit pass alone), predict-into (predict --into), logistic-newton-iteration, "
+                + "glm-irls-iteration (Poisson, log link; timed interleaved with its loop and the Newton pass) and "
                 + "kmeans-iteration (one pass of each fit); then whole logistic and k-means fits, heap bytes per "
                 + "value and bytes sent per pass. Each job runs once to warm up, then 3 times; the median is "
                 + "reported. Every grid result is checked against its loop's. Progress and the checks go to "

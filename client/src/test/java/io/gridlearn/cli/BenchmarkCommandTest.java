@@ -27,7 +27,7 @@ class BenchmarkCommandTest {
     /** Fails on anything after the first document, so "exactly one JSON document" is checked. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final List<String> REQUIRED_JOBS = List.of("load", "fit-linear-cholesky", "fit-linear-qr",
-            "predict-into", "logistic-newton-iteration", "kmeans-iteration");
+            "predict-into", "logistic-newton-iteration", "glm-irls-iteration", "kmeans-iteration");
 
     @TempDir
     Path tmp;
@@ -55,6 +55,11 @@ class BenchmarkCommandTest {
             assertTrue(grid > 0 && Double.isFinite(grid), name + " gridSeconds " + grid);
             assertTrue(loop > 0 && Double.isFinite(loop), name + " loopSeconds " + loop);
             assertEquals(loop / grid, job.get("ratio").asDouble(), 1e-12 * (loop / grid), name + " ratio");
+            if (name.equals("glm-irls-iteration")) {
+                double newton = job.get("newtonSecondsSameRounds").asDouble();
+                assertTrue(newton > 0 && Double.isFinite(newton), "the Newton pass timed in the IRLS job's rounds");
+                assertEquals(newton / grid, job.get("newtonOverIrls").asDouble(), 1e-12 * (newton / grid));
+            }
         }
         assertTrue(names.containsAll(REQUIRED_JOBS), "jobs " + names + " lack some of " + REQUIRED_JOBS);
         double bytesPerValue = doc.get("bytesPerValue").asDouble();

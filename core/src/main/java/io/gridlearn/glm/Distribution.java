@@ -167,7 +167,7 @@ final class Distribution {
                 return 2.0 * (y * Math.log(a) + (1.0 - y) * Math.log(b));
             }
             case POISSON:
-                return 2.0 * (y * Math.log(clean(y / mu)) - (y - mu));
+                return 2.0 * ((y == 0.0 ? 0.0 : y * Math.log(clean(y / mu))) - (y - mu)); // 0·log(ε) = 0
             case GAMMA:
                 return 2.0 * (-Math.log(clean(y / mu)) + (y - mu) / mu);
             case NEGATIVE_BINOMIAL: {

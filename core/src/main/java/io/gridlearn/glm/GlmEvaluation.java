@@ -3,6 +3,7 @@ package io.gridlearn.glm;
 import io.gridlearn.BadInputException;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.eval.HistogramAuc;
 import io.gridlearn.model.FeatureBinding;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
@@ -92,33 +93,13 @@ final class GlmEvaluation {
         if (d.family == Family.BINOMIAL) {
             out.put("logLoss", s[GlmEvalKernel.LOG_LOSS] / n);
             if (s[GlmEvalKernel.NOT_BINARY] == 0) {
-                double auc = auc(s, GlmEvalKernel.HEAD, GlmEvalKernel.BINS);
+                double auc = HistogramAuc.of(s, GlmEvalKernel.HEAD, GlmEvalKernel.BINS);
                 if (!Double.isNaN(auc)) {
                     out.put("auc", auc);
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * The AUC from the weights of the negatives ({@code bins} entries at {@code at}) and the positives (the next
-     * {@code bins}) by ascending bin of the score: Σₖ W1ₖ (W0 below k + ½ W0ₖ) / (W1 W0); NaN when a class is absent.
-     */
-    static double auc(double[] s, int at, int bins) {
-        double below = 0;
-        double pairs = 0;
-        double neg = 0;
-        double pos = 0;
-        for (int k = 0; k < bins; k++) {
-            double w0 = s[at + k];
-            double w1 = s[at + bins + k];
-            pairs += w1 * (below + 0.5 * w0);
-            below += w0;
-            neg += w0;
-            pos += w1;
-        }
-        return neg > 0 && pos > 0 ? pairs / (neg * pos) : Double.NaN;
     }
 
     private static void refuse(double[] s, ModelDocument m, Distribution d, String where, String weights) {

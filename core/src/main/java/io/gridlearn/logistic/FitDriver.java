@@ -2,6 +2,7 @@ package io.gridlearn.logistic;
 
 import io.gridlearn.pass.Weights;
 import io.gridlearn.BadInputException;
+import io.gridlearn.eval.HistogramAuc;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
 import io.gridlearn.pass.Missing;
@@ -167,7 +168,7 @@ final class FitDriver {
             train.put("accuracy", metrics[4] / n);
             train.put("logLoss", metrics[3] / n);
             if (!softmax) {
-                train.put("auc", auc(metrics, 5 + k * k));
+                train.put("auc", HistogramAuc.of(metrics, 5 + k * k, MetricsKernel.BINS));
                 summary.put("aucMethod", "histogram of the linear score, " + MetricsKernel.BINS
                         + " bins on [-40, 40]; same-bin pairs count 1/2");
             }
@@ -197,23 +198,5 @@ final class FitDriver {
         return new ModelDocument(ModelDocument.FORMAT, null, 0, "softmax", targetName, features, null, null, null,
                 null, null, null, classes, intercepts, w, null, null, null, null, null, null, null, summary,
                 metricMap, null, null);
-    }
-
-    /** Mann-Whitney AUC from the per-class score histograms: P(score+ > score-) + ½ P(same bin). */
-    static double auc(double[] m, int hist) {
-        int bins = MetricsKernel.BINS;
-        double negBelow = 0.0;
-        double pos = 0.0;
-        double neg = 0.0;
-        double sum = 0.0;
-        for (int b = 0; b < bins; b++) {
-            double nb = m[hist + b];
-            double pb = m[hist + bins + b];
-            sum += pb * (negBelow + 0.5 * nb);
-            negBelow += nb;
-            pos += pb;
-            neg += nb;
-        }
-        return sum / (pos * neg);
     }
 }
