@@ -273,6 +273,70 @@ class RealMembersTest {
         }
     }
 
+    /**
+     * A Poisson GLM (IRLS, one pass per iteration): a member is killed while its threads are inside an IRLS pass
+     * ({@code KernelAggregator.accumulateBlock}); the lost share of the pass is computed again and the model is the
+     * undisturbed one, bit for bit.
+     */
+    @Test
+    void aMemberKilledInTheMiddleOfAnIrlsPassChangesNotOneBit() throws Exception {
+        startMembers(4, 2);
+        HazelcastInstance client = client();
+        DatasetCatalog catalog = new DatasetCatalog(client);
+        int p = 8;
+        Random rnd = new Random(17);
+        BlockWriter w = catalog.newWriter("counts", 1000);
+        for (int b = 0; b < 200; b++) {
+            double[] v = new double[1000 * (p + 1)];
+            for (int r = 0; r < 1000; r++) {
+                double eta = 0.3;
+                for (int j = 0; j < p; j++) {
+                    double x = rnd.nextGaussian();
+                    v[j * 1000 + r] = x;
+                    eta += 0.05 * (j + 1) * x;
+                }
+                int y = 0; // Poisson(e^η) by Knuth's product of uniforms
+                for (double prod = rnd.nextDouble(), limit = Math.exp(-Math.exp(eta)); prod > limit; y++) {
+                    prod *= rnd.nextDouble();
+                }
+                v[p * 1000 + r] = y;
+            }
+            w.write(new RowBlock(b, 1000, p + 1, v));
+        }
+        List<ColumnSpec> cols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int[] x = new int[p];
+        for (int j = 0; j < p; j++) {
+            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
+            names.add("x" + j);
+            x[j] = j;
+        }
+        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
+        w.publish(cols, "synthetic counts");
+        DatasetSchema schema = catalog.get("counts");
+        List<String> all = new ArrayList<>(names);
+        all.add("y");
+        io.gridlearn.glm.GlmOptions poisson = io.gridlearn.glm.GlmOptions.of(io.gridlearn.glm.Family.POISSON);
+        java.util.function.Function<IterationListener, String> glm = listener -> {
+            try {
+                return GoldenModelsTest.normalise(io.gridlearn.model.ModelJson.write(new io.gridlearn.glm.GlmTrainer(
+                        new io.gridlearn.pass.GridPassRunner(catalog, schema), x, p, -1, -1, names, "y", all, poisson)
+                        .fit(listener, null)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        AtomicInteger iterations = new AtomicInteger();
+        String baseline = glm.apply(m -> iterations.incrementAndGet());
+        assertTrue(iterations.get() >= 4, "IRLS runs several passes: " + iterations);
+        try (PassWarnings warnings = new PassWarnings()) {
+            String m = fitWithAMemberKilledInsideAPass(io.gridlearn.pass.KernelAggregator.class,
+                    () -> glm.apply(listener -> { }), baseline);
+            assertEquals(baseline, m, "glm with a member killed mid-pass");
+            warnings.report("glm fit");
+        }
+    }
+
     @Test
     void losingMoreMembersThanBackupsFailsWithAClearMessageInsteadOfAPartialModel() {
         startMembers(3, 0);
