@@ -306,6 +306,32 @@ public final class Gridlearn implements AutoCloseable {
     }
 
     /**
+     * Scores a dataset built from a host map ({@link #fromMap}) next to the data and writes each row's prediction,
+     * a {@code Double}, into the map {@code map} under the row's key in the source map: the host then reads
+     * {@code IMap<K, Double>} with its own keys. Each member writes the rows it holds, into the same partitions.
+     * The values are the same bits as {@link #predictInto(Model, Dataset, String, PredictionType)}.
+     *
+     * @param model the model
+     * @param data  a dataset built from a host map
+     * @param map   the map that receives the predictions (created if absent; existing keys are overwritten)
+     * @param type  the scale of the predictions
+     * @return the number of rows written
+     */
+    public long predictIntoMap(Model model, Dataset data, String map, PredictionType type) {
+        String where = "Gridlearn.predictIntoMap(model, data, map, type)";
+        Checks.given(where, "model", model);
+        Checks.given(where, "data", data);
+        Checks.given(where, "map", map);
+        Checks.given(where, "type", type);
+        try {
+            return (Long) io.gridlearn.eval.GridScoring.predictIntoMap(hz, model.document(), data.name(), map, type)
+                    .get("rows");
+        } catch (BadInputException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Appends the rows of a CSV with the dataset's header to it, as new blocks, and brings the live models that
      * follow the dataset up to date.
      *

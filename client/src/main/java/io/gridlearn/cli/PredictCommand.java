@@ -21,6 +21,8 @@ import java.util.Map;
         "Score data with a model:",
         "  predict --model-file F --csv IN --out OUT.csv            locally, no grid",
         "  predict (--model NAME | --model-file F) --data D --into D2   in the grid, next to the data",
+        "  predict (--model NAME | --model-file F) --data D --into-map M   a dataset from a host map: predictions",
+        "      into map M under the source keys, written by the members that hold the rows",
         "A model that reads columns besides its features (an offset) needs them in the data, by name."})
 final class PredictCommand extends GridCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -38,6 +40,10 @@ final class PredictCommand extends GridCommand {
     @Option(names = "--into", paramLabel = "DATASET2", description = "New dataset for the grid predictions.")
     String into;
 
+    @Option(names = "--into-map", paramLabel = "MAP", description = "For a dataset built with load --from-map: "
+            + "write each row's prediction (a Double) into this map under the row's key in the source map.")
+    String intoMap;
+
     @Option(names = "--type", paramLabel = "response|link", defaultValue = "response", description = "Scale of the"
             + " predictions (default: ${DEFAULT-VALUE}): response, on the response's scale (a mean g⁻¹(η), a value, a"
             + " label, a cluster); link, the linear predictor η = b0 + x·b (+ offset) of a model with a link scale;"
@@ -53,7 +59,7 @@ final class PredictCommand extends GridCommand {
     public Integer call() {
         PredictionType t = PredictionType.of(type);
         if (csv != null) {
-            if (out == null || model.file == null || dataset != null || into != null) {
+            if (out == null || model.file == null || dataset != null || into != null || intoMap != null) {
                 throw new BadInputException("local prediction is: predict --model-file F --csv IN --out OUT.csv");
             }
             ModelDocument m = modelKey.read(model.file, err());
@@ -66,8 +72,9 @@ final class PredictCommand extends GridCommand {
             report(doc);
             return 0;
         }
-        if (dataset == null || into == null) {
-            throw new BadInputException("give --csv IN --out OUT.csv (local) or --data DATASET --into DATASET2 (grid)");
+        if (dataset == null || (into == null) == (intoMap == null)) {
+            throw new BadInputException("give --csv IN --out OUT.csv (local), or --data DATASET with one of --into "
+                    + "DATASET2 and --into-map MAP (grid)");
         }
         if (model.file != null) {
             fileModel = modelKey.read(model.file, err());
@@ -80,6 +87,10 @@ final class PredictCommand extends GridCommand {
     void run(HazelcastInstance hz) {
         ModelDocument m = fileModel != null ? fileModel : model.load(hz);
         PredictionType t = PredictionType.of(type);
+        if (intoMap != null) {
+            report(GridScoring.predictIntoMap(hz, m, dataset, intoMap, t));
+            return;
+        }
         DatasetSchema s = GridScoring.predictInto(hz, m, dataset, into, t);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dataset", s.name());

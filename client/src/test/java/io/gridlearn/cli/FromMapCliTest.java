@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,7 +91,7 @@ class FromMapCliTest {
         Path csv = tmp.resolve("orders.csv");
         Files.write(csv, lines);
         Cli.Run fromMap = client("fit", "linear", "--data", "orders-ds", "--target", "y", "--features", "price,qty",
-                "--solver", "cholesky", "--json");
+                "--solver", "cholesky", "--name", "orders-model", "--json");
         assertEquals(0, fromMap.exit(), fromMap.err());
         Cli.Run fromCsv = client("fit", "linear", "--csv", csv.toString(), "--target", "y", "--solver", "cholesky", "--json");
         assertEquals(0, fromCsv.exit(), fromCsv.err());
@@ -98,6 +99,31 @@ class FromMapCliTest {
         double[] b = {fromCsv.json().path("intercept").asDouble(), fromCsv.json().path("coefficients").get(0).asDouble()};
         assertEquals(b[0], a[0], 1e-12 * Math.abs(b[0]));
         assertEquals(b[1], a[1], 1e-12 * Math.abs(b[1]));
+
+        // predictions back into a map of the host, under the host's keys
+        Cli.Run both = client("predict", "--model", "orders-model", "--data", "orders-ds", "--into", "x",
+                "--into-map", "orders-scores");
+        assertEquals(2, both.exit(), both.err());
+        Cli.Run scored = client("predict", "--model", "orders-model", "--data", "orders-ds", "--into-map",
+                "orders-scores", "--json");
+        assertEquals(0, scored.exit(), scored.err());
+        assertEquals(399, scored.json().path("rows").asInt());
+        IMap<Integer, Double> scores = member.getMap("orders-scores");
+        assertEquals(399, scores.size());
+        assertNull(scores.get(17), "the entry left out by --missing skip has no prediction");
+        double c2 = fromMap.json().path("coefficients").get(1).asDouble();
+        for (int i : new int[] {0, 5, 399}) {
+            double price = Double.parseDouble(String.format(Locale.ROOT, "%.2f", 10 + (i * 37 % 101) / 4.0));
+            double want = a[0] + a[1] * price + c2 * (1 + i % 7);
+            assertEquals(want, scores.get(i), 1e-12 * Math.abs(want), "key " + i);
+        }
+        Cli.Run loadCsv = client("load", csv.toString(), "--name", "orders-csv");
+        assertEquals(0, loadCsv.exit(), loadCsv.err());
+        Cli.Run notFromMap = client("predict", "--model", "orders-model", "--data", "orders-csv", "--into-map", "s2");
+        assertEquals(2, notFromMap.exit(), notFromMap.err());
+        assertTrue(notFromMap.err().contains("not built from a host map"), notFromMap.err());
+        assertEquals(0, member.getMap("s2").size());
+        assertEquals(0, client("drop", "orders-csv").exit());
         assertEquals(0, client("drop", "orders-ds").exit());
     }
 

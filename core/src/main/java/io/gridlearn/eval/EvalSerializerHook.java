@@ -27,6 +27,8 @@ public final class EvalSerializerHook implements DataSerializerHook {
     public static final int PREDICT_PROCESSOR = 2;
     /** {@link ClassificationKernel}. */
     public static final int CLASSIFICATION_KERNEL = 3;
+    /** {@link PredictIntoMapTask}. */
+    public static final int PREDICT_INTO_MAP_TASK = 4;
 
     @Override
     public int getFactoryId() {
@@ -39,6 +41,7 @@ public final class EvalSerializerHook implements DataSerializerHook {
             case REGRESSION_METRICS_AGGREGATOR -> new RegressionMetricsAggregator();
             case PREDICT_PROCESSOR -> new PredictProcessor();
             case CLASSIFICATION_KERNEL -> new ClassificationKernel();
+            case PREDICT_INTO_MAP_TASK -> new PredictIntoMapTask();
             default -> null;
         };
     }

@@ -94,6 +94,89 @@ public final class GridScoring {
     }
 
     /**
+     * {@code predict --data D --into-map M}: for a dataset built from a host map ({@code load --from-map}), writes
+     * every row's prediction (a {@code Double}, the same bits as {@link #predictInto}) into the map {@code M} under
+     * the row's source key, so that the host reads {@code IMap<K, Double>} with its own keys. Each member scores the
+     * blocks it owns and writes next to them ({@link PredictIntoMapTask}): a block lives in its source entries'
+     * partition, which is also the partition of their keys in {@code M}. Rows with a missing feature and no
+     * imputation get NaN, as in {@link #predictInto}. Puts are idempotent: after a failure (a member lost midway),
+     * running the command again completes the map.
+     *
+     * @param hz        a member or client of the grid
+     * @param model     a model that predicts one value per row on {@code type}
+     * @param dataset   a dataset built from a host map, with the model's feature and extra input columns
+     * @param targetMap the map that receives the predictions (created if absent; existing keys are overwritten)
+     * @param type      the scale of the predictions
+     * @return {@code rows} and {@code blocks} written and the {@code map}
+     * @throws io.gridlearn.BadInputException if the dataset or a column is unknown, the dataset was not built from a
+     *                                        host map, or {@code targetMap} is its source map or one of gridlearn's
+     */
+    public static Map<String, Object> predictIntoMap(HazelcastInstance hz, ModelDocument model, String dataset,
+                                                     String targetMap, PredictionType type) {
+        DatasetCatalog catalog = new DatasetCatalog(hz);
+        DatasetSchema schema = catalog.get(dataset);
+        if (targetMap == null || targetMap.isBlank()) {
+            throw new BadInputException("--into-map needs a map name");
+        }
+        String source = schema.source() == null ? "" : schema.source();
+        if (!source.startsWith("map:")) {
+            throw new BadInputException("dataset '" + dataset + "' was not built from a host map (load --from-map), so "
+                    + "its rows have no source keys to write predictions under; use --into DATASET2");
+        }
+        if (targetMap.equals(source.substring(4))) {
+            throw new BadInputException("--into-map " + targetMap + " is the map dataset '" + dataset + "' was built "
+                    + "from; predictions would replace its entries: name another map");
+        }
+        if (targetMap.startsWith("gridlearn")) {
+            throw new BadInputException("--into-map " + targetMap + ": names starting with 'gridlearn' are gridlearn's"
+                    + " own maps; name another map");
+        }
+        Predictors.of(model, type);
+        int[] inputs = FeatureBinding.inputColumns(model, schema.columns(), "dataset '" + dataset + "'");
+        String json = ModelJson.write(model);
+        com.hazelcast.partition.PartitionService ps = hz.getPartitionService();
+        com.hazelcast.cluster.Member first = hz.getCluster().getMembers().iterator().next();
+        Map<com.hazelcast.cluster.Member, List<Integer>> byOwner = new java.util.LinkedHashMap<>();
+        schema.layout().forEach(id -> {
+            com.hazelcast.cluster.Member owner = ps.getPartition(id).getOwner();
+            byOwner.computeIfAbsent(owner == null ? first : owner, m -> new ArrayList<>()).add(id);
+        });
+        com.hazelcast.core.IExecutorService executor =
+                hz.getExecutorService(io.gridlearn.data.hostmap.HostMapLoader.EXECUTOR);
+        Map<com.hazelcast.cluster.Member, java.util.concurrent.Future<long[]>> running = new java.util.LinkedHashMap<>();
+        byOwner.forEach((member, ids) -> running.put(member, executor.submitToMember(new PredictIntoMapTask(json,
+                inputs, type, schema.mapName(), targetMap, ids.stream().mapToInt(Integer::intValue).toArray()),
+                member)));
+        long blocks = 0;
+        long rows = 0;
+        for (Map.Entry<com.hazelcast.cluster.Member, java.util.concurrent.Future<long[]>> e : running.entrySet()) {
+            try {
+                long[] r = e.getValue().get();
+                blocks += r[0];
+                rows += r[1];
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new io.gridlearn.GridlearnException("interrupted while writing predictions into map '"
+                        + targetMap + "'", ex);
+            } catch (java.util.concurrent.ExecutionException ex) {
+                throw new io.gridlearn.GridlearnException("writing predictions into map '" + targetMap
+                        + "' on member " + e.getKey().getAddress() + " failed: " + ex.getCause(), ex.getCause());
+            }
+        }
+        if (blocks != schema.layout().count() || rows != schema.rows()) {
+            throw new io.gridlearn.GridlearnException("predict --into-map " + targetMap + ": wrote " + rows + " of "
+                    + schema.rows() + " rows (" + blocks + " of " + schema.layout().count() + " blocks): blocks or "
+                    + "their source keys were lost (more members lost than backups?); the map holds the rows written");
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("map", targetMap);
+        out.put("rows", rows);
+        out.put("blocks", blocks);
+        out.put("type", type.id());
+        return out;
+    }
+
+    /**
      * Metrics of any predicting model on a whole dataset, in one pass next to the data: the learner's own
      * evaluation when it has one ({@link io.gridlearn.runtime.Learner#evaluate}, a GLM's deviance and its
      * family's metrics); otherwise mse, rmse, mae, r2 for the linear family; accuracy, logLoss and the confusion

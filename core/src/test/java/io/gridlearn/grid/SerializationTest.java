@@ -323,6 +323,8 @@ class SerializationTest {
         ClassificationKernel classification = new ClassificationKernel("{}", new int[] {0, 1}, 2, 3);
         all.add(new PredictProcessor("{\"format\":\"gridlearn-model/1\"}", new int[] {0, 1}, 2));
         all.add(classification);
+        all.add(new io.gridlearn.eval.PredictIntoMapTask("{}", new int[] {0, 1}, io.gridlearn.PredictionType.LINK,
+                "gridlearn.blocks.x", "scores", new int[] {3, 5}));
         // pass
         all.add(new KernelAggregator(classification, 50));
         all.add(new SampleAggregator(new RowIdSampler(Iris.FEATURES, new long[] {0, 50}), 50));
