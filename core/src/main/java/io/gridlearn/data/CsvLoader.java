@@ -19,7 +19,8 @@ public final class CsvLoader {
     }
 
     /**
-     * Streams {@code file} into a new dataset and publishes its schema once every block is stored.
+     * Streams {@code file} into a new dataset and publishes its schema once every block is stored. A file that
+     * will not fit in the members' heap is refused before anything is sent ({@link LoadBudget}).
      *
      * @param catalog  the catalog the dataset is written to
      * @param file     the CSV file
@@ -30,6 +31,7 @@ public final class CsvLoader {
      */
     public static DatasetSchema load(DatasetCatalog catalog, Path file, String name, CsvOptions options,
                                      ProgressListener progress) {
+        LoadBudget.check(catalog.instance(), file);
         BlockWriter writer = catalog.newWriter(name, options.blockSize());
         try {
             CsvHeader header = CsvIngest.ingest(file, options, writer::write, progress);

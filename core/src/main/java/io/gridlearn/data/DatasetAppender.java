@@ -73,6 +73,7 @@ public final class DatasetAppender {
      */
     public static Appended appendCsv(DatasetCatalog catalog, String dataset, Path csv, ProgressListener progress) {
         DatasetSchema schema = checkAppendable(catalog.get(dataset));
+        LoadBudget.check(catalog.instance(), csv);
         List<RowBlock> staged = readCsv(schema, csv, progress);
         return appendBlocks(catalog, schema, staged, csv.getFileName().toString());
     }

@@ -25,6 +25,8 @@ public final class DatasetSerializerHook implements DataSerializerHook {
     public static final int BLOCK_KEY_PREDICATE = 1;
     /** {@link BlockCountAggregator}. */
     public static final int BLOCK_COUNT_AGGREGATOR = 2;
+    /** {@link HeapTask}. */
+    public static final int HEAP_TASK = 3;
 
     @Override
     public int getFactoryId() {
@@ -36,6 +38,7 @@ public final class DatasetSerializerHook implements DataSerializerHook {
         return typeId -> switch (typeId) {
             case BLOCK_KEY_PREDICATE -> new BlockKeyPredicate();
             case BLOCK_COUNT_AGGREGATOR -> new BlockCountAggregator();
+            case HEAP_TASK -> new HeapTask();
             default -> null;
         };
     }

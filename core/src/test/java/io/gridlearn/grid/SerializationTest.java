@@ -319,6 +319,7 @@ class SerializationTest {
 
         // data
         all.add(BlockIds.of(0, 1, 2, 7, 9).predicate());
+        all.add(new io.gridlearn.data.HeapTask());
         // eval
         ClassificationKernel classification = new ClassificationKernel("{}", new int[] {0, 1}, 2, 3);
         all.add(new PredictProcessor("{\"format\":\"gridlearn-model/1\"}", new int[] {0, 1}, 2));
