@@ -142,6 +142,10 @@ class ForestOracleTest {
             double acc = 0;
             for (long seed = 0; seed < SEEDS; seed++) {
                 ModelDocument m = reference(c, seed);
+                if (seed == 0) {
+                    System.out.printf("forest %s: 100 trees, depth %s, %s leaves, %s histogram passes%n", c.name(),
+                            m.summary().get("depth"), m.summary().get("leaves"), m.summary().get("histogramPasses"));
+                }
                 double v = heldOut(c, m);
                 sum += v;
                 lo = Math.min(lo, v);
@@ -161,6 +165,49 @@ class ForestOracleTest {
             assertTrue(ours <= SLACK * sk, c.name() + " " + c.metric() + ": gridlearn " + ours + " vs scikit-learn "
                     + sk);
         }
+    }
+
+    /**
+     * The model's {@code summary.importance} (mean decrease in impurity) against scikit-learn's
+     * {@code feature_importances_}, both averaged over the ten seeds: the forests draw different random numbers and
+     * split on different candidates (bins against midpoints), so the check is loose: the importances sum to 1, the
+     * three most important features of scikit-learn's are among gridlearn's five, and the L1 distance of the two
+     * vectors (at most 2) is below 0.2.
+     */
+    @Test
+    void featureImportanceIsScikitLearnsMeanDecreaseInImpurity() {
+        for (Case c : cases()) {
+            JsonNode sk = c.oracle().path("feature_importances");
+            int d = sk.size();
+            double[] ours = new double[d];
+            for (long seed = 0; seed < SEEDS; seed++) {
+                double[] imp = (double[]) reference(c, seed).summary().get("importance");
+                assertEquals(d, imp.length);
+                double total = 0;
+                for (int j = 0; j < d; j++) {
+                    assertTrue(imp[j] >= 0, "importance " + j + ": " + imp[j]);
+                    total += imp[j];
+                    ours[j] += imp[j] / SEEDS;
+                }
+                assertEquals(1.0, total, 1e-12, "importances sum to 1");
+            }
+            double l1 = 0;
+            for (int j = 0; j < d; j++) {
+                l1 += Math.abs(ours[j] - sk.path(j).asDouble());
+            }
+            List<Integer> skTop = top(d, j -> sk.path(j).asDouble(), 3);
+            List<Integer> ourTop = top(d, j -> ours[j], 5);
+            System.out.printf("forest importance %-14s L1 distance to scikit-learn %.4f; scikit-learn's top 3 %s,"
+                    + " gridlearn's top 5 %s%n", c.name(), l1, skTop, ourTop);
+            assertTrue(ourTop.containsAll(skTop), c.name() + ": scikit-learn's top 3 " + skTop + " in gridlearn's"
+                    + " top 5 " + ourTop);
+            assertTrue(l1 < 0.2, c.name() + ": L1 distance " + l1);
+        }
+    }
+
+    private static List<Integer> top(int d, java.util.function.IntToDoubleFunction v, int k) {
+        return java.util.stream.IntStream.range(0, d).boxed()
+                .sorted((a, b) -> Double.compare(v.applyAsDouble(b), v.applyAsDouble(a))).limit(k).toList();
     }
 
     @Test
