@@ -66,7 +66,9 @@ class RandomForestApiTest {
             assertTrue(p[1] >= 0 && p[1] <= 1, "a share of the trees' class-1 leaves: " + p[1]);
             between |= p[1] > 0 && p[1] < 1;
             assertEquals(p[1] > 0.5 ? 1.0 : 0.0, m.predict(row), "row " + i);
-            assertThrows(OptionException.class, () -> m.predict(row, PredictionType.LINK), "no link scale");
+            BadInputException noLink = assertThrows(BadInputException.class,
+                    () -> m.predict(row, PredictionType.LINK), "no link scale");
+            assertTrue(noLink.getMessage().contains("random-forest"), noLink.getMessage());
         }
         assertTrue(between, "averaged trees give probabilities, not only 0 and 1");
     }
