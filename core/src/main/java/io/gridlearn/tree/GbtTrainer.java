@@ -87,17 +87,6 @@ public final class GbtTrainer {
         }
     }
 
-    /** The best split of a node. */
-    private static final class Split {
-        double gain = Double.NEGATIVE_INFINITY;
-        int feature = -1;
-        int bin;
-        boolean defaultLeft;
-        long gl;
-        long hl;
-        long cl;
-    }
-
     /**
      * Bins the features, then grows the trees; after every tree the listener gets a checkpoint model.
      *
@@ -221,7 +210,7 @@ public final class GbtTrainer {
             List<Open[]> pairs = new ArrayList<>();
             List<Open> next = new ArrayList<>();
             for (Open node : level) {
-                Split best = bestSplit(node, edges, offset, scaleG, scaleH);
+                SplitSearch.Split best = bestSplit(node, edges, offset, scaleG, scaleH);
                 if (best == null) {
                     continue;
                 }
@@ -293,53 +282,12 @@ public final class GbtTrainer {
 
     /** G²/(H + λ), 0 when H &lt; min_child_weight or H ≤ 0 (XGBoost's {@code CalcGain}). */
     double gainTerm(double g, double h) {
-        if (h < o.minChildWeight() || h <= 0) {
-            return 0;
-        }
-        return g * g / (h + o.lambda());
+        return SplitSearch.term(g, h, o.lambda(), o.minChildWeight());
     }
 
-    private Split bestSplit(Open node, BinEdges edges, int[] offset, double scaleG, double scaleH) {
-        long[] hist = node.hist;
-        double parent = gainTerm(node.g / scaleG, node.h / scaleH);
-        double mcw = o.minChildWeight();
-        Split best = new Split();
-        for (int j = 0; j < cols.length; j++) {
-            int k = edges.bins(j);
-            if (k < 2) {
-                continue;
-            }
-            int base = offset[j] * 3;
-            int miss = base + k * 3;
-            long mc = hist[miss + 2];
-            for (int dir = 0; dir < (mc > 0 ? 2 : 1); dir++) {
-                boolean missLeft = dir == 1;
-                long gl = missLeft ? hist[miss] : 0;
-                long hl = missLeft ? hist[miss + 1] : 0;
-                long cl = missLeft ? mc : 0;
-                for (int b = 0; b < k - 1; b++) {
-                    int i = base + b * 3;
-                    gl += hist[i];
-                    hl += hist[i + 1];
-                    cl += hist[i + 2];
-                    double hld = hl / scaleH;
-                    double hrd = (node.h - hl) / scaleH;
-                    if (!(hld >= mcw) || !(hrd >= mcw)) {
-                        continue;
-                    }
-                    double gain = gainTerm(gl / scaleG, hld) + gainTerm((node.g - gl) / scaleG, hrd) - parent;
-                    if (gain > best.gain) {
-                        best.gain = gain;
-                        best.feature = j;
-                        best.bin = b;
-                        best.defaultLeft = missLeft;
-                        best.gl = gl;
-                        best.hl = hl;
-                        best.cl = cl;
-                    }
-                }
-            }
-        }
+    private SplitSearch.Split bestSplit(Open node, BinEdges edges, int[] offset, double scaleG, double scaleH) {
+        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, null, node.g, node.h, scaleG, scaleH,
+                o.lambda(), o.minChildWeight());
         if (best.feature < 0 || !(best.gain > MIN_GAIN) || best.gain < o.gamma() || best.hl <= 0
                 || node.h - best.hl <= 0) {
             return null;

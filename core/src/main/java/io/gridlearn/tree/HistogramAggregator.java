@@ -105,16 +105,9 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         if (offset != null) {
             return;
         }
-        int p = featureColumns.length;
-        offset = new int[p];
-        missingBin = new int[p];
-        int t = 0;
-        for (int j = 0; j < p; j++) {
-            offset[j] = t;
-            missingBin[j] = edges[j].length + 1;
-            t += edges[j].length + 2;
-        }
-        totalBins = t;
+        offset = Histograms.offsets(edges);
+        missingBin = Histograms.missingBins(edges);
+        totalBins = Histograms.totalBins(edges);
     }
 
     /**
@@ -152,15 +145,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
             rowG = new long[n];
             rowH = new long[n];
         }
-        for (int j = 0; j < p; j++) {
-            double[] e = edges[j];
-            char[] out = bins[j];
-            double[] v = b.values();
-            int o = b.columnOffset(featureColumns[j]);
-            for (int r = 0; r < n; r++) {
-                out[r] = (char) BinEdges.bin(e, v[o + r]);
-            }
-        }
+        Histograms.bin(b, featureColumns, edges, bins);
         Objective obj = Objective.values()[objective];
         double[] v = b.values();
         int t0 = b.columnOffset(targetColumn);
@@ -178,21 +163,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
             rowG[r] = (long) Math.rint(obj.gradient(m, y) * scaleG);
             rowH[r] = (long) Math.rint(obj.hessian(m) * scaleH);
         }
-        long[] h = hist;
-        int tb = totalBins;
-        for (int j = 0; j < p; j++) {
-            char[] bj = bins[j];
-            int oj = offset[j];
-            for (int r = 0; r < n; r++) {
-                int s = rowSlot[r];
-                if (s >= 0) {
-                    int i = (s * tb + oj + bj[r]) * 3;
-                    h[i] += rowG[r];
-                    h[i + 1] += rowH[r];
-                    h[i + 2]++;
-                }
-            }
-        }
+        Histograms.add(hist, totalBins, offset, bins, n, rowSlot, rowG, rowH);
     }
 
     @Override

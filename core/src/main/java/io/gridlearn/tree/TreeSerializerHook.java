@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Registers with Hazelcast the {@code IdentifiedDataSerializable} classes of {@code io.gridlearn.tree}: the two
- * binning passes, the histogram pass and the evaluation kernel. Listed in
+ * binning passes, gbt's and random-forest's histogram passes and the evaluation kernel. Listed in
  * {@code META-INF/services/com.hazelcast.DataSerializerHook}; the factory id is allocated in
  * {@link SerializationIds}; class ids are unique within this hook.
  */
@@ -26,6 +26,8 @@ public final class TreeSerializerHook implements DataSerializerHook {
     public static final int HISTOGRAM = 3;
     /** {@link GbtEvalKernel}. */
     public static final int EVAL_KERNEL = 4;
+    /** {@link ForestHistogramAggregator}. */
+    public static final int FOREST_HISTOGRAM = 5;
 
     /**
      * One instance of every type this hook creates, over the given feature and label columns: for serialization
@@ -34,7 +36,8 @@ public final class TreeSerializerHook implements DataSerializerHook {
      * @param features positions of at least one feature column in the test's blocks
      * @param target   position of the label column
      * @return a {@link BinSummaryAggregator}, a {@link RangeHistogramAggregator}, a {@link HistogramAggregator}
-     *         (one finished tree of one split, a growing root) and a {@link GbtEvalKernel}
+     *         (one finished tree of one split, a growing root), a {@link GbtEvalKernel} and a
+     *         {@link ForestHistogramAggregator} (that tree and a growing root, one slot each)
      */
     public static List<IdentifiedDataSerializable> examples(int[] features, int target) {
         double[][] e = new double[features.length][];
@@ -60,7 +63,9 @@ public final class TreeSerializerHook implements DataSerializerHook {
                 new RangeHistogramAggregator(features, lo, hi, 32),
                 new HistogramAggregator(features, target, Objective.LOGISTIC, 0.0, new BinEdges(e), new Tree[] {t},
                         growing, new int[] {0}, 0x1p40, 0x1p42),
-                new GbtEvalKernel(model, features, target));
+                new GbtEvalKernel(model, features, target),
+                new ForestHistogramAggregator(features, target, 64, 7L, 0.5, 0x1p40, new BinEdges(e), new int[] {0, 3},
+                        new Tree[] {t, growing}, new int[][] {{-1, 0, -1}, {1}}));
     }
 
     @Override
@@ -75,6 +80,7 @@ public final class TreeSerializerHook implements DataSerializerHook {
             case RANGE_HISTOGRAM -> new RangeHistogramAggregator();
             case HISTOGRAM -> new HistogramAggregator();
             case EVAL_KERNEL -> new GbtEvalKernel();
+            case FOREST_HISTOGRAM -> new ForestHistogramAggregator();
             default -> null;
         };
     }

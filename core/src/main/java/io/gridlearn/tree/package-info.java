@@ -1,9 +1,12 @@
 /**
- * Gradient-boosted trees by the histogram method: the {@code gbt} learner (squared-error and logistic objectives,
- * XGBoost 1.7 {@code hist}'s parameters), its binning passes (exact distinct-value counts, an exact range
- * histogram past a cap), its per-level histogram pass in 64-bit fixed point, the tree model and its predictor, and
- * their serializer hook. It uses the pass runtime ({@code io.gridlearn.pass}, {@code io.gridlearn.data}), the
- * learner runtime ({@code io.gridlearn.runtime}) and the model format ({@code io.gridlearn.model}); nothing else
- * of the library's learners.
+ * Tree ensembles by the histogram method: gradient-boosted trees, the {@code gbt} learner (squared-error and
+ * logistic objectives, XGBoost 1.7 {@code hist}'s parameters), and Breiman's random forest, the
+ * {@code random-forest} learner (Poisson bootstrap and features per split drawn by hashes, variance reduction or
+ * Gini). Shared: the binning passes (exact distinct-value counts, an exact range histogram past a cap), the
+ * histogram layout and hot loop in 64-bit fixed point ({@code Histograms}), the split search
+ * ({@code SplitSearch}), the tree and its predictor, and the serializer hook; each learner has its own per-level
+ * pass, trainer, model JSON and spec. It uses the pass runtime ({@code io.gridlearn.pass}, {@code io.gridlearn.data}),
+ * the learner runtime ({@code io.gridlearn.runtime}) and the model format ({@code io.gridlearn.model}); nothing
+ * else of the library's learners.
  */
 package io.gridlearn.tree;

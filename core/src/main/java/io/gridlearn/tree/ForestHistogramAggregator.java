@@ -1,0 +1,285 @@
+package io.gridlearn.tree;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.gridlearn.data.BlockPassAggregator;
+import io.gridlearn.data.RowBlock;
+
+import java.io.IOException;
+
+/**
+ * One pass of a random forest fit: for the open nodes of several trees at once, and every feature × bin (the
+ * missing bin included), the sums of w·(y − c), w and the count of drawn rows, in 64-bit fixed point
+ * ({@link Histograms} layout; slots numbered across the trees of the pass), w a row's bootstrap count in that tree.
+ *
+ * <p>Per row, next to the data: its bins are computed once per block; its label rounded once,
+ * ⌊(y − c)·2^k⌉, with c the label's centre and 2^k the forest's scale fixed by the trainer so that no sum can
+ * exceed 2⁶²; then per tree of the pass its bootstrap count w ({@link #bootstrap}: a function of the row id, the
+ * tree and the seed only) and its node, by routing its bins down the splits made so far. A row with w = 0 is out
+ * of that tree's bag and adds nothing. The fixed-point g = w·⌊(y − c)·2^k⌉ and h = w are integers, so the sums are
+ * exact and the histograms the same on any number of members, in any merge order. Nothing is stored per row
+ * between passes.
+ */
+public final class ForestHistogramAggregator extends BlockPassAggregator<ForestHistogramAggregator> {
+    private static final long serialVersionUID = 1L;
+    /** The largest bootstrap count drawn (P(Poisson(1) &gt; 15) &lt; 10⁻¹³); it bounds the fixed-point sums. */
+    static final int MAX_COUNT = 15;
+
+    /** The features' positions in the blocks. */
+    private int[] featureColumns;
+    /** The label's position in the blocks. */
+    private int targetColumn;
+    /** Rows per block of the dataset: row id = block id × block size + row in block. */
+    private int blockSize;
+    /** The fit's seed. */
+    private long seed;
+    /** The label's centre c. */
+    private double centre;
+    /** The labels' fixed-point scale 2^k. */
+    private double scale;
+    /** Per feature, the bin edges. */
+    private double[][] edges;
+    /** The forest's indices of the trees grown in this pass. */
+    private int[] treeIds;
+    /** Those trees as grown so far. */
+    private Tree[] growing;
+    /** Per tree of the pass, per node: its slot in the histogram, or −1 when not built this pass. */
+    private int[][] slotOfNode;
+    /** Nodes built this pass. */
+    private int slots;
+    /** The sums; null until a block is seen. */
+    private long[] hist;
+
+    private transient int[] offset;
+    private transient int[] missingBin;
+    private transient int totalBins;
+    private transient char[][] bins;
+    private transient long[] rowY;
+    private transient int[] rowSlot;
+    private transient long[] rowG;
+    private transient long[] rowH;
+
+    /** For deserialization. */
+    public ForestHistogramAggregator() {
+    }
+
+    /**
+     * @param featureColumns the features' positions in the blocks, in the model's order
+     * @param targetColumn   the label's position
+     * @param blockSize      the dataset's rows per block (for row ids)
+     * @param seed           the fit's seed
+     * @param centre         c, subtracted from every label
+     * @param scale          2^k
+     * @param edges          the bin edges
+     * @param treeIds        the forest's indices of the trees of this pass, ascending
+     * @param growing        those trees
+     * @param slotOfNode     per tree of the pass, per node, its histogram slot or −1 (slots distinct over the pass)
+     */
+    ForestHistogramAggregator(int[] featureColumns, int targetColumn, int blockSize, long seed, double centre,
+                              double scale, BinEdges edges, int[] treeIds, Tree[] growing, int[][] slotOfNode) {
+        this.featureColumns = featureColumns.clone();
+        this.targetColumn = targetColumn;
+        this.blockSize = blockSize;
+        this.seed = seed;
+        this.centre = centre;
+        this.scale = scale;
+        this.edges = new double[edges.features()][];
+        for (int j = 0; j < this.edges.length; j++) {
+            this.edges[j] = edges.edges(j);
+        }
+        this.treeIds = treeIds.clone();
+        this.growing = growing.clone();
+        this.slotOfNode = new int[slotOfNode.length][];
+        int s = 0;
+        for (int k = 0; k < slotOfNode.length; k++) {
+            this.slotOfNode[k] = slotOfNode[k].clone();
+            for (int v : slotOfNode[k]) {
+                s = Math.max(s, v + 1);
+            }
+        }
+        this.slots = s;
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea &amp; Flood, OOPSLA 2014). */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A 64-bit hash of (a, b, seed), each step mixed, with a salt separating uses. */
+    static long hash(long a, long b, long seed, long salt) {
+        return mix(a + mix(b + mix(seed + mix(salt + 0x9E3779B97F4A7C15L))));
+    }
+
+    /** e^−1, the Poisson(1) probability of 0. */
+    private static final double P0 = Math.exp(-1);
+
+    /**
+     * A row's bootstrap count in a tree: Poisson(1) by inversion of a uniform from the hash of (row id, tree,
+     * seed), capped at {@value #MAX_COUNT}. The Poisson bootstrap (Oza &amp; Russell 2001; Chamandy et al. 2012) is
+     * the per-row stand-in for drawing n rows with replacement: the multinomial(n; 1/n, …) counts tend to
+     * independent Poisson(1) counts, each row is out of the bag with probability e^−1 ≈ 0.368 (1 − 1/n)^n's
+     * limit), and the count depends on nothing but the row, so not on the members or the partitioning.
+     *
+     * @param rowId the row's id
+     * @param tree  the tree's index in the forest
+     * @param seed  the fit's seed
+     * @return the count, 0 to {@value #MAX_COUNT}
+     */
+    static int bootstrap(long rowId, int tree, long seed) {
+        double u = (hash(rowId, tree, seed, 0x426F6F74L) >>> 11) * 0x1.0p-53;
+        double p = P0;
+        double cdf = p;
+        int k = 0;
+        while (u >= cdf && k < MAX_COUNT) {
+            k++;
+            p /= k;
+            cdf += p;
+        }
+        return k;
+    }
+
+    private void layout() {
+        if (offset != null) {
+            return;
+        }
+        offset = Histograms.offsets(edges);
+        missingBin = Histograms.missingBins(edges);
+        totalBins = Histograms.totalBins(edges);
+    }
+
+    @Override
+    protected void accumulateBlock(RowBlock b) {
+        layout();
+        if (hist == null) {
+            hist = new long[slots * totalBins * 3];
+        }
+        int n = b.rows();
+        int p = featureColumns.length;
+        if (bins == null || bins[0].length < n) {
+            bins = new char[p][n];
+            rowY = new long[n];
+            rowSlot = new int[n];
+            rowG = new long[n];
+            rowH = new long[n];
+        }
+        Histograms.bin(b, featureColumns, edges, bins);
+        double[] v = b.values();
+        int t0 = b.columnOffset(targetColumn);
+        for (int r = 0; r < n; r++) {
+            rowY[r] = (long) Math.rint((v[t0 + r] - centre) * scale);
+        }
+        long first = (long) b.blockId() * blockSize;
+        for (int k = 0; k < treeIds.length; k++) {
+            Tree t = growing[k];
+            int[] slotOf = slotOfNode[k];
+            boolean any = false;
+            for (int r = 0; r < n; r++) {
+                int s = slotOf[t.leaf(bins, missingBin, r)];
+                int w = s < 0 ? 0 : bootstrap(first + r, treeIds[k], seed);
+                if (w == 0) {
+                    rowSlot[r] = -1;
+                    continue;
+                }
+                rowSlot[r] = s;
+                rowG[r] = w * rowY[r];
+                rowH[r] = w;
+                any = true;
+            }
+            if (any) {
+                Histograms.add(hist, totalBins, offset, bins, n, rowSlot, rowG, rowH);
+            }
+        }
+    }
+
+    @Override
+    protected void combineStatistic(ForestHistogramAggregator o) {
+        if (o.hist == null) {
+            return;
+        }
+        if (hist == null) {
+            hist = o.hist.clone();
+            return;
+        }
+        long[] a = hist;
+        long[] c = o.hist;
+        for (int i = 0; i < a.length; i++) {
+            a[i] += c[i];
+        }
+    }
+
+    /**
+     * The sums, {@code slots × totalBins × 3} (zeros when no block was seen).
+     *
+     * @return the histogram
+     */
+    long[] histogram() {
+        layout();
+        return hist == null ? new long[slots * totalBins * 3] : hist;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return TreeSerializerHook.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return TreeSerializerHook.FOREST_HISTOGRAM;
+    }
+
+    @Override
+    protected void writeSettings(ObjectDataOutput out) throws IOException {
+        out.writeIntArray(featureColumns);
+        out.writeInt(targetColumn);
+        out.writeInt(blockSize);
+        out.writeLong(seed);
+        out.writeDouble(centre);
+        out.writeDouble(scale);
+        out.writeInt(edges.length);
+        for (double[] e : edges) {
+            out.writeDoubleArray(e);
+        }
+        out.writeIntArray(treeIds);
+        for (int k = 0; k < treeIds.length; k++) {
+            growing[k].write(out);
+            out.writeIntArray(slotOfNode[k]);
+        }
+        out.writeInt(slots);
+    }
+
+    @Override
+    protected void readSettings(ObjectDataInput in) throws IOException {
+        featureColumns = in.readIntArray();
+        targetColumn = in.readInt();
+        blockSize = in.readInt();
+        seed = in.readLong();
+        centre = in.readDouble();
+        scale = in.readDouble();
+        edges = new double[in.readInt()][];
+        for (int j = 0; j < edges.length; j++) {
+            edges[j] = in.readDoubleArray();
+        }
+        treeIds = in.readIntArray();
+        growing = new Tree[treeIds.length];
+        slotOfNode = new int[treeIds.length][];
+        for (int k = 0; k < treeIds.length; k++) {
+            growing[k] = Tree.read(in);
+            slotOfNode[k] = in.readIntArray();
+        }
+        slots = in.readInt();
+        offset = null;
+        bins = null;
+    }
+
+    @Override
+    protected void writeStatistic(ObjectDataOutput out) throws IOException {
+        out.writeLongArray(hist);
+    }
+
+    @Override
+    protected void readStatistic(ObjectDataInput in) throws IOException {
+        hist = in.readLongArray();
+    }
+}
