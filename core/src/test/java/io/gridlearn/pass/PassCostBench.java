@@ -67,6 +67,8 @@ public final class PassCostBench {
             Map<String, Runnable> jobs = new LinkedHashMap<>();
             jobs.put("gram pass", () -> grunner.aggregate(() -> new LinearPassAggregator(z, RowGrouping.NONE, blockSize,
                     false, true, null, schema.layout())));
+            jobs.put("qr fit pass", () -> grunner.aggregate(() -> new LinearPassAggregator(z, RowGrouping.NONE,
+                    blockSize, true, true, null, schema.layout())));
             jobs.put("describe", () -> DatasetStatistics.describe(catalog, schema.name()));
             LinearOptions chol = LinearOptions.ols().withSolver("cholesky");
             LinearOptions qr = LinearOptions.ols();
