@@ -15,8 +15,16 @@ import java.io.IOException;
  *
  * <p>The maths, per column over its non-NaN values x_i (n of them; NaN counts as missing): min and max; the exact
  * moments S = Σ x_i and A = Σ x_i² gathered per block shifted by the block's rounded mean
- * ({@link ShiftedBlockMoments}, {@link MomentMatrix#addShifted}); mean = S / n rounded once, and variance =
+ * ({@link MomentMatrix#addShifted}); mean = S / n rounded once, and variance =
  * C / (n − 1) with C = A − S²/n centred from the exact sums and rounded once ({@link MomentMatrix#centred}). Merge order: none matters (exact sums; min and max are exact).
+ *
+ * <p>Cost: one pass, and per block two reads of each column (min, max and the lane sum; then the shifted sum and
+ * square), in plain loops whose arithmetic is that of {@link ShiftedBlockMoments} of one column (the same bits, see
+ * {@code ColumnStatsKernelTest}). Plain loops rather than the Vector API: a one-column kernel has nothing to tile
+ * (the 4×4 tiles computed sixteen copies of each column's square), and fresh members run Vector API code
+ * interpreted, allocating per operation, until C2 compiles it, which made the first {@code describe} after a
+ * load cost as much as tens of Gram passes (issue 16). A column with a NaN is gathered first (its non-NaN values),
+ * as before.
  *
  * <p>Why this pass stays an aggregator rather than a {@link io.gridlearn.pass.BlockKernel}: min and max are not
  * sums, and the engine merges by exact addition only; computing them in a second pass would read the data twice.
@@ -24,7 +32,6 @@ import java.io.IOException;
  */
 public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStatsAggregator> {
     private static final long serialVersionUID = 1L;
-    private static final int[] ZERO = {0};
 
     /** Columns per block; −1 until the first block. */
     private int cols = -1;
@@ -36,8 +43,12 @@ public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStats
     private double[] max;
     /** Exact moments (dimension 1) of the non-NaN values, per column. */
     private MomentMatrix[] moments;
-    private transient ShiftedBlockMoments kernel;
-    private transient int[] scratchRows;
+    /** The non-NaN values of a column holding NaN, gathered. */
+    private transient double[] gathered;
+    /** The one-column shift, shifted sum and shifted square handed to {@link MomentMatrix#addShifted}. */
+    private transient double[] shift;
+    private transient double[] shiftedSum;
+    private transient double[] shiftedSquares;
 
     /** An empty pass; the column count is taken from the first block. */
     public ColumnStatsAggregator() {
@@ -46,34 +57,143 @@ public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStats
     @Override
     protected void accumulateBlock(RowBlock b) {
         init(b.cols());
-        if (kernel == null) {
-            kernel = new ShiftedBlockMoments(1);
-        }
-        if (scratchRows == null || scratchRows.length < b.rows()) {
-            scratchRows = new int[b.rows()];
-        }
+        int n = b.rows();
         double[] v = b.values();
         for (int c = 0; c < cols; c++) {
             int base = b.columnOffset(c);
-            int m = 0;
+            // min, max, NaN count, and the lane sums of the column as if it had no NaN (one read of the column)
             double lo = min[c];
             double hi = max[c];
-            for (int r = 0; r < b.rows(); r++) {
+            int nan = 0;
+            int n4 = n & ~3;
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            for (int r = 0; r < n4; r += 4) {
+                double x0 = v[base + r];
+                double x1 = v[base + r + 1];
+                double x2 = v[base + r + 2];
+                double x3 = v[base + r + 3];
+                s0 += x0;
+                s1 += x1;
+                s2 += x2;
+                s3 += x3;
+                lo = Math.min(Math.min(Math.min(Math.min(lo, x0), x1), x2), x3);
+                hi = Math.max(Math.max(Math.max(Math.max(hi, x0), x1), x2), x3);
+            }
+            double sum = (s0 + s1) + (s2 + s3);
+            for (int r = n4; r < n; r++) {
                 double x = v[base + r];
-                if (Double.isNaN(x)) {
-                    continue;
-                }
-                scratchRows[m++] = base + r;
+                sum += x;
                 lo = Math.min(lo, x);
                 hi = Math.max(hi, x);
             }
+            if (Double.isNaN(sum)) {
+                // a NaN (or +∞ and −∞ together, or an overflow to NaN): redo the column over its non-NaN values
+                accumulateGathered(c, v, base, n);
+                continue;
+            }
             min[c] = lo;
             max[c] = hi;
-            missing[c] += b.rows() - m;
-            // scratchRows holds absolute indices into v, so the kernel reads "column 0" of a 0-row-stride view
-            kernel.compute(v, 0, ZERO, scratchRows, m);
-            kernel.addTo(moments[c], m);
+            addColumn(c, v, base, n, sum);
         }
+    }
+
+    /** The slow path of {@link #accumulateBlock} for a column holding NaN: its non-NaN values gathered first. */
+    private void accumulateGathered(int c, double[] v, int base, int n) {
+        if (gathered == null || gathered.length < n) {
+            gathered = new double[n];
+        }
+        double lo = min[c];
+        double hi = max[c];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            double x = v[base + r];
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            gathered[m++] = x;
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        min[c] = lo;
+        max[c] = hi;
+        missing[c] += n - m;
+        addColumn(c, gathered, 0, m, laneSum(gathered, 0, m));
+    }
+
+    /**
+     * Adds the m values {@code a[off ..]} of column c, whose lane sum is {@code sum}, to its moments: shift
+     * {@code k = sum / m}, {@code e = Σ (x − k)} and {@code d = Σ (x − k)²}, each in the lane order of
+     * {@link io.gridlearn.simd.Lanes} (e as {@code Lanes.sum}, d as {@code Lanes.dot}), so the same bits as
+     * {@link ShiftedBlockMoments} of one column gives, in one read of the values and without the Vector API,
+     * which a member runs interpreted until C2 compiles it (the first {@code describe} on fresh members).
+     */
+    private void addColumn(int c, double[] a, int off, int m, double sum) {
+        if (m == 0) {
+            return;
+        }
+        double k = sum / m;
+        int m4 = m & ~3;
+        double e0 = 0.0;
+        double e1 = 0.0;
+        double e2 = 0.0;
+        double e3 = 0.0;
+        double d0 = 0.0;
+        double d1 = 0.0;
+        double d2 = 0.0;
+        double d3 = 0.0;
+        for (int r = 0; r < m4; r += 4) {
+            double t0 = a[off + r] - k;
+            double t1 = a[off + r + 1] - k;
+            double t2 = a[off + r + 2] - k;
+            double t3 = a[off + r + 3] - k;
+            e0 += t0;
+            e1 += t1;
+            e2 += t2;
+            e3 += t3;
+            d0 = Math.fma(t0, t0, d0);
+            d1 = Math.fma(t1, t1, d1);
+            d2 = Math.fma(t2, t2, d2);
+            d3 = Math.fma(t3, t3, d3);
+        }
+        double e = (e0 + e1) + (e2 + e3);
+        double d = (d0 + d1) + (d2 + d3);
+        for (int r = m4; r < m; r++) {
+            double t = a[off + r] - k;
+            e += t;
+            d = Math.fma(t, t, d);
+        }
+        if (shift == null) {
+            shift = new double[1];
+            shiftedSum = new double[1];
+            shiftedSquares = new double[1];
+        }
+        shift[0] = k;
+        shiftedSum[0] = e;
+        shiftedSquares[0] = d;
+        moments[c].addShifted(m, shift, shiftedSum, shiftedSquares);
+    }
+
+    /** {@code Σ a[off + i]}, i &lt; m, in the lane order of {@link io.gridlearn.simd.Lanes#sum}. */
+    private static double laneSum(double[] a, int off, int m) {
+        int m4 = m & ~3;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        for (int i = 0; i < m4; i += 4) {
+            s0 += a[off + i];
+            s1 += a[off + i + 1];
+            s2 += a[off + i + 2];
+            s3 += a[off + i + 3];
+        }
+        double s = (s0 + s1) + (s2 + s3);
+        for (int i = m4; i < m; i++) {
+            s += a[off + i];
+        }
+        return s;
     }
 
     private void init(int n) {
@@ -107,6 +227,11 @@ public final class ColumnStatsAggregator extends BlockPassAggregator<ColumnStats
             max[c] = Math.max(max[c], o.max[c]);
             moments[c].add(o.moments[c], 1);
         }
+    }
+
+    /** Column c's exact moments, for tests (the summary rounds them). */
+    MomentMatrix moments(int c) {
+        return moments[c];
     }
 
     /**

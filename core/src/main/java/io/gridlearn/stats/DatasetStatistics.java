@@ -4,7 +4,6 @@ import io.gridlearn.data.BlockIds;
 import io.gridlearn.data.ColumnKind;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
-import io.gridlearn.data.Passes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,19 @@ public final class DatasetStatistics {
      */
     public static Description describe(DatasetCatalog catalog, String dataset) {
         DatasetSchema schema = catalog.get(dataset);
-        return of(schema, Passes.aggregate(catalog, schema, ColumnStatsAggregator::new));
+        return describe(new io.gridlearn.pass.GridPassRunner(catalog, schema), schema);
+    }
+
+    /**
+     * {@link #describe(DatasetCatalog, String)} on any runner: exactly one pass ({@link ColumnStatsAggregator}),
+     * which {@code PassCountTest} counts.
+     *
+     * @param runner runs the pass over {@code schema}'s blocks (in the grid, or the single-JVM reference)
+     * @param schema the dataset
+     * @return the statistics of every column
+     */
+    public static Description describe(io.gridlearn.pass.PassRunner runner, DatasetSchema schema) {
+        return of(schema, runner.aggregate(ColumnStatsAggregator::new));
     }
 
     /**
