@@ -22,6 +22,7 @@ public final class BenchReport {
     private final PrintStream log;
     private final List<Map<String, Object>> jobs = new ArrayList<>();
     private final List<Map<String, Object>> fits = new ArrayList<>();
+    private final List<Map<String, Object>> commands = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> failedChecks = new ArrayList<>();
@@ -70,6 +71,22 @@ public final class BenchReport {
         log("%s: %d iterations, %d passes (%d sum, %d sample), %.3f s (cpu %.2f s, first run %.3f s), %.3f s per "
                         + "iteration, %.3f s per pass", name, iterations, passes, sumPasses, samplePasses, t.seconds(),
                 t.cpuSeconds(), t.firstSeconds(), t.seconds() / Math.max(1, iterations), t.seconds() / Math.max(1, passes));
+    }
+
+    /** A whole command of the commands suite ({@link CommandJobs}): its times, its loop's and scikit-learn's. */
+    void addCommand(Map<String, Object> c) {
+        commands.add(c);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: command %.3f s (first %.3f s), minus "
+                + "start %.3f s", c.get("name"), c.get("seconds"), c.get("firstSeconds"), c.get("secondsMinusStart")));
+        if (c.containsKey("loopSeconds")) {
+            line.append(String.format(Locale.ROOT, "; loop %.3f s (loop/command %.2f)", c.get("loopSeconds"),
+                    c.get("loopOverCommand")));
+        }
+        if (c.containsKey("sklearnSeconds")) {
+            line.append(String.format(Locale.ROOT, "; scikit-learn %.3f s (sklearn/command %.2f)",
+                    c.get("sklearnSeconds"), c.get("sklearnOverCommand")));
+        }
+        log("%s", line);
     }
 
     /** A correctness check: {@code difference} (as described by {@code what}) must be at most {@link #CHECK_TOLERANCE}. */
@@ -137,6 +154,9 @@ public final class BenchReport {
         s.put("blockSize", settings.blockSize());
         s.put("suite", settings.suite());
         doc.put("settings", s);
+        if (!commands.isEmpty()) {
+            doc.put("commands", commands);
+        }
         if (scaling != null) {
             doc.put("scaling", scaling);
         }
@@ -156,6 +176,10 @@ public final class BenchReport {
 
     List<Map<String, Object>> jobs() {
         return jobs;
+    }
+
+    List<Map<String, Object>> commands() {
+        return commands;
     }
 
     List<Map<String, Object>> fits() {

@@ -100,8 +100,9 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
         boolean linear = suite.equals("all") || suite.equals("linear");
         boolean iterative = suite.equals("all") || suite.equals("iterative");
         boolean scaling = suite.equals("scaling");
-        if (!linear && !iterative && !scaling) {
-            throw new BadInputException("--suite must be all, linear, iterative or scaling, was " + suite);
+        if (!linear && !iterative && !scaling && !suite.equals("commands")) {
+            throw new BadInputException("--suite must be all, linear, iterative or scaling (or commands, with "
+                    + "--cluster), was " + suite);
         }
         List<Integer> curve = (scalingRows != null ? scalingRows : DEFAULT_SCALING_ROWS).stream().distinct().sorted()
                 .toList();
@@ -120,10 +121,12 @@ public record BenchmarkSettings(int rows, int features, int members, int blockSi
     /**
      * The suite's name, as {@code --suite} takes it.
      *
-     * @return {@code all}, {@code linear}, {@code iterative} or {@code scaling}
+     * @return {@code all}, {@code linear}, {@code iterative}, {@code scaling} or {@code commands} (none of the
+     *         embedded suites: {@link CommandJobs}, against a running grid)
      */
     public String suite() {
-        return scaling ? "scaling" : linear && iterative ? "all" : linear ? "linear" : "iterative";
+        return scaling ? "scaling" : linear && iterative ? "all" : linear ? "linear" : iterative ? "iterative"
+                : "commands";
     }
 
     /**

@@ -51,6 +51,34 @@ public final class EndToEnd {
         return report;
     }
 
+    /**
+     * The commands suite ({@link CommandJobs}) against a running grid: whole commands, each a new client
+     * process, next to their plain loops and, when {@code python} is given, scikit-learn.
+     *
+     * @param settings what to measure (rows, features)
+     * @param global   the global options that reach the grid (--cluster, --cluster-name, --timeout)
+     * @param python   the Python interpreter for scikit-learn's side, or null
+     * @param log      the stream for progress lines and checks
+     * @return the measurements and the checks that failed
+     * @throws Exception when a command or job fails
+     */
+    public static BenchReport runCommands(BenchmarkSettings settings, List<String> global, String python,
+                                          PrintStream log) throws Exception {
+        Map<String, Object> machine = MachineInfo.describe();
+        BenchReport report = new BenchReport(settings, machine, log);
+        report.log("machine: %s", machine);
+        Path dir = settings.tempDir() == null ? Files.createTempDirectory("gridlearn-benchmark")
+                : Files.createTempDirectory(settings.tempDir(), "gridlearn-benchmark");
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            new CommandJobs(settings, report, global, python, pool).run(dir);
+        } finally {
+            pool.shutdownNow();
+            deleteRecursively(dir);
+        }
+        return report;
+    }
+
     private void runSuites() throws Exception {
         Path dir = settings.tempDir() == null ? Files.createTempDirectory("gridlearn-benchmark")
                 : Files.createTempDirectory(settings.tempDir(), "gridlearn-benchmark");

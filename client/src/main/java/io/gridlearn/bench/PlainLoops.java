@@ -268,6 +268,169 @@ final class PlainLoops {
         });
     }
 
+    /**
+     * A whole logistic regression fit by Newton's method, minimising (1/n) Σ logloss(yᵢ, b₀ + xᵢ·b) + (λ/2)‖b‖²
+     * (intercept unpenalised) on the raw features: each iteration is one {@link #newton} pass at θ, then
+     * θ ← θ − H⁻¹g with g = −X'(y − p)/n + λθ̃ and H = X'WX/n + λĨ (θ̃, Ĩ: the intercept's entry zero), solved by
+     * {@link #choleskySolve}. Stops when max |g| ≤ {@code tol} (at most 100 iterations).
+     *
+     * @return [objective, iterations, b₀, b₁ … b_d]
+     */
+    double[] newtonFit(double[] data, double lambda, double tol) throws Exception {
+        int w = features + 1;
+        int h0 = 5 + w;
+        double[] center = new double[features];
+        double[] scale = new double[features];
+        java.util.Arrays.fill(scale, 1.0);
+        double[] theta = new double[w];
+        double objective = Double.NaN;
+        int it = 0;
+        while (it < 100) {
+            double[] s = newton(data, center, scale, theta);
+            double n = s[0];
+            double penalty = 0;
+            double[] g = new double[w];
+            double[] h = new double[w * w];
+            for (int i = 0; i < w; i++) {
+                g[i] = -s[5 + i] / n + (i > 0 ? lambda * theta[i] : 0);
+                penalty += i > 0 ? theta[i] * theta[i] : 0;
+                for (int j = 0; j <= i; j++) {
+                    double v = s[h0 + i * (i + 1) / 2 + j] / n + (i == j && i > 0 ? lambda : 0);
+                    h[i * w + j] = v;
+                    h[j * w + i] = v;
+                }
+            }
+            objective = -s[4] / n + lambda / 2 * penalty;
+            double largest = 0;
+            for (double v : g) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            if (largest <= tol) {
+                break;
+            }
+            double[] step = choleskySolve(h, g, w);
+            for (int i = 0; i < w; i++) {
+                theta[i] -= step[i];
+            }
+            it++;
+        }
+        double[] out = new double[2 + w];
+        out[0] = objective;
+        out[1] = it;
+        System.arraycopy(theta, 0, out, 2, w);
+        return out;
+    }
+
+    /**
+     * A whole k-means fit as scikit-learn runs it ({@code KMeans(init="k-means++", n_init=1)}): greedy
+     * k-means++ (Arthur and Vassilvitskii 2007, with scikit-learn's 2 + ⌊ln k⌋ candidates per step, the one
+     * that lowers the potential most kept; one pass per step), then {@link #lloyd} iterations until the squared
+     * movement of the centres is at most {@code tol} × the mean per-feature variance, or {@code maxIter}.
+     *
+     * @return [inertia, iterations, centres (k × d, row-major)]
+     */
+    double[] kmeansFit(double[] data, int k, long seed, double tol, int maxIter) throws Exception {
+        int p = features;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] centres = new double[k * p];
+        double[] d2 = new double[rows];
+        int first = random.nextInt(rows);
+        System.arraycopy(data, first * q, centres, 0, p);
+        double[] potential = allCores(1, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                d2[r] = squaredDistance(data, r * q, centres, 0, p);
+                acc[0] += d2[r];
+            }
+        });
+        int trials = 2 + (int) Math.log(k);
+        for (int c = 1; c < k; c++) {
+            double[] cumulative = new double[rows];
+            double run = 0;
+            for (int r = 0; r < rows; r++) {
+                run += d2[r];
+                cumulative[r] = run;
+            }
+            int[] candidate = new int[trials];
+            for (int t = 0; t < trials; t++) {
+                int i = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * run);
+                candidate[t] = Math.min(rows - 1, i >= 0 ? i : -i - 1);
+            }
+            double[] pot = allCores(trials, (from, to, acc) -> {
+                for (int r = from; r < to; r++) {
+                    for (int t = 0; t < trials; t++) {
+                        acc[t] += Math.min(d2[r], squaredDistance(data, r * q, data, candidate[t] * q, p));
+                    }
+                }
+            });
+            int best = 0;
+            for (int t = 1; t < trials; t++) {
+                if (pot[t] < pot[best]) {
+                    best = t;
+                }
+            }
+            int chosen = candidate[best];
+            System.arraycopy(data, chosen * q, centres, c * p, p);
+            allCores(0, (from, to, acc) -> {
+                for (int r = from; r < to; r++) {
+                    d2[r] = Math.min(d2[r], squaredDistance(data, r * q, data, chosen * q, p));
+                }
+            });
+            potential = pot;
+        }
+        double[] moments = allCores(2 * p, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < p; j++) {
+                    double x = data[r * q + j];
+                    acc[j] += x;
+                    acc[p + j] += x * x;
+                }
+            }
+        });
+        double meanVariance = 0;
+        for (int j = 0; j < p; j++) {
+            double m = moments[j] / rows;
+            meanVariance += moments[p + j] / rows - m * m;
+        }
+        double threshold = tol * meanVariance / p;
+        double inertia = potential[0];
+        int it = 0;
+        while (it < maxIter) {
+            double[] s = lloyd(data, centres, k);
+            inertia = s[k * p + k];
+            it++;
+            double moved = 0;
+            for (int c = 0; c < k; c++) {
+                double count = s[k * p + c];
+                if (count == 0) {
+                    continue;
+                }
+                for (int j = 0; j < p; j++) {
+                    double next = s[c * p + j] / count;
+                    double t = next - centres[c * p + j];
+                    moved += t * t;
+                    centres[c * p + j] = next;
+                }
+            }
+            if (moved <= threshold) {
+                break;
+            }
+        }
+        double[] out = new double[2 + k * p];
+        out[0] = inertia;
+        out[1] = it;
+        System.arraycopy(centres, 0, out, 2, k * p);
+        return out;
+    }
+
+    private static double squaredDistance(double[] a, int ai, double[] b, int bi, int p) {
+        double d = 0;
+        for (int j = 0; j < p; j++) {
+            double t = a[ai + j] - b[bi + j];
+            d = Math.fma(t, t, d);
+        }
+        return d;
+    }
+
     /** Runs {@code body(from, to, acc)} on one contiguous row range per core and adds the partial vectors. */
     private double[] allCores(int width, RangeBody body) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();

@@ -24,6 +24,9 @@ public final class ReportTable {
         if (!report.jobs().isEmpty()) {
             jobs(report, out);
         }
+        if (!report.commands().isEmpty()) {
+            commands(report, out);
+        }
         if (report.scaling() != null) {
             ScalingTable.print(report.scaling(), out);
         }
@@ -67,6 +70,34 @@ public final class ReportTable {
                 + "new double[]; iterations = the kernel's arithmetic without finiteness checks. cpu s = process CPU "
                 + "time of the whole JVM (members included) during the run");
         out.println();
+    }
+
+    private static void commands(BenchReport report, PrintStream out) {
+        BenchmarkSettings s = report.settings();
+        Map<String, Object> d = report.details();
+        out.printf(Locale.ROOT, "gridlearn commands through a thin client: %,d rows × %d features + y + c (%d separated "
+                        + "clusters); each command a new process (%s), run once (first) then %d times (median), in "
+                        + "rounds with its loop%s%n", s.rows(), s.features(), ClusteredData.CLUSTERS,
+                d.get("commandsLauncher"), Timing.REPEATS, d.containsKey("sklearn") ? " and scikit-learn" : "");
+        out.printf(Locale.ROOT, "a command that only asks the grid (datasets) takes %.3f s: \"−start\" subtracts it%n",
+                d.get("commandStartSeconds"));
+        out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %10s %10s %12s%n", "command", "first s", "median s",
+                "−start s", "loop s", "loop/cmd", "sklearn s", "sklearn/cmd");
+        for (Map<String, Object> c : report.commands()) {
+            out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %9s %10s %10s %12s%n", c.get("name"), c.get("firstSeconds"),
+                    c.get("seconds"), c.get("secondsMinusStart"), opt(c, "loopSeconds", "%.3f"),
+                    opt(c, "loopOverCommand", "%.2f"), opt(c, "sklearnSeconds", "%.3f"),
+                    opt(c, "sklearnOverCommand", "%.2f"));
+        }
+        out.println("loop = the whole job in plain Java in the benchmark's process: load = readLine + split + "
+                + "parseDouble (1 thread); linear = naive Gram + Cholesky; logistic = Newton to max |g| <= 1e-10; "
+                + "kmeans = greedy k-means++ and Lloyd (tol 1e-4); predict = b0 + x·b per row. Ratios above 1: "
+                + "the command (minus start) is faster");
+        out.println();
+    }
+
+    private static String opt(Map<String, Object> m, String key, String format) {
+        return m.containsKey(key) ? String.format(Locale.ROOT, format, m.get(key)) : "—";
     }
 
     private static String note(Map<String, Object> j) {

@@ -100,7 +100,7 @@ final class SyntheticData {
     }
 
     /** Writes scaled / 1e7 with exactly 7 decimals. */
-    private static int fixed7(long scaled, byte[] b, int pos) {
+    static int fixed7(long scaled, byte[] b, int pos) {
         if (scaled < 0) {
             b[pos++] = '-';
             scaled = -scaled;

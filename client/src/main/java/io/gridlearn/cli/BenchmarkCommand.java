@@ -43,6 +43,16 @@ import java.util.concurrent.Callable;
                 + "give it more (GRIDLEARN_JAVA_OPTS=-Xmx4g gridlearn benchmark) or choose a smaller --rows. It "
                 + "takes minutes: 70 s at --rows 200000 on 2 cores, about five times that at the default size.",
         "",
+        "With --cluster HOST:PORT (before the command) it measures what a user of that running grid waits for, "
+                + "whole commands through a thin client: a CSV of --rows × --cols with eight separated clusters, a "
+                + "regression target y and a binary target c is loaded, described, fitted (linear qr and cholesky, "
+                + "logistic --lambda 1e-4, kmeans --k 8) and scored (predict --into), each command a new process run "
+                + "once (first) and 3 times more (median), in rounds with the same job in plain Java in this "
+                + "process and, with --sklearn PYTHON, scikit-learn's fit in a Python process (Debian's "
+                + "python3-sklearn). Checks: the fits equal their loops', k-means reaches the generating partition's "
+                + "inertia. Its JSON adds \"commands\": [{\"name\", \"firstSeconds\", \"seconds\", "
+                + "\"secondsMinusStart\", \"loopSeconds\", \"loopOverCommand\", \"sklearnSeconds\", ...}].",
+        "",
         "--suite scaling runs neither: the Cholesky fit (whole, and its fit pass alone) next to the loop on 1, 2, "
                 + "... M members at --rows, then on M members at 250,000, 500,000, 1,000,000, 2,000,000 and "
                 + "4,000,000 rows (sizes the heap cannot hold are skipped with a note), with seconds per million rows "
@@ -76,8 +86,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "all",
             description = "all, linear (load, linear fits, predict, memory, bytes per pass), iterative "
-                    + "(logistic and k-means) or scaling (the Cholesky fit on 1 ... M members and against n; not part "
-                    + "of all) (default ${DEFAULT-VALUE}).")
+                    + "(logistic and k-means), scaling (the Cholesky fit on 1 ... M members and against n; not part "
+                    + "of all) or, with --cluster, commands (the only one there) (default ${DEFAULT-VALUE}).")
     String suite;
 
     /** The scaling suite's curve sizes, for tests that need tiny ones; hidden from the help. */
@@ -94,10 +104,18 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + "about 10 bytes per value).")
     Path tempDir;
 
+    @Option(names = "--sklearn", paramLabel = "PYTHON",
+            description = "With --cluster: also time scikit-learn's fits of the same data, in this Python (e.g. "
+                    + "/usr/bin/python3 with Debian's python3-sklearn).")
+    String python;
+
     @Override
     public Integer call() throws Exception {
         if (!main.global.embedded()) {
-            throw new BadInputException("benchmark starts its own embedded grid; --cluster is not supported (use --members M)");
+            return commandsSuite();
+        }
+        if (python != null) {
+            throw new BadInputException("--sklearn compares whole commands against a running grid: give --cluster HOST:PORT");
         }
         if (tempDir != null && !Files.isDirectory(tempDir)) {
             throw new BadInputException("--temp-dir " + tempDir + ": no such directory");
@@ -105,7 +123,38 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkSettings settings = BenchmarkSettings.of(rows, cols, members != null ? members : main.global.members,
                 blockSize, null, suite, scalingRows, tempDir);
         HeapCheck.require(settings, Runtime.getRuntime().maxMemory());
-        BenchReport report = EndToEnd.run(settings, main.err);
+        return finish(EndToEnd.run(settings, main.err));
+    }
+
+    /** {@code --cluster}: whole commands against the user's grid ({@link EndToEnd#runCommands}). */
+    private int commandsSuite() throws Exception {
+        if (!suite.equals("all") && !suite.equals("commands")) {
+            throw new BadInputException("with --cluster the benchmark runs whole commands (--suite commands); --suite "
+                    + suite + " needs the embedded grid (leave out --cluster)");
+        }
+        if (members != null) {
+            throw new BadInputException("--members sizes the embedded grid; with --cluster the grid is yours");
+        }
+        if (tempDir != null && !Files.isDirectory(tempDir)) {
+            throw new BadInputException("--temp-dir " + tempDir + ": no such directory");
+        }
+        if (python != null && !Files.isExecutable(Path.of(python))) {
+            throw new BadInputException("--sklearn " + python + ": not an executable file");
+        }
+        BenchmarkSettings settings = BenchmarkSettings.of(rows, cols, 1, blockSize, null, "commands", null, tempDir);
+        long needed = 3L * rows * (cols + 1) * Double.BYTES + (64L << 20);
+        if (Runtime.getRuntime().maxMemory() < needed) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "the commands suite holds the data "
+                    + "three times in this JVM: %,d MB of heap needed, %,d MB allowed; give it more "
+                    + "(GRIDLEARN_JAVA_OPTS=-Xmx%dg) or choose a smaller --rows", needed >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20, (needed >> 30) + 1));
+        }
+        List<String> global = new java.util.ArrayList<>(List.of("--cluster", String.join(",", main.global.cluster),
+                "--cluster-name", main.global.clusterName, "--timeout", main.global.timeout));
+        return finish(EndToEnd.runCommands(settings, global, python, main.err));
+    }
+
+    private int finish(BenchReport report) {
         if (json) {
             Output.json(main.out, report.document());
         } else {

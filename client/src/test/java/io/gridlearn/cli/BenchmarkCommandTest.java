@@ -141,6 +141,25 @@ class BenchmarkCommandTest {
         }
     }
 
+    /** The commands suite's options are checked before anything starts: no grid is needed to refuse them. */
+    @Test
+    void commandsSuiteRefusesOptionsOfTheEmbeddedSuites() {
+        String[] cluster = {"--cluster", "127.0.0.1:1", "--timeout", "1"};
+        for (String[] bad : List.of(new String[] {"--suite", "linear", "--suite"},
+                new String[] {"--members", "2", "--members"},
+                new String[] {"--sklearn", "/no/such/python", "--sklearn"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(cluster));
+            args.addAll(List.of("benchmark", bad[0], bad[1], "--json"));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(r.err().contains(bad[2]), "the message names " + bad[2] + ": " + r.err());
+            assertEquals("", r.out(), "nothing on standard output");
+        }
+        Run r = run("benchmark", "--sklearn", "/usr/bin/python3", "--json");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--cluster"), "--sklearn needs a running grid: " + r.err());
+    }
+
     @Test
     void helpShowsTheUsageAndTheJsonDocument() {
         Run r = run("benchmark", "--help");
