@@ -223,12 +223,14 @@ public final class Gridlearn implements AutoCloseable {
     }
 
     /**
-     * Removes a dataset and its blocks; false when there was none of that name.
+     * Removes a dataset and its blocks; false when there was none of that name. A follower of the dataset
+     * ({@link #follow}) is stopped first.
      *
      * @param name the dataset's name
      * @return true when a dataset was removed
      */
     public boolean drop(String name) {
+        io.gridlearn.data.hostmap.HostMapFollow.stop(hz, name);
         return new DatasetCatalog(hz).drop(name);
     }
 
