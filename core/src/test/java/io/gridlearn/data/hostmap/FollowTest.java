@@ -247,7 +247,7 @@ class FollowTest {
     }
 
     @Test
-    void aRowThatCannotBeRepresentedStallsTheFollowerUntilTheMapIsFixed() {
+    void aRowThatCannotBeRepresentedStallsTheFollowerUntilTheMapIsFixed() throws InterruptedException {
         HazelcastInstance hz = grid(1, 10_000)[0];
         IMap<Long, GenericRecord> map = hz.getMap("orders");
         Random rnd = new Random(3);
@@ -259,6 +259,7 @@ class FollowTest {
         long deadline = System.currentTimeMillis() + 30_000;
         FollowStatus s;
         do {
+            Thread.sleep(5);
             s = HostMapFollow.status(hz, "orders-ds").orElseThrow();
         } while (!s.state().equals(FollowStatus.STALLED) && System.currentTimeMillis() < deadline);
         assertEquals(FollowStatus.STALLED, s.state());
