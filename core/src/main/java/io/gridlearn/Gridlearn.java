@@ -149,6 +149,61 @@ public final class Gridlearn implements AutoCloseable {
     }
 
     /**
+     * As {@link #fromMap(String, String, String...)}, and keeps the dataset equal to the map as it changes: a
+     * follower on a member reads the map's event journal (the host enables it on the map: see docs/from-map.md) and
+     * re-converts the partitions that changed, publishing at most one change per second; live models of the dataset
+     * ({@code Linear.live(true)}) follow each change exactly. The follower outlives this caller; it stops with
+     * {@link #stopFollowing}, when the dataset is dropped, or when its member leaves. A dataset of that name already
+     * converted from that map with those paths is followed as it is (re-converted in the first round).
+     *
+     * @param map   the host map's name (event journal enabled)
+     * @param name  the dataset's name
+     * @param paths the attribute paths, one per column
+     * @return the dataset as converted
+     */
+    public Dataset follow(String map, String name, String... paths) {
+        Checks.given("Gridlearn.follow(map, name, paths)", "paths", paths);
+        return follow(map, name, Missing.ERROR, java.util.Arrays.asList(paths),
+                java.time.Duration.ofMillis(io.gridlearn.data.hostmap.HostMapFollow.DEFAULT_INTERVAL_MS));
+    }
+
+    /**
+     * As {@link #follow(String, String, String...)}, with a rule for null values and the shortest time between two
+     * published changes (and so between two versions of each live model).
+     *
+     * @param map          the host map's name (event journal enabled)
+     * @param name         the dataset's name
+     * @param missing      {@link Missing#ERROR} or {@link Missing#SKIP}
+     * @param paths        the attribute paths, one per column
+     * @param publishEvery at least this long between two published changes, 10 ms to 1 hour
+     * @return the dataset as converted
+     */
+    public Dataset follow(String map, String name, Missing missing, List<String> paths, java.time.Duration publishEvery) {
+        String where = "Gridlearn.follow(map, name, missing, paths, publishEvery)";
+        Checks.given(where, "map", map);
+        Checks.given(where, "name", name);
+        Checks.given(where, "missing", missing);
+        Checks.given(where, "paths", paths);
+        Checks.given(where, "publishEvery", publishEvery);
+        if (missing == Missing.MEAN) {
+            throw new BadInputException("follow: --missing is error or skip, not mean");
+        }
+        return new Dataset(io.gridlearn.data.hostmap.HostMapFollow.start(hz, map, name, paths, missing,
+                CsvOptions.defaults().blockSize(), publishEvery.toMillis()));
+    }
+
+    /**
+     * Stops following a dataset ({@link #follow}); the dataset stays as it is.
+     *
+     * @param name the dataset's name
+     * @return false when it was not followed
+     */
+    public boolean stopFollowing(String name) {
+        Checks.given("Gridlearn.stopFollowing(name)", "name", name);
+        return io.gridlearn.data.hostmap.HostMapFollow.stop(hz, name);
+    }
+
+    /**
      * The dataset of that name, or a message naming the datasets there are.
      *
      * @param name the dataset's name
@@ -168,12 +223,14 @@ public final class Gridlearn implements AutoCloseable {
     }
 
     /**
-     * Removes a dataset and its blocks; false when there was none of that name.
+     * Removes a dataset and its blocks; false when there was none of that name. A follower of the dataset
+     * ({@link #follow}) is stopped first.
      *
      * @param name the dataset's name
      * @return true when a dataset was removed
      */
     public boolean drop(String name) {
+        io.gridlearn.data.hostmap.HostMapFollow.stop(hz, name);
         return new DatasetCatalog(hz).drop(name);
     }
 

@@ -7,6 +7,8 @@ import io.gridlearn.data.CsvLoader;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.data.csv.CsvOptions;
+import io.gridlearn.data.hostmap.FollowStatus;
+import io.gridlearn.data.hostmap.HostMapFollow;
 import io.gridlearn.data.hostmap.HostMapLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +36,16 @@ final class LoadCommand extends GridCommand {
             + "load naming map, key and path (error, the default) or its entry is left out (skip).")
     String missing;
 
+    @Option(names = "--follow", description = "With --from-map: keep the dataset equal to the map through its event "
+            + "journal (enabled by the host on the map); a follower on a member publishes the changes and keeps "
+            + "running after this command ends. Stop it with: follow --stop DATASET (or drop the dataset).")
+    boolean follow;
+
+    @Option(names = "--publish-every", paramLabel = "MS", description = "With --follow: at least this many "
+            + "milliseconds between two published changes, hence between two versions of each live model "
+            + "(default 1000).")
+    Long publishEvery;
+
     @Option(names = "--name", required = true, paramLabel = "DATASET", description = "Name of the new dataset.")
     String name;
 
@@ -48,9 +60,9 @@ final class LoadCommand extends GridCommand {
             if (file == null) {
                 throw new BadInputException("load: give a CSV file or --from-map MAP");
             }
-            if (columns != null || missing != null) {
-                throw new BadInputException("load: " + (columns != null ? "--columns" : "--missing")
-                        + " goes with --from-map, not with a CSV file");
+            if (columns != null || missing != null || follow || publishEvery != null) {
+                throw new BadInputException("load: " + (columns != null ? "--columns" : missing != null ? "--missing"
+                        : follow ? "--follow" : "--publish-every") + " goes with --from-map, not with a CSV file");
             }
         } else {
             if (file != null) {
@@ -61,6 +73,9 @@ final class LoadCommand extends GridCommand {
                         + "--columns PATH[,PATH...]");
             }
             missingRule();
+            if (publishEvery != null && !follow) {
+                throw new BadInputException("load --from-map: --publish-every goes with --follow");
+            }
         }
     }
 
@@ -76,13 +91,25 @@ final class LoadCommand extends GridCommand {
 
     @Override
     void run(HazelcastInstance hz) {
-        DatasetSchema s = fromMap != null
-                ? HostMapLoader.load(hz, fromMap, name, columns, missingRule(), blockSize)
-                : load(hz, file, name, blockSize, err());
+        long every = publishEvery == null ? HostMapFollow.DEFAULT_INTERVAL_MS : publishEvery;
+        DatasetSchema s = fromMap == null ? load(hz, file, name, blockSize, err())
+                : follow ? HostMapFollow.start(hz, fromMap, name, columns, missingRule(), blockSize, every)
+                : HostMapLoader.load(hz, fromMap, name, columns, missingRule(), blockSize);
+        String member = follow ? HostMapFollow.status(hz, name).map(FollowStatus::member).orElse("?") : null;
         if (json) {
-            Output.json(out(), summary(s));
+            Map<String, Object> doc = summary(s);
+            if (follow) {
+                doc.put("following", fromMap);
+                doc.put("followerMember", member);
+                doc.put("publishEveryMs", every);
+            }
+            Output.json(out(), doc);
         } else {
             out().printf("loaded %s: %d rows, %d columns, %d blocks%n", s.name(), s.rows(), s.columns().size(), s.blocks());
+            if (follow) {
+                out().printf("following map %s on member %s (a change at most every %d ms); stop with: follow --stop %s%n",
+                        fromMap, member, every, s.name());
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
         subcommands = {LoadCommand.class, DatasetsCommand.class, DescribeCommand.class, DropCommand.class,
                 FitCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class,
                 ModelCommand.class, NodeCommand.class, ExampleCommand.class, AppendCommand.class,
-                RemoveCommand.class, ReplaceCommand.class, BenchmarkCommand.class,
+                RemoveCommand.class, ReplaceCommand.class, BenchmarkCommand.class, FollowCommand.class,
                 io.gridlearn.report.ReportCommand.class})
 public final class Main implements Runnable {
     @Mixin

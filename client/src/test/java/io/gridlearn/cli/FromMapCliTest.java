@@ -40,8 +40,11 @@ class FromMapCliTest {
     @BeforeAll
     static void startMember() {
         clusterName = "frommap-" + UUID.randomUUID().toString().substring(0, 8);
-        member = Hazelcast.newHazelcastInstance(GridConfigs.memberConfig(
-                new GridSettings(clusterName, "127.0.0.1", 6161, true, List.of("127.0.0.1:6161"), 0, 1)));
+        com.hazelcast.config.Config config = GridConfigs.memberConfig(
+                new GridSettings(clusterName, "127.0.0.1", 6161, true, List.of("127.0.0.1:6161"), 0, 1));
+        // the host's journal, which --follow reads (map "orders" has none)
+        config.getMapConfig("live-orders").getEventJournalConfig().setEnabled(true).setCapacity(100_000);
+        member = Hazelcast.newHazelcastInstance(config);
         address = "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort();
         IMap<Integer, HazelcastJsonValue> orders = member.getMap("orders");
         for (int i = 0; i < 400; i++) {
@@ -128,7 +131,45 @@ class FromMapCliTest {
     }
 
     @Test
+    void followKeepsTheDatasetEqualToTheMapAfterTheCommandEnds() {
+        IMap<Integer, HazelcastJsonValue> live = member.getMap("live-orders");
+        for (int i = 0; i < 100; i++) {
+            live.set(i, new HazelcastJsonValue("{\"price\":" + (i + 0.5) + ",\"y\":" + (2 * i) + "}"));
+        }
+        Cli.Run load = client("load", "--from-map", "live-orders", "--columns", "price,y", "--name", "live-ds",
+                "--follow", "--publish-every", "100", "--json");
+        assertEquals(0, load.exit(), load.err());
+        assertEquals(100, load.json().path("rows").asInt());
+        assertEquals("live-orders", load.json().path("following").asText());
+        // the command has ended; the follower runs on the member
+        for (int i = 100; i < 150; i++) {
+            live.set(i, new HazelcastJsonValue("{\"price\":" + i + ",\"y\":1}"));
+        }
+        live.delete(3);
+        io.gridlearn.data.hostmap.HostMapFollow.awaitCaughtUp(member, "live-ds", System.currentTimeMillis(), 30_000);
+        Cli.Run describe = client("describe", "live-ds", "--json");
+        assertEquals(0, describe.exit(), describe.err());
+        assertEquals(149, describe.json().path("rows").asInt(), describe.out());
+        Cli.Run list = client("follow", "--json");
+        assertEquals(0, list.exit(), list.err());
+        assertEquals("live-ds", list.json().path("following").get(0).path("dataset").asText(), list.out());
+        assertEquals("following", list.json().path("following").get(0).path("state").asText(), list.out());
+
+        Cli.Run stop = client("follow", "--stop", "live-ds");
+        assertEquals(0, stop.exit(), stop.err());
+        Cli.Run again = client("follow", "--stop", "live-ds");
+        assertEquals(2, again.exit(), again.err());
+        assertTrue(again.err().contains("dataset 'live-ds' is not followed"), again.err());
+        assertEquals(0, client("drop", "live-ds").exit());
+    }
+
+    @Test
     void badInputIsOneLineWithExitTwoAndLeavesNothing() {
+        refused("map 'orders' has no event journal, which --follow reads",
+                "load", "--from-map", "orders", "--columns", "qty", "--name", "orders-ds", "--follow");
+        refused("--follow goes with --from-map", "load", "x.csv", "--follow", "--name", "orders-ds");
+        refused("--publish-every goes with --follow",
+                "load", "--from-map", "orders", "--columns", "qty", "--name", "orders-ds", "--publish-every", "50");
         refused("map 'orders', key 17, path 'price': the value is null",
                 "load", "--from-map", "orders", "--columns", "price,qty", "--name", "orders-ds");
         refused("map 'orders', path 'customer.sgement': no entry has a value there",

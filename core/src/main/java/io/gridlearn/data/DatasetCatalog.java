@@ -130,8 +130,13 @@ public final class DatasetCatalog {
      * concurrent writers never write — or, when one fails, delete — the same key. A reservation is a
      * compare-and-set on a counter per block map ({@value GridConfigs#BLOCK_IDS_MAP}, seeded from the schema's
      * {@code nextBlock}); ids of a failed writer are simply never used.
+     *
+     * @param schema the dataset
+     * @param count  how many ids, at least 1
+     * @return the first of {@code count} consecutive ids no writer has used or will use
+     * @throws GridlearnException when the ids would pass {@code Integer.MAX_VALUE}
      */
-    int reserveBlockIds(DatasetSchema schema, int count) {
+    public int reserveBlockIds(DatasetSchema schema, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("reserve at least one block id, not " + count);
         }

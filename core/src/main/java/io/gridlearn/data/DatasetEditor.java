@@ -133,6 +133,83 @@ public final class DatasetEditor {
     }
 
     /**
+     * Publishes a change whose new blocks other members have already written under ids this caller reserved
+     * ({@link DatasetCatalog#reserveBlockIds}): the removal of {@code remove} and the addition of {@code ids} in one
+     * schema, by the compare-and-set of the class comment (retried on top of a concurrent change while every block
+     * to remove is still live). Nothing is deleted here: the caller deletes the written blocks if this fails, and
+     * calls {@link #purge} after its listeners. Used by the follower of a host map
+     * ({@code io.gridlearn.data.hostmap}), whose blocks are written next to their source entries.
+     *
+     * @param catalog the grid's datasets
+     * @param schema  the dataset's schema as read
+     * @param remove  block ids to take out, each live; may be empty
+     * @param ids     the written blocks' ids (fresh, reserved), ascending; may be empty
+     * @param rows    each written block's row count
+     * @param digests each written block's {@link StagedBlocks#digest}, chained into the fingerprint in id order
+     * @return what the change did
+     * @throws io.gridlearn.BadInputException if a block to remove is not live or the dataset would be left empty
+     * @throws io.gridlearn.GridlearnException if a block to remove is not stored or the dataset kept changing
+     */
+    public static DatasetChange publishWritten(DatasetCatalog catalog, DatasetSchema schema, BlockIds remove, int[] ids,
+                                               int[] rows, long[] digests) {
+        checkListed(schema, remove);
+        if (ids.length != rows.length || ids.length != digests.length) {
+            throw new IllegalArgumentException("one row count and one digest per written block");
+        }
+        if (ids.length == 0 && remove.isEmpty()) {
+            throw new IllegalArgumentException("nothing to publish");
+        }
+        long rowsRemoved = 0;
+        if (!remove.isEmpty()) {
+            BlockCountAggregator counted = catalog.blocks(schema).aggregate(new BlockCountAggregator(),
+                    remove.predicate());
+            if (counted.blocks() != remove.size()) {
+                throw new GridlearnException("dataset '" + schema.name() + "': only " + counted.blocks() + " of the "
+                        + remove.size() + " blocks to remove are stored (members lost?); nothing was changed");
+            }
+            rowsRemoved = counted.rows();
+        }
+        long rowsAdded = 0;
+        for (int r : rows) {
+            rowsAdded += r;
+        }
+        BlockIds added = BlockIds.of(ids);
+        for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
+            DatasetSchema current = catalog.find(schema.name())
+                    .filter(s -> s.mapName().equals(schema.mapName()))
+                    .orElseThrow(() -> new GridlearnException("dataset '" + schema.name()
+                            + "' was dropped or reloaded meanwhile; nothing was changed"));
+            if (!current.layout().containsAll(remove)) {
+                throw new GridlearnException("dataset '" + schema.name() + "': blocks "
+                        + remove.minus(current.layout()) + " were removed by another change meanwhile; "
+                        + "nothing was changed, retry");
+            }
+            if (current.rows() - rowsRemoved + rowsAdded <= 0) {
+                throw new BadInputException("this change would leave dataset '" + schema.name() + "' empty");
+            }
+            Fingerprint fp = Fingerprint.continuing(current.fingerprint());
+            if (!remove.isEmpty()) {
+                fp.remove(remove);
+            }
+            for (long d : digests) {
+                fp.addDigest(d);
+            }
+            BlockIds layout = current.layout().minus(remove).union(added);
+            int nextBlock = added.isEmpty() ? current.nextBlock() : Math.max(current.nextBlock(), added.last() + 1);
+            DatasetSchema after = new DatasetSchema(current.name(), current.mapName(), current.columns(),
+                    current.rows() - rowsRemoved + rowsAdded, layout.count(), current.blockSize(),
+                    // the source stays as loaded ("map:NAME"): a follower publishes many changes, and the schema
+                    // would otherwise grow with each of them
+                    fp.hex(current.columns()), current.source(), Instant.now().toString(), layout, nextBlock);
+            if (catalog.replace(current, after)) {
+                return new DatasetChange(current, after, remove, added, rowsRemoved, rowsAdded);
+            }
+        }
+        throw new GridlearnException("dataset '" + schema.name() + "' kept changing under " + PUBLISH_ATTEMPTS
+                + " attempts to publish; nothing was changed, retry");
+    }
+
+    /**
      * Deletes the blocks a published change removed (ids still in the newest layout are kept: ids are
      * never reused, so that happens only if the change was not published).
      *

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * One member's second pass: the blocks it wrote (id, rows, digest; O(blocks)), or a failure: {@code badInput}
- * when the user can fix it (the map changed during the conversion, a value is unreadable).
+ * when the user can fix it (the map changed during the conversion, a value is unreadable); for a follower's
+ * conversion also the blocks each partition needs.
  */
 public final class ConvertResult implements IdentifiedDataSerializable {
     String failure;
@@ -16,6 +17,8 @@ public final class ConvertResult implements IdentifiedDataSerializable {
     int[] blockIds = new int[0];
     int[] rows = new int[0];
     long[] digests = new long[0];
+    /** Blocks each partition of the task needs (its rows / block size, rounded up), in the task's order. */
+    int[] needed = new int[0];
 
     /** For Hazelcast's factory. */
     public ConvertResult() {
@@ -38,6 +41,7 @@ public final class ConvertResult implements IdentifiedDataSerializable {
         out.writeIntArray(blockIds);
         out.writeIntArray(rows);
         out.writeLongArray(digests);
+        out.writeIntArray(needed);
     }
 
     @Override
@@ -47,5 +51,6 @@ public final class ConvertResult implements IdentifiedDataSerializable {
         blockIds = in.readIntArray();
         rows = in.readIntArray();
         digests = in.readLongArray();
+        needed = in.readIntArray();
     }
 }

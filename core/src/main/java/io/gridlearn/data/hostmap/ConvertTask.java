@@ -25,6 +25,12 @@ import java.util.concurrent.Callable;
  *
  * <p>The first pass fixed each partition's row count; a partition that now has another count, a null where there
  * was none, or a text outside the dictionary means the map changed in between, and fails the conversion.
+ *
+ * <p><b>Following</b> ({@link JournalFollower}): an expected row count below 0 means "whatever the partition holds
+ * now". The partition's ids are then candidates, of which the first ⌈rows / blockSize⌉ are used; when there are
+ * too few for some partition, nothing is written and the result says how many each partition needs
+ * ({@link ConvertResult#needed}). All partitions are read before any block is written, so that check costs no
+ * orphan blocks.
  */
 public final class ConvertTask implements Callable<ConvertResult>, IdentifiedDataSerializable, HazelcastInstanceAware {
     private String map;
@@ -88,14 +94,34 @@ public final class ConvertTask implements Callable<ConvertResult>, IdentifiedDat
             List<Integer> ids = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
             List<Long> digests = new ArrayList<>();
-            for (int i = 0; i < partitions.length; i++) {
-                List<ProjectedRow> rows = PartitionReads.read(hz, map, paths, partitionKeys[i]);
-                if (skip) {
-                    rows.removeIf(r -> !r.complete());
+            boolean following = expectedRows.length > 0 && expectedRows[0] < 0;
+            int[] needed = new int[partitions.length];
+            // a follower's partitions are all read before any block is written (so a short list of ids costs no
+            // orphan blocks); a load reads them one at a time, holding one partition's rows at once
+            List<List<ProjectedRow>> read = new ArrayList<>();
+            if (following) {
+                boolean shortOfIds = false;
+                for (int i = 0; i < partitions.length; i++) {
+                    List<ProjectedRow> rows = readPartition(i);
+                    read.add(rows);
+                    needed[i] = (rows.size() + blockSize - 1) / blockSize;
+                    shortOfIds |= needed[i] > blockIds[i].length;
                 }
-                if (rows.size() != expectedRows[i]) {
+                if (shortOfIds) {
+                    result.needed = needed;
+                    result.failure = "more block ids needed";
+                    return result;
+                }
+            }
+            for (int i = 0; i < partitions.length; i++) {
+                List<ProjectedRow> rows = following ? read.get(i) : readPartition(i);
+                if (!following && rows.size() != expectedRows[i]) {
                     throw new Changed("partition " + partitions[i] + " now has " + rows.size() + " "
                             + (skip ? "complete " : "") + "entries, " + expectedRows[i] + " when it was first read");
+                }
+                needed[i] = (rows.size() + blockSize - 1) / blockSize;
+                if (following) {
+                    read.set(i, null); // written below: let it go
                 }
                 int b = 0;
                 for (int from = 0; from < rows.size(); from += blockSize, b++) {
@@ -112,11 +138,12 @@ public final class ConvertTask implements Callable<ConvertResult>, IdentifiedDat
                     counts.add(n);
                     digests.add(StagedBlocks.digest(block));
                 }
-                if (b != blockIds[i].length) {
+                if (!following && b != blockIds[i].length) {
                     throw new IllegalStateException("partition " + partitions[i] + ": " + b + " blocks for "
                             + blockIds[i].length + " ids");
                 }
             }
+            result.needed = needed;
             result.blockIds = ids.stream().mapToInt(Integer::intValue).toArray();
             result.rows = counts.stream().mapToInt(Integer::intValue).toArray();
             result.digests = digests.stream().mapToLong(Long::longValue).toArray();
@@ -127,6 +154,14 @@ public final class ConvertTask implements Callable<ConvertResult>, IdentifiedDat
             result.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         return result;
+    }
+
+    private List<ProjectedRow> readPartition(int i) {
+        List<ProjectedRow> rows = PartitionReads.read(hz, map, paths, partitionKeys[i]);
+        if (skip) {
+            rows.removeIf(r -> !r.complete());
+        }
+        return rows;
     }
 
     private RowBlock encode(int id, List<ProjectedRow> rows, List<Map<String, Integer>> codes) {

@@ -273,7 +273,7 @@ public final class HostMapLoader {
         return out;
     }
 
-    private static boolean mapExists(HazelcastInstance hz, String map) {
+    static boolean mapExists(HazelcastInstance hz, String map) {
         for (DistributedObject o : hz.getDistributedObjects()) {
             if (o instanceof IMap<?, ?> && o.getName().equals(map)) {
                 return true;

@@ -6,8 +6,8 @@ import io.gridlearn.grid.SerializationIds;
 
 /**
  * Registers the {@code IdentifiedDataSerializable} classes of {@code io.gridlearn.data.hostmap}: the projection
- * that reads a host map's entries, the two member tasks of a conversion with their results, and the source keys
- * kept next to each block. Listed in {@code META-INF/services/com.hazelcast.DataSerializerHook}; the factory id is
+ * that reads a host map's entries, the two member tasks of a conversion with their results, the source keys
+ * kept next to each block, and a follower's spec, status and start task. Listed in {@code META-INF/services/com.hazelcast.DataSerializerHook}; the factory id is
  * allocated in {@link SerializationIds}.
  */
 public final class HostMapSerializerHook implements DataSerializerHook {
@@ -28,6 +28,12 @@ public final class HostMapSerializerHook implements DataSerializerHook {
     public static final int CONVERT_RESULT = 6;
     /** {@link SourceKeys}. */
     public static final int SOURCE_KEYS = 7;
+    /** {@link FollowSpec}. */
+    public static final int FOLLOW_SPEC = 8;
+    /** {@link FollowStatus}. */
+    public static final int FOLLOW_STATUS = 9;
+    /** {@link FollowStartTask}. */
+    public static final int FOLLOW_START_TASK = 10;
 
     /**
      * One populated instance of every registered type, for the serialization round-trip test.
@@ -53,12 +59,24 @@ public final class HostMapSerializerHook implements DataSerializerHook {
         convert.blockIds = new int[] {4, 9};
         convert.rows = new int[] {100, 1};
         convert.digests = new long[] {-3L, 42L};
+        convert.needed = new int[] {2};
+        FollowSpec spec = new FollowSpec("orders", "orders-ds", new String[] {"price", "y"}, true, 250, "t-1");
+        FollowStatus status = new FollowStatus("t-1", "[127.0.0.1]:5701");
+        status.state = FollowStatus.STALLED;
+        status.message = "key 7, path 'price' is now null";
+        status.changes = 12;
+        status.heals = 1;
+        status.caughtUpTo = 1_700_000_000_000L;
+        status.lastRead = 1_700_000_000_100L;
+        status.lastPublished = 1_700_000_000_200L;
+        status.rows = 3000;
         return java.util.List.of(new RowProjection(new String[] {"price", "customer.segment"}), row,
                 new ScanTask("orders", new String[] {"price"}, new int[] {3, 5}, new int[] {12, 40}), scan,
                 new ConvertTask("orders", new String[] {"price", "segment"}, new boolean[] {false, true},
                         new String[][] {{}, {"retail", "smb"}}, true, 4096, "gridlearn.data.d.1234abcd",
                         new int[] {3}, new int[] {12}, new long[] {5}, new int[][] {{12}}), convert,
-                new SourceKeys(new byte[][] {{1, 2, 3}, {4}}));
+                new SourceKeys(new byte[][] {{1, 2, 3}, {4}}), spec, status,
+                new FollowStartTask(spec, new long[] {0, 5, 17}, true));
     }
 
     @Override
@@ -76,6 +94,9 @@ public final class HostMapSerializerHook implements DataSerializerHook {
             case CONVERT_TASK -> new ConvertTask();
             case CONVERT_RESULT -> new ConvertResult();
             case SOURCE_KEYS -> new SourceKeys();
+            case FOLLOW_SPEC -> new FollowSpec();
+            case FOLLOW_STATUS -> new FollowStatus();
+            case FOLLOW_START_TASK -> new FollowStartTask();
             default -> null;
         };
     }
