@@ -1,5 +1,10 @@
 package io.gridlearn.kmeans;
 
+import io.gridlearn.data.BlockChecks;
+import io.gridlearn.simd.Lanes;
+import io.gridlearn.simd.Scratch;
+import io.gridlearn.simd.Simd;
+
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.gridlearn.data.RowBlock;
@@ -25,6 +30,9 @@ import java.util.SortedMap;
  * {@link #key(long, double[])} reads.
  */
 public final class ParallelSampler implements BlockSampler {
+    /** Rows per chunk of the column path: a chunk's distances stay in the first-level cache. */
+    private static final int CHUNK = 256;
+    private static final Lanes LANES = Simd.lanes();
     private int[] featureColumns;
     private double[] centres;
     private int m;
@@ -99,11 +107,15 @@ public final class ParallelSampler implements BlockSampler {
         double[] dist = new double[1];
         // Max-heap of the best `count` (key, row) pairs so far: the worst is evicted first.
         PriorityQueue<double[]> heap = new PriorityQueue<>((a, c) -> compare(c[0], (long) c[1], a[0], (long) a[1]));
+        double[] nearest = BlockChecks.allFinite(b.values(), b.rows(), featureColumns) ? nearestByColumns(b) : null;
         for (int r = 0; r < b.rows(); r++) {
-            if (!Nearest.gather(b, r, featureColumns, x)) {
+            if (nearest != null) {
+                dist[0] = nearest[r];
+            } else if (!Nearest.gather(b, r, featureColumns, x)) {
                 continue;
+            } else {
+                Nearest.nearest(x, centres, m, p, dist);
             }
-            Nearest.nearest(x, centres, m, p, dist);
             long id = firstRowId + r;
             double w = weightColumn < 0 ? 1.0 : b.get(r, weightColumn);
             if (!(w > 0) || Double.isInfinite(w)) {
@@ -127,6 +139,37 @@ public final class ParallelSampler implements BlockSampler {
             }
             out.put(firstRowId + r, row);
         }
+    }
+
+    /**
+     * d²(x, C) of every row of a block whose feature values are all finite, computed column by column as
+     * {@link LloydKernel} does: for each centre and feature j ascending, {@code d ← fma(x_j − c_j, x_j − c_j, d)}
+     * over a chunk of rows at once, then the least over the centres. Per row these are exactly the operations of
+     * {@link Nearest#nearest}, so the distances, and hence the keys, are the row path's bit for bit; only the
+     * memory access changes (contiguous columns, several rows per vector instruction).
+     */
+    private double[] nearestByColumns(RowBlock b) {
+        int n = b.rows();
+        int p = featureColumns.length;
+        double[] v = b.values();
+        double[] best = new double[n];
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+        double[] d = Scratch.get(0, CHUNK);
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            for (int c = 0; c < m; c++) {
+                java.util.Arrays.fill(d, 0, len, 0.0);
+                for (int j = 0; j < p; j++) {
+                    LANES.addSquaredDifferences(v, featureColumns[j] * n + from, centres[c * p + j], d, 0, len);
+                }
+                for (int r = 0; r < len; r++) {
+                    if (d[r] < best[from + r]) {
+                        best[from + r] = d[r];
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     @Override
