@@ -96,8 +96,9 @@ public final class LloydKernel implements BlockKernel {
 
     /**
      * A block without non-finite values goes column by column, {@link #CHUNK} rows at a time: the squared
-     * distances of the chunk's rows to each centre build up one feature at a time on the vector units
-     * ({@code d ← fma(x_j − c_j, x_j − c_j, d)}, j ascending: per row exactly the operations of
+     * distances of the chunk's rows to each centre are summed on the vector units, several rows per instruction
+     * and each row's sum held in a register across the features ({@link Lanes#squaredDistances}:
+     * {@code d ← fma(x_j − c_j, x_j − c_j, d)}, j ascending from 0, per row exactly the operations of
      * {@link Nearest#distance}), then each row takes its nearest centre (strict {@code <}, as
      * {@link Nearest#nearest}) and the sums, counts and inertia are added in row order. So the result is the
      * row-at-a-time result bit for bit; only the memory access changes, from one cache line per value of a row
@@ -118,13 +119,14 @@ public final class LloydKernel implements BlockKernel {
         double[] dist = Scratch.get(0, k * CHUNK);
         int[] best = new int[CHUNK];
         double[] bestD = new double[CHUNK];
+        int[] starts = new int[p];
         for (int from = 0; from < n; from += CHUNK) {
             int m = Math.min(CHUNK, n - from);
+            for (int j = 0; j < p; j++) {
+                starts[j] = featureColumns[j] * n + from;
+            }
             for (int c = 0; c < k; c++) {
-                java.util.Arrays.fill(dist, c * CHUNK, c * CHUNK + m, 0.0);
-                for (int j = 0; j < p; j++) {
-                    LANES.addSquaredDifferences(v, featureColumns[j] * n + from, centres[c * p + j], dist, c * CHUNK, m);
-                }
+                LANES.squaredDistances(v, starts, centres, c * p, p, dist, c * CHUNK, m);
             }
             for (int r = 0; r < m; r++) {
                 int bc = 0;

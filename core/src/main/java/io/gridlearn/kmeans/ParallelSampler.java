@@ -155,13 +155,14 @@ public final class ParallelSampler implements BlockSampler {
         double[] best = new double[n];
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
         double[] d = Scratch.get(0, CHUNK);
+        int[] starts = new int[p];
         for (int from = 0; from < n; from += CHUNK) {
             int len = Math.min(CHUNK, n - from);
+            for (int j = 0; j < p; j++) {
+                starts[j] = featureColumns[j] * n + from;
+            }
             for (int c = 0; c < m; c++) {
-                java.util.Arrays.fill(d, 0, len, 0.0);
-                for (int j = 0; j < p; j++) {
-                    LANES.addSquaredDifferences(v, featureColumns[j] * n + from, centres[c * p + j], d, 0, len);
-                }
+                LANES.squaredDistances(v, starts, centres, c * p, p, d, 0, len);
                 for (int r = 0; r < len; r++) {
                     if (d[r] < best[from + r]) {
                         best[from + r] = d[r];

@@ -108,6 +108,33 @@ public interface Lanes {
     void addSquaredDifferences(double[] x, int ix, double c, double[] d, int id, int m);
 
     /**
+     * Squared distances from m rows to one centre: {@code d[id + i] = Σ_j (x_ij − c_j)²} accumulated as
+     * {@code s ← fma(t, t, s)}, {@code t = v[starts[j] + i] − centre[ic + j]}, j = 0 … p − 1 ascending from s = 0,
+     * so per row exactly the operations of {@code p} calls of {@link #addSquaredDifferences} on a zeroed
+     * {@code d} (the same bits), with each row's sum kept in a register for the whole row instead of read and
+     * written back once per feature.
+     *
+     * @param v      the block's values, column after column
+     * @param starts where feature j's run of the m rows starts in {@code v}, for j &lt; p
+     * @param centre the centres, row-major
+     * @param ic     where this centre's p coordinates start in {@code centre}
+     * @param p      the number of features
+     * @param d      the squared distances, written
+     * @param id     where they start in {@code d}
+     * @param m      the number of rows
+     */
+    default void squaredDistances(double[] v, int[] starts, double[] centre, int ic, int p, double[] d, int id, int m) {
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                double t = v[starts[j] + i] - centre[ic + j];
+                s = Math.fma(t, t, s);
+            }
+            d[id + i] = s;
+        }
+    }
+
+    /**
      * Which implementation this is, for logs and benchmarks.
      *
      * @return {@code "vector"} or {@code "scalar"}

@@ -114,6 +114,32 @@ class LanesTest {
     }
 
     @Test
+    void squaredDistancesAreTheSquaredDifferencesFeatureByFeature() {
+        Random rnd = new Random(19);
+        for (int trial = 0; trial < 200; trial++) {
+            int m = rnd.nextInt(70);
+            int p = 1 + rnd.nextInt(9);
+            double[] v = values(rnd, p * (m + 5) + 3);
+            int[] starts = new int[p];
+            for (int j = 0; j < p; j++) {
+                starts[j] = 3 + j * (m + 5) + rnd.nextInt(5);
+            }
+            double[] centre = values(rnd, p + 2);
+            double[] expected = new double[m + 1];
+            for (int j = 0; j < p; j++) {
+                scalar.addSquaredDifferences(v, starts[j], centre[2 + j], expected, 1, m);
+            }
+            double[] d1 = values(rnd, m + 1);
+            double[] d2 = d1.clone();
+            expected[0] = d1[0];
+            scalar.squaredDistances(v, starts, centre, 2, p, d1, 1, m);
+            vector.squaredDistances(v, starts, centre, 2, p, d2, 1, m);
+            assertBits(expected, d1, "scalar squaredDistances, m=" + m + ", p=" + p);
+            assertBits(expected, d2, "vector squaredDistances, m=" + m + ", p=" + p);
+        }
+    }
+
+    @Test
     void lowerProductsEqualPlainDots() {
         Random rnd = new Random(17);
         for (int m : new int[] {0, 3, 4, 255, 256, 257, 700}) {

@@ -185,6 +185,49 @@ public final class VectorLanes implements Lanes {
     }
 
     @Override
+    public void squaredDistances(double[] v, int[] starts, double[] centre, int ic, int p, double[] d, int id, int m) {
+        int i = 0;
+        for (; i + 16 <= m; i += 16) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = s0;
+            DoubleVector s2 = s0;
+            DoubleVector s3 = s0;
+            for (int j = 0; j < p; j++) {
+                DoubleVector c = DoubleVector.broadcast(S, centre[ic + j]);
+                int o = starts[j] + i;
+                DoubleVector t0 = DoubleVector.fromArray(S, v, o).sub(c);
+                DoubleVector t1 = DoubleVector.fromArray(S, v, o + 4).sub(c);
+                DoubleVector t2 = DoubleVector.fromArray(S, v, o + 8).sub(c);
+                DoubleVector t3 = DoubleVector.fromArray(S, v, o + 12).sub(c);
+                s0 = t0.fma(t0, s0);
+                s1 = t1.fma(t1, s1);
+                s2 = t2.fma(t2, s2);
+                s3 = t3.fma(t3, s3);
+            }
+            s0.intoArray(d, id + i);
+            s1.intoArray(d, id + i + 4);
+            s2.intoArray(d, id + i + 8);
+            s3.intoArray(d, id + i + 12);
+        }
+        for (; i + 4 <= m; i += 4) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            for (int j = 0; j < p; j++) {
+                DoubleVector t0 = DoubleVector.fromArray(S, v, starts[j] + i).sub(centre[ic + j]);
+                s0 = t0.fma(t0, s0);
+            }
+            s0.intoArray(d, id + i);
+        }
+        for (; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                double t = v[starts[j] + i] - centre[ic + j];
+                s = Math.fma(t, t, s);
+            }
+            d[id + i] = s;
+        }
+    }
+
+    @Override
     public String name() {
         return "vector";
     }
