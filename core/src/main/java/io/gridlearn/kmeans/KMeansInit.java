@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Initial centres: explicit rows, a seeded uniform sample ({@link HashSampler}), or k-means‖ (Bahmani et
- * al., PVLDB 2012) in {@value #PASSES} passes over the data: round 1 draws ℓ = max(2k, {@value #MIN_ELL}) rows
+ * al., PVLDB 2012) in {@value #PASSES} passes over the data: round 1 draws ℓ rows ({@link #ell}: max(2k,
+ * {@value #MIN_ELL}) on up to {@value #SMALL_ROWS} rows, fewer on more)
  * uniformly (the hashed sample; d² to the empty set is the same for every row), round 2 draws ℓ more rows ∝ d²
  * to round 1's ({@link ParallelSampler}), and a third pass weights every candidate by the rows nearest to it
  * and moves it to their mean (two rounds, as Spark MLlib's default; Spark's ℓ = 2k alone leaves too few
@@ -36,6 +37,8 @@ final class KMeansInit {
     static final int RESTARTS = 10;
     /** The least ℓ, rows drawn per round: the candidates stay cheap on the driver and approximate the data well. */
     static final int MIN_ELL = 128;
+    /** Up to this many rows ℓ is {@link #MIN_ELL}; above it, ℓ falls ∝ 1/n to its floor ({@link #ell}). */
+    static final long SMALL_ROWS = 16_384;
     private static final long RANDOM_SALT = -1;
     private static final long FIRST_SALT = 0;
     private static final int SECOND_ROUND = 2;
@@ -100,10 +103,23 @@ final class KMeansInit {
         return c;
     }
 
+    /**
+     * ℓ, the rows drawn per round, for k centres and n rows: {@value #MIN_ELL} (or 2k if more) on small data,
+     * where candidates cost nothing and many are needed to tell close optima apart; on large data, where the two
+     * candidate passes cost 3ℓ distances per row against k for a Lloyd iteration, ℓ falls as
+     * {@value #MIN_ELL} · {@value #SMALL_ROWS} / n down to max(2k, ⌈10k/3⌉) (Spark's 2k, or enough that the init
+     * costs at most about ten Lloyd iterations). A function of n and k only, so the same on every member count.
+     */
+    static int ell(int k, long n) {
+        long scaled = n <= SMALL_ROWS ? MIN_ELL : (MIN_ELL * SMALL_ROWS + n - 1) / n;
+        long floor = Math.max(2L * k, (10L * k + 2) / 3);
+        return (int) Math.max(2L * k, Math.max(Math.min(MIN_ELL, scaled), Math.min(floor, MIN_ELL)));
+    }
+
     private static double[][] parallel(PassRunner runner, int[] cols, KMeansOptions o, int weightColumn) {
         int k = o.k();
         int p = cols.length;
-        int ell = Math.max(2 * k, MIN_ELL);
+        int ell = ell(k, runner.rows());
         // Pass 1: ℓ uniform rows (at least k, or bottomK refuses the data); ∝ w with weights.
         List<double[]> cand = new ArrayList<>(Arrays.asList(bottomK(runner, cols, ell, k, o.seed(), FIRST_SALT,
                 weightColumn)));

@@ -135,6 +135,31 @@ class KMeansParallelTest {
         assertTrue(missed.isEmpty(), "seeds missing the optimum " + optimum + ": " + missed);
     }
 
+    /**
+     * On many rows ℓ falls to max(2k, ⌈10k/3⌉) (27 at k = 8, against 128 on small data), so the two candidate passes
+     * cost about ten Lloyd iterations; the eight clusters of 300,000 rows are still found for every seed.
+     */
+    @Test
+    void fewerCandidatesOnManyRowsStillReachTheOptimumForEverySeed() {
+        assertEquals(128, KMeansInit.ell(3, 150), "iris keeps its 128");
+        assertEquals(128, KMeansInit.ell(8, KMeansInit.SMALL_ROWS));
+        assertEquals(105, KMeansInit.ell(8, 20_000));
+        assertEquals(27, KMeansInit.ell(8, 1_000_000));
+        assertEquals(300, KMeansInit.ell(150, 1_000_000), "never below 2k");
+        SeparatedClusters many = new SeparatedClusters(8, 300_000, 10, 21);
+        double optimum = many.optimum();
+        PassRunner runner = many.runner(4096);
+        List<String> missed = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            ModelDocument m = KMeansTrainer.fit(runner, many.featureColumns(), many.names(), parallel(8, seed),
+                    IterationListener.NONE, null);
+            if (Math.abs(inertia(m) - optimum) > 1e-9 * optimum) {
+                missed.add(seed + ": " + inertia(m));
+            }
+        }
+        assertTrue(missed.isEmpty(), "seeds missing the optimum " + optimum + " at ℓ = 27: " + missed);
+    }
+
     @Test
     void gridOnOneTwoThreeMembersEqualsTheLocalReference() {
         String reference = ModelJson.write(KMeansTrainer.fit(EIGHT.runner(1000), EIGHT.featureColumns(),
