@@ -21,6 +21,7 @@ public final class Gbt extends BuiltInSpec {
     String target;
     List<String> features;
     GbtOptions options;
+    long seed = 42;
 
     private Gbt(GbtOptions options) {
         this.options = options;
@@ -40,6 +41,7 @@ public final class Gbt extends BuiltInSpec {
         Gbt c = new Gbt(o);
         c.target = target;
         c.features = features;
+        c.seed = seed;
         return c;
     }
 
@@ -123,9 +125,41 @@ public final class Gbt extends BuiltInSpec {
         return with(options.withMaxBins(b));
     }
 
+    /**
+     * XGBoost's {@code subsample}: each tree is grown on the rows whose hash of (row id, tree, seed) falls below
+     * the share, so about that share of the rows, the same ones on any number of members.
+     *
+     * @param s the share of rows per tree, in (0, 1] (default 1: every row)
+     * @return a copy with that subsample
+     */
+    public Gbt subsample(double s) {
+        return with(options.withSubsample(s));
+    }
+
+    /**
+     * XGBoost's {@code colsample_bytree}: each tree may split on max(1, ⌊share · d⌋) of the d features, drawn per
+     * tree from the seed.
+     *
+     * @param c the share of features per tree, in (0, 1] (default 1: every feature)
+     * @return a copy with that colsample_bytree
+     */
+    public Gbt colsampleBytree(double c) {
+        return with(options.withColsampleBytree(c));
+    }
+
+    /**
+     * @param s the seed of the row and feature samples (default 42; no effect when nothing is sampled)
+     * @return a copy with that seed
+     */
+    public Gbt seed(long s) {
+        Gbt c = with(options);
+        c.seed = s;
+        return c;
+    }
+
     @Override
     GbtSpec toSpec() {
-        return new GbtSpec(target, features, options, 42);
+        return new GbtSpec(target, features, options, seed);
     }
 
     @Override

@@ -56,7 +56,11 @@ public final class GbtLearner implements Learner {
                 LearnerOption.of("gamma", Type.DOUBLE, "G", "Least loss reduction of a split >= 0 (default 0)."),
                 LearnerOption.of("minChildWeight", Type.DOUBLE, "W", "Least Hessian sum in a child >= 0 (default 1)."),
                 LearnerOption.of("maxBins", Type.INT, "B", "Most bins per feature, missing values apart (default "
-                        + GbtOptions.DEFAULT_MAX_BINS + ")."));
+                        + GbtOptions.DEFAULT_MAX_BINS + ")."),
+                LearnerOption.of("subsample", Type.DOUBLE, "S", "Share of rows each tree is grown on, in (0, 1], drawn"
+                        + " by a hash of row id, tree and --seed (default 1)."),
+                LearnerOption.of("colsampleBytree", Type.DOUBLE, "C", "Share of features each tree may split on, in"
+                        + " (0, 1], drawn per tree from --seed (default 1)."));
     }
 
     @Override
@@ -82,7 +86,9 @@ public final class GbtLearner implements Learner {
                 v.doubleValue("eta", GbtOptions.DEFAULT_ETA), v.doubleValue("lambda", GbtOptions.DEFAULT_LAMBDA),
                 v.doubleValue("gamma", GbtOptions.DEFAULT_GAMMA),
                 v.doubleValue("minChildWeight", GbtOptions.DEFAULT_MIN_CHILD_WEIGHT),
-                v.intValue("maxBins", GbtOptions.DEFAULT_MAX_BINS));
+                v.intValue("maxBins", GbtOptions.DEFAULT_MAX_BINS),
+                v.doubleValue("subsample", GbtOptions.DEFAULT_SUBSAMPLE),
+                v.doubleValue("colsampleBytree", GbtOptions.DEFAULT_COLSAMPLE_BYTREE));
         return new GbtSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L));
     }
 

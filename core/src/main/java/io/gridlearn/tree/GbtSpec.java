@@ -16,7 +16,8 @@ import java.util.Map;
  * @param target   the label column, or null for the dataset's last column
  * @param features the feature columns, or null for every column but the target
  * @param options  objective, trees, depth, eta, lambda, gamma, min child weight, max bins
- * @param seed     recorded in the provenance (this slice draws no random numbers)
+ * @param seed     the row and feature samples' seed ({@code subsample}, {@code colsampleBytree} &lt; 1), recorded
+ *                 in the provenance
  */
 public record GbtSpec(String target, List<String> features, GbtOptions options, long seed) implements LearnerSpec {
     /**
@@ -56,6 +57,13 @@ public record GbtSpec(String target, List<String> features, GbtOptions options, 
         m.put("gamma", options.gamma());
         m.put("minChildWeight", options.minChildWeight());
         m.put("maxBins", options.maxBins());
+        // recorded only when not XGBoost's default 1, so the models of fits without them keep their bytes
+        if (options.subsample() < 1) {
+            m.put("subsample", options.subsample());
+        }
+        if (options.colsampleBytree() < 1) {
+            m.put("colsampleBytree", options.colsampleBytree());
+        }
         return m;
     }
 
@@ -63,7 +71,7 @@ public record GbtSpec(String target, List<String> features, GbtOptions options, 
     public ModelDocument fit(FitContext c) {
         DatasetSchema schema = c.schema();
         ColumnChoice cols = ColumnChoice.resolve(schema, target, features, true);
-        return new GbtTrainer(c.runner(), cols.featureColumns(), cols.targetColumn(), cols.features(), cols.target(),
-                options).fit(c.checkpoints(), c.resumeFrom());
+        return new GbtTrainer(c.runner(), cols.featureColumns(), cols.targetColumn(), schema.blockSize(),
+                cols.features(), cols.target(), options, seed).fit(c.checkpoints(), c.resumeFrom());
     }
 }

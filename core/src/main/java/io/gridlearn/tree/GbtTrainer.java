@@ -38,6 +38,13 @@ import java.util.Objects;
  * n · B_g · 2^{k_g} ≤ 2⁶², B_g a bound on |g| (1 for logistic labels in [0, 1]; for squared error
  * max|y| + |m₀| + Σ_t max_leaf |f_t|, which bounds |m − y|); Hessians likewise with B_h = ¼ or 1. The bound is a
  * function of the trees so far and of exact pass results, so the scale is the same everywhere.
+ *
+ * <p>Sampling (XGBoost's {@code subsample} and {@code colsample_bytree}): tree t is grown on the rows whose hash of
+ * (row id, t, seed) falls below {@code subsample} ({@link HistogramAggregator#inSubsample}) and may split on
+ * max(1, ⌊{@code colsampleBytree} · d⌋) features, the first of an order of the d features drawn by Fisher–Yates
+ * from a hash of (t, seed) ({@link #treeFeatures}). Both are functions of the row, the tree and the seed only, so
+ * the model is still the same bytes on any number of members. With both at 1 nothing is drawn and the trees are
+ * those of a fit without them.
  */
 public final class GbtTrainer {
     /** XGBoost's {@code kRtEps}: a split must reduce the loss by more than this. */
@@ -49,6 +56,8 @@ public final class GbtTrainer {
     private final List<String> features;
     private final String targetName;
     private final GbtOptions o;
+    private final int blockSize;
+    private final long seed;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -60,6 +69,24 @@ public final class GbtTrainer {
      */
     public GbtTrainer(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features, String target,
                       GbtOptions options) {
+        this(runner, featureColumns, targetColumn, 0, features, target, options, 42);
+    }
+
+    /**
+     * @param runner         runs the passes (locally or in the grid)
+     * @param featureColumns the features' positions in the blocks, in the model's order
+     * @param targetColumn   the label's position
+     * @param blockSize      the dataset's rows per block (row id = block id × block size + row); needed when
+     *                       {@code subsample} &lt; 1
+     * @param features       the features' names
+     * @param target         the label's name
+     * @param options        the fit's options
+     * @param seed           the row and feature samples' seed
+     */
+    public GbtTrainer(PassRunner runner, int[] featureColumns, int targetColumn, int blockSize, List<String> features,
+                      String target, GbtOptions options, long seed) {
+        this.blockSize = blockSize;
+        this.seed = seed;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.cols = featureColumns.clone();
         this.target = targetColumn;
@@ -69,6 +96,44 @@ public final class GbtTrainer {
         if (cols.length == 0) {
             throw new BadInputException("fit gbt needs at least one feature");
         }
+        if (o.subsample() < 1 && blockSize < 1) {
+            throw new IllegalArgumentException("subsample needs the dataset's block size for row ids");
+        }
+    }
+
+    /** Salt of the per-tree feature draw, apart from the forest's per-node one. */
+    private static final long COLSAMPLE_SALT = 0x436F6C73L;
+
+    /**
+     * The features tree t may split on, ascending: the first max(1, ⌊share · d⌋) of an order of 0 … d−1 drawn by
+     * Fisher–Yates from a hash of (t, seed); null (every feature) when the share is 1.
+     *
+     * @param d     the number of features
+     * @param share {@code colsample_bytree}, in (0, 1]
+     * @param tree  the tree's index
+     * @param seed  the fit's seed
+     * @return the chosen features in ascending order, or null for all
+     */
+    static int[] treeFeatures(int d, double share, int tree, long seed) {
+        if (share >= 1) {
+            return null;
+        }
+        int m = Math.max(1, (int) Math.floor(share * d));
+        int[] order = new int[d];
+        for (int j = 0; j < d; j++) {
+            order[j] = j;
+        }
+        long state = ForestHistogramAggregator.hash(tree, 0, seed, COLSAMPLE_SALT);
+        for (int i = 0; i < m; i++) {
+            state += 0x9E3779B97F4A7C15L;
+            int k = i + (int) Math.floorMod(ForestHistogramAggregator.mix(state), (long) (d - i));
+            int tmp = order[i];
+            order[i] = order[k];
+            order[k] = tmp;
+        }
+        int[] out = java.util.Arrays.copyOf(order, m);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** A node being grown: its exact sums and, while it may be split, its histogram. */
@@ -149,18 +214,33 @@ public final class GbtTrainer {
             throw new BadInputException("cannot resume: the checkpoint's objective is " + m.extension("objective")
                     + ", this fit's " + o.objective().cliName());
         }
+        Object seedWas = m.provenance() == null ? null : m.provenance().get("seed");
+        if (o.samples() && seedWas instanceof Number w && w.longValue() != seed) {
+            throw new BadInputException("cannot resume: the checkpoint was fit with seed " + w + ", this fit asks for "
+                    + seed + " (the row and feature samples depend on it)");
+        }
         Object opts = m.provenance() == null ? null : m.provenance().get("options");
         if (opts instanceof Map<?, ?> was) {
-            Map<String, Object> now = new GbtSpec(targetName, features, o, 42).provenanceOptions();
-            for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins")) {
-                Object a = now.get(k);
-                Object b = was.get(k);
+            Map<String, Object> now = new GbtSpec(targetName, features, o, seed).provenanceOptions();
+            for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins", "subsample",
+                    "colsampleBytree")) {
+                Object a = now.getOrDefault(k, defaultOf(k));
+                Object b = was.containsKey(k) ? was.get(k) : defaultOf(k);
                 if (b instanceof Number y && a instanceof Number x && x.doubleValue() != y.doubleValue()) {
                     throw new BadInputException("cannot resume: the checkpoint was fit with " + k + " " + b
                             + ", this fit asks for " + a);
                 }
             }
         }
+    }
+
+    /** The value an option has when the provenance leaves it out (options recorded only when not the default). */
+    private Object defaultOf(String k) {
+        return switch (k) {
+            case "subsample" -> GbtOptions.DEFAULT_SUBSAMPLE;
+            case "colsampleBytree" -> GbtOptions.DEFAULT_COLSAMPLE_BYTREE;
+            default -> null;
+        };
     }
 
     private static double maxAbsLeaf(Tree t) {
@@ -186,6 +266,7 @@ public final class GbtTrainer {
         Tree[] finished = done.toArray(new Tree[0]);
         Tree t = new Tree(16);
         t.addNode(0, 0, 0);
+        int[] allowed = treeFeatures(cols.length, o.colsampleBytree(), finished.length, seed);
         long[] rootHist = pass(edges, baseMargin, finished, t, new int[] {0}, scaleG, scaleH);
         HistogramAggregator layout = new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, t, new int[] {0}, scaleG, scaleH);
@@ -210,7 +291,7 @@ public final class GbtTrainer {
             List<Open[]> pairs = new ArrayList<>();
             List<Open> next = new ArrayList<>();
             for (Open node : level) {
-                SplitSearch.Split best = bestSplit(node, edges, offset, scaleG, scaleH);
+                SplitSearch.Split best = bestSplit(node, edges, offset, allowed, scaleG, scaleH);
                 if (best == null) {
                     continue;
                 }
@@ -260,8 +341,10 @@ public final class GbtTrainer {
 
     private long[] pass(BinEdges edges, double baseMargin, Tree[] finished, Tree growing, int[] slotOfNode,
                         double scaleG, double scaleH) {
+        int tree = finished.length;
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
-                finished, growing, slotOfNode, scaleG, scaleH)).histogram();
+                finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample()))
+                .histogram();
     }
 
     /** The node's weight and cover from its exact sums. */
@@ -285,8 +368,9 @@ public final class GbtTrainer {
         return SplitSearch.term(g, h, o.lambda(), o.minChildWeight());
     }
 
-    private SplitSearch.Split bestSplit(Open node, BinEdges edges, int[] offset, double scaleG, double scaleH) {
-        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, null, node.g, node.h, scaleG, scaleH,
+    private SplitSearch.Split bestSplit(Open node, BinEdges edges, int[] offset, int[] allowed, double scaleG,
+                                        double scaleH) {
+        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, allowed, node.g, node.h, scaleG, scaleH,
                 o.lambda(), o.minChildWeight());
         if (best.feature < 0 || !(best.gain > MIN_GAIN) || best.gain < o.gamma() || best.hl <= 0
                 || node.h - best.hl <= 0) {

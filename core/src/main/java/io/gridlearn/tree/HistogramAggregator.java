@@ -21,6 +21,12 @@ import java.io.IOException;
  * commutative and associative, so the histograms are the same on any number of members and in any merge order
  * (the idea of XGBoost's GPU {@code hist}, which rounds gradients to fixed point for deterministic atomics).
  *
+ * <p>Row subsampling ({@code subsample} &lt; 1): a row is in tree t's sample when
+ * u = (hash(row id, t, seed) &gt;&gt;&gt; 11) · 2⁻⁵³ is below the share ({@link #inSubsample}); a row out of the
+ * sample adds nothing to the tree's histograms, as in XGBoost's {@code subsample} (rows are drawn independently with
+ * that probability; XGBoost draws them from a per-thread random generator, so its sample depends on the threads).
+ * The draw is a function of the row id, the tree and the seed only, so not of the members or the partitioning.
+ *
  * <p>Layout: {@code hist[((slot · totalBins) + offset[j] + bin) · 3 + {0: g, 1: h, 2: count}]}, with
  * {@code offset[j]} the first bin of feature j and each feature's missing bin last among its bins. The hot loop
  * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
@@ -51,6 +57,14 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     private double scaleG;
     /** The Hessians' fixed-point scale 2^k_h. */
     private double scaleH;
+    /** Rows per block of the dataset: row id = block id × block size + row in block. */
+    private int blockSize;
+    /** The fit's seed. */
+    private long seed;
+    /** The index of the tree being grown (0 for the first). */
+    private int tree;
+    /** The share of rows in the tree's sample; 1 for every row. */
+    private double subsample = 1;
     /** The sums; null until a block is seen. */
     private long[] hist;
 
@@ -101,6 +115,45 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         this.scaleH = scaleH;
     }
 
+    /**
+     * Grows tree {@code tree} on the rows of its subsample only.
+     *
+     * @param blockSize the dataset's rows per block (for row ids), ≥ 1
+     * @param seed      the fit's seed
+     * @param tree      the tree's index
+     * @param subsample the share of rows, in (0, 1]
+     * @return this aggregator
+     */
+    HistogramAggregator sampling(int blockSize, long seed, int tree, double subsample) {
+        this.blockSize = blockSize;
+        this.seed = seed;
+        this.tree = tree;
+        this.subsample = subsample;
+        return this;
+    }
+
+    /** Salt of the subsample's hash, apart from the forest's bootstrap and feature draws. */
+    private static final long SUBSAMPLE_SALT = 0x53756273L;
+
+    /**
+     * Whether a row is in a tree's subsample: u = (hash(row id, tree, seed) &gt;&gt;&gt; 11) · 2⁻⁵³, uniform on
+     * [0, 1) in steps of 2⁻⁵³, is below the share. Each row is in with probability {@code share}, independently
+     * of the others and of the members.
+     *
+     * @param rowId the row's id
+     * @param tree  the tree's index
+     * @param seed  the fit's seed
+     * @param share the subsample, in (0, 1]
+     * @return true when the row is in the sample (always for share 1)
+     */
+    static boolean inSubsample(long rowId, int tree, long seed, double share) {
+        if (share >= 1) {
+            return true;
+        }
+        double u = (ForestHistogramAggregator.hash(rowId, tree, seed, SUBSAMPLE_SALT) >>> 11) * 0x1.0p-53;
+        return u < share;
+    }
+
     private void layout() {
         if (offset != null) {
             return;
@@ -149,8 +202,12 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         Objective obj = Objective.values()[objective];
         double[] v = b.values();
         int t0 = b.columnOffset(targetColumn);
+        long first = (long) b.blockId() * blockSize;
         for (int r = 0; r < n; r++) {
             int s = slotOfNode[growing.leaf(bins, missingBin, r)];
+            if (s >= 0 && subsample < 1 && !inSubsample(first + r, tree, seed, subsample)) {
+                s = -1;
+            }
             rowSlot[r] = s;
             if (s < 0) {
                 continue;
@@ -221,6 +278,10 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         out.writeInt(slots);
         out.writeDouble(scaleG);
         out.writeDouble(scaleH);
+        out.writeInt(blockSize);
+        out.writeLong(seed);
+        out.writeInt(tree);
+        out.writeDouble(subsample);
     }
 
     @Override
@@ -242,6 +303,10 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         slots = in.readInt();
         scaleG = in.readDouble();
         scaleH = in.readDouble();
+        blockSize = in.readInt();
+        seed = in.readLong();
+        tree = in.readInt();
+        subsample = in.readDouble();
         offset = null;
         bins = null;
     }
