@@ -22,6 +22,7 @@ public final class Gbt extends BuiltInSpec {
     List<String> features;
     GbtOptions options;
     long seed = 42;
+    String weights;
 
     private Gbt(GbtOptions options) {
         this.options = options;
@@ -42,6 +43,7 @@ public final class Gbt extends BuiltInSpec {
         c.target = target;
         c.features = features;
         c.seed = seed;
+        c.weights = weights;
         return c;
     }
 
@@ -157,9 +159,23 @@ public final class Gbt extends BuiltInSpec {
         return c;
     }
 
+    /**
+     * Instance weights, as XGBoost's: each row's gradient and Hessian are multiplied by its weight, so a weight of
+     * 2 counts the row twice and 0 leaves it out (of the bins too). Negative or non-finite weights are refused,
+     * naming the row.
+     *
+     * @param column a numeric column, neither the label nor a feature
+     * @return a copy with those weights
+     */
+    public Gbt weights(String column) {
+        Gbt c = with(options);
+        c.weights = Checks.given("Gbt.weights(column)", "column", column);
+        return c;
+    }
+
     @Override
     GbtSpec toSpec() {
-        return new GbtSpec(target, features, options, seed);
+        return new GbtSpec(target, features, options, seed, weights);
     }
 
     @Override

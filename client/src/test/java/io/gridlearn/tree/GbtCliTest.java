@@ -46,7 +46,7 @@ class GbtCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("  gbt: gradient-boosted trees"), r.out());
         for (String flag : List.of("--objective=NAME", "--trees=N", "--max-depth=D", "--eta=E", "--gamma=G",
-                "--min-child-weight=W", "--max-bins=B", "--subsample=S", "--colsample-bytree=C")) {
+                "--min-child-weight=W", "--max-bins=B", "--subsample=S", "--colsample-bytree=C", "--weights=COL")) {
             assertTrue(r.out().contains(flag), flag + " in " + r.out());
         }
     }
@@ -186,6 +186,10 @@ class GbtCliTest {
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "logistic");
         assertTrue(r.err().startsWith("gridlearn: fit gbt --objective logistic needs labels in [0, 1]; target"
                 + " 'target' has values from 31.0 to 346.0"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--weights", "nope");
+        assertTrue(r.err().startsWith("gridlearn: --weights: unknown column 'nope' in dataset"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--weights", "target");
+        assertTrue(r.err().startsWith("gridlearn: --weights: column 'target' is the target"), r.err());
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--missing", "skip");
         assertTrue(r.err().startsWith("gridlearn: --missing does not apply to gbt"), r.err());
     }

@@ -52,6 +52,8 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
     private transient int[] buffered;
     /** Target: non-finite values, smallest and largest finite value. */
     private long targetBad;
+    /** The weight column's position, or −1: rows of weight 0 are left out of every count. */
+    private int weightColumn = -1;
     /** Target: smallest finite value. */
     private double targetMin = Double.POSITIVE_INFINITY;
     /** Target: largest finite value. */
@@ -70,6 +72,17 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.cap = cap;
+    }
+
+    /**
+     * Leaves the rows of weight 0 out (they are not in the fit); every other row counts once, whatever its weight.
+     *
+     * @param column the weight column's position, or −1 for none
+     * @return this aggregator
+     */
+    BinSummaryAggregator withoutZeroWeights(int column) {
+        this.weightColumn = column;
+        return this;
     }
 
     private void init() {
@@ -100,6 +113,7 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         initBuffers();
         double[] v = b.values();
         int n = b.rows();
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int j = 0; j < featureColumns.length; j++) {
             int o = b.columnOffset(featureColumns[j]);
             double lo = min[j];
@@ -109,6 +123,9 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
             int k = buffered[j];
             for (int r = 0; r < n; r++) {
                 double x = v[o + r];
+                if (w0 >= 0 && v[w0 + r] == 0) {
+                    continue;
+                }
                 if (x != x) {
                     nan++;
                     continue;
@@ -134,6 +151,9 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         int t = b.columnOffset(targetColumn);
         for (int r = 0; r < n; r++) {
             double y = v[t + r];
+            if (w0 >= 0 && v[w0 + r] == 0) {
+                continue;
+            }
             if (!Double.isFinite(y)) {
                 targetBad++;
             } else {
@@ -338,6 +358,7 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
         out.writeInt(cap);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -345,6 +366,7 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
         cap = in.readInt();
+        weightColumn = in.readInt();
     }
 
     @Override

@@ -19,6 +19,12 @@ import java.io.IOException;
  * of that tree's bag and adds nothing. The fixed-point g = w·⌊(y − c)·2^k⌉ and h = w are integers, so the sums are
  * exact and the histograms the same on any number of members, in any merge order. Nothing is stored per row
  * between passes.
+ *
+ * <p>Instance weights ({@link #weighted}): a row of weight v adds g = v·w·⌊(y − c)·2^k⌉ and h = v·w·2^{k_h}
+ * ({@link HistogramAggregator#times}: exact in {@code long}s for a whole-number v, rounded once otherwise), with
+ * 2^{k_h} a second scale fixed by the trainer (1 without weights, so the sums are those of an unweighted fit); a row
+ * of weight 0 adds nothing. The weight multiplies the row's bootstrap count: weight k is the row's one draw counted
+ * k times, not k rows with draws of their own.
  */
 public final class ForestHistogramAggregator extends BlockPassAggregator<ForestHistogramAggregator> {
     private static final long serialVersionUID = 1L;
@@ -47,6 +53,10 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
     private int[][] slotOfNode;
     /** Nodes built this pass. */
     private int slots;
+    /** The weight column's position, or −1 for none. */
+    private int weightColumn = -1;
+    /** h's fixed-point scale 2^{k_h} (1 without weights). */
+    private double scaleH = 1;
     /** The sums; null until a block is seen. */
     private long[] hist;
 
@@ -98,6 +108,19 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
             }
         }
         this.slots = s;
+    }
+
+    /**
+     * Weights every row by a column (checked finite and ≥ 0 beforehand), h in units of 2^{-k_h}.
+     *
+     * @param column the weight column's position, or −1 for none
+     * @param hScale 2^{k_h}, ≥ 1
+     * @return this aggregator
+     */
+    ForestHistogramAggregator weighted(int column, double hScale) {
+        this.weightColumn = column;
+        this.scaleH = hScale;
+        return this;
     }
 
     /** SplitMix64's finaliser (Steele, Lea &amp; Flood, OOPSLA 2014). */
@@ -171,20 +194,28 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
             rowY[r] = (long) Math.rint((v[t0 + r] - centre) * scale);
         }
         long first = (long) b.blockId() * blockSize;
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
+        long hUnit = (long) scaleH;
         for (int k = 0; k < treeIds.length; k++) {
             Tree t = growing[k];
             int[] slotOf = slotOfNode[k];
             boolean any = false;
             for (int r = 0; r < n; r++) {
                 int s = slotOf[t.leaf(bins, missingBin, r)];
-                int w = s < 0 ? 0 : bootstrap(first + r, treeIds[k], seed);
+                double iw = w0 < 0 ? 1 : v[w0 + r];
+                int w = s < 0 || iw == 0 ? 0 : bootstrap(first + r, treeIds[k], seed);
                 if (w == 0) {
                     rowSlot[r] = -1;
                     continue;
                 }
                 rowSlot[r] = s;
-                rowG[r] = w * rowY[r];
-                rowH[r] = w;
+                if (w0 < 0) {
+                    rowG[r] = w * rowY[r];
+                    rowH[r] = w;
+                } else {
+                    rowG[r] = HistogramAggregator.times(w * rowY[r], iw);
+                    rowH[r] = HistogramAggregator.times(w * hUnit, iw);
+                }
                 any = true;
             }
             if (any) {
@@ -247,6 +278,8 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
             out.writeIntArray(slotOfNode[k]);
         }
         out.writeInt(slots);
+        out.writeInt(weightColumn);
+        out.writeDouble(scaleH);
     }
 
     @Override
@@ -269,6 +302,8 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
             slotOfNode[k] = in.readIntArray();
         }
         slots = in.readInt();
+        weightColumn = in.readInt();
+        scaleH = in.readDouble();
         offset = null;
         bins = null;
     }

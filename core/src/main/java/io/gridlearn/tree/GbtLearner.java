@@ -9,6 +9,7 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.RowPredictor;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -60,7 +61,9 @@ public final class GbtLearner implements Learner {
                 LearnerOption.of("subsample", Type.DOUBLE, "S", "Share of rows each tree is grown on, in (0, 1], drawn"
                         + " by a hash of row id, tree and --seed (default 1)."),
                 LearnerOption.of("colsampleBytree", Type.DOUBLE, "C", "Share of features each tree may split on, in"
-                        + " (0, 1], drawn per tree from --seed (default 1)."));
+                        + " (0, 1], drawn per tree from --seed (default 1)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", "Instance weights, as XGBoost's: each row's"
+                        + " gradient and Hessian times its weight (>= 0; 2 counts a row twice, 0 leaves it out)."));
     }
 
     @Override
@@ -89,7 +92,8 @@ public final class GbtLearner implements Learner {
                 v.intValue("maxBins", GbtOptions.DEFAULT_MAX_BINS),
                 v.doubleValue("subsample", GbtOptions.DEFAULT_SUBSAMPLE),
                 v.doubleValue("colsampleBytree", GbtOptions.DEFAULT_COLSAMPLE_BYTREE));
-        return new GbtSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L));
+        return new GbtSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L),
+                v.string(Weights.OPTION, null));
     }
 
     @Override

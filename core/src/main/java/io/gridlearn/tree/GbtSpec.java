@@ -3,6 +3,7 @@ package io.gridlearn.tree;
 import io.gridlearn.data.ColumnChoice;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.FitContext;
 import io.gridlearn.runtime.LearnerSpec;
 
@@ -16,10 +17,12 @@ import java.util.Map;
  * @param target   the label column, or null for the dataset's last column
  * @param features the feature columns, or null for every column but the target
  * @param options  objective, trees, depth, eta, lambda, gamma, min child weight, max bins
+ * @param weights  the instance weight column, or null for none
  * @param seed     the row and feature samples' seed ({@code subsample}, {@code colsampleBytree} &lt; 1), recorded
  *                 in the provenance
  */
-public record GbtSpec(String target, List<String> features, GbtOptions options, long seed) implements LearnerSpec {
+public record GbtSpec(String target, List<String> features, GbtOptions options, long seed, String weights)
+        implements LearnerSpec {
     /**
      * Copies {@code features}; refuses null options.
      *
@@ -33,6 +36,18 @@ public record GbtSpec(String target, List<String> features, GbtOptions options, 
         if (options == null) {
             throw new IllegalArgumentException("options must be given");
         }
+    }
+
+    /**
+     * An unweighted fit.
+     *
+     * @param target   the label column, or null for the dataset's last column
+     * @param features the feature columns, or null (or empty) for every column but the target
+     * @param options  the fit's options, not null
+     * @param seed     the samples' seed, recorded in the provenance
+     */
+    public GbtSpec(String target, List<String> features, GbtOptions options, long seed) {
+        this(target, features, options, seed, null);
     }
 
     @Override
@@ -64,14 +79,18 @@ public record GbtSpec(String target, List<String> features, GbtOptions options, 
         if (options.colsampleBytree() < 1) {
             m.put("colsampleBytree", options.colsampleBytree());
         }
+        if (weights != null) {
+            m.put(Weights.OPTION, weights);
+        }
         return m;
     }
 
     @Override
     public ModelDocument fit(FitContext c) {
         DatasetSchema schema = c.schema();
-        ColumnChoice cols = ColumnChoice.resolve(schema, target, features, true);
+        ColumnChoice cols = ColumnChoice.resolve(schema, target, features, true, weights);
+        int w = Weights.column(schema, weights, cols.target(), features);
         return new GbtTrainer(c.runner(), cols.featureColumns(), cols.targetColumn(), schema.blockSize(),
-                cols.features(), cols.target(), options, seed).fit(c.checkpoints(), c.resumeFrom());
+                cols.features(), cols.target(), options, seed).weighted(w, weights).fit(c.checkpoints(), c.resumeFrom());
     }
 }

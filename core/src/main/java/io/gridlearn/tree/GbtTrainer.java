@@ -4,6 +4,7 @@ import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,12 @@ import java.util.Objects;
  * from a hash of (t, seed) ({@link #treeFeatures}). Both are functions of the row, the tree and the seed only, so
  * the model is still the same bytes on any number of members. With both at 1 nothing is drawn and the trees are
  * those of a fit without them.
+ *
+ * <p>Instance weights (XGBoost's {@code weight}, {@link #weighted}): every row's g and h are multiplied by its
+ * weight w ({@link HistogramAggregator#times}), so G, H, the gains, the leaf weights and {@code min_child_weight}
+ * are weighted sums; a row of weight 0 is left out of the fit, bins included (exactly the fit without it), and a
+ * row of whole-number weight k adds what k copies of it add. The fixed-point scales use Σw (at least 1) for n.
+ * Weights are checked first: a negative or non-finite one is refused naming its row, and so is a column of zeros.
  */
 public final class GbtTrainer {
     /** XGBoost's {@code kRtEps}: a split must reduce the loss by more than this. */
@@ -58,6 +65,8 @@ public final class GbtTrainer {
     private final GbtOptions o;
     private final int blockSize;
     private final long seed;
+    private int weightColumn = -1;
+    private String weightName;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -99,6 +108,19 @@ public final class GbtTrainer {
         if (o.subsample() < 1 && blockSize < 1) {
             throw new IllegalArgumentException("subsample needs the dataset's block size for row ids");
         }
+    }
+
+    /**
+     * Weights every row by a column (XGBoost's instance weights).
+     *
+     * @param column the weight column's position, or −1 for none
+     * @param name   its name (for messages and the model)
+     * @return this trainer
+     */
+    public GbtTrainer weighted(int column, String name) {
+        this.weightColumn = column;
+        this.weightName = name;
+        return this;
     }
 
     /** Salt of the per-tree feature draw, apart from the forest's per-node one. */
@@ -165,7 +187,12 @@ public final class GbtTrainer {
         if (n == 0) {
             throw new BadInputException("fit gbt: the dataset has no rows");
         }
-        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins());
+        double sumW = n;
+        if (weightColumn >= 0) {
+            sumW = Weights.check(runner, weightColumn, weightName)[0];
+        }
+        double rowsBound = Math.max(sumW, 1);
+        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins(), weightColumn);
         BinSummaryAggregator s = binned.summary();
         if (s.targetBad() > 0) {
             throw new BadInputException("fit gbt: target '" + targetName + "' has " + s.targetBad() + " missing or"
@@ -193,12 +220,12 @@ public final class GbtTrainer {
         }
         while (trees.size() < o.trees()) {
             double boundG = o.objective() == Objective.LOGISTIC ? 1.0 : maxAbsY + marginBound;
-            Tree t = grow(trees, edges, baseMargin, n, boundG);
+            Tree t = grow(trees, edges, baseMargin, rowsBound, boundG);
             trees.add(t);
             marginBound += maxAbsLeaf(t);
-            l.onIteration(document(trees, edges, false));
+            l.onIteration(document(trees, edges, false, sumW));
         }
-        return document(trees, edges, true);
+        return document(trees, edges, true, sumW);
     }
 
     /**
@@ -213,6 +240,11 @@ public final class GbtTrainer {
         if (!o.objective().cliName().equals(m.extension("objective"))) {
             throw new BadInputException("cannot resume: the checkpoint's objective is " + m.extension("objective")
                     + ", this fit's " + o.objective().cliName());
+        }
+        Object wWas = m.extension(Weights.OPTION);
+        if (!java.util.Objects.equals(wWas, weightColumn < 0 ? null : weightName)) {
+            throw new BadInputException("cannot resume: the checkpoint was fit with weights " + (wWas == null ? "none"
+                    : "'" + wWas + "'") + ", this fit with " + (weightColumn < 0 ? "none" : "'" + weightName + "'"));
         }
         Object seedWas = m.provenance() == null ? null : m.provenance().get("seed");
         if (o.samples() && seedWas instanceof Number w && w.longValue() != seed) {
@@ -253,14 +285,14 @@ public final class GbtTrainer {
         return m;
     }
 
-    /** 2^k with k the largest integer such that n · bound · 2^k ≤ 2⁶². */
-    static double scale(long n, double bound) {
+    /** 2^k with k the largest integer such that n · bound · 2^k ≤ 2⁶² (n the rows, or Σw when weighted). */
+    static double scale(double n, double bound) {
         double total = n * Math.max(bound, Double.MIN_NORMAL);
         int k = 62 - (Math.getExponent(total) + 1);
         return Math.scalb(1.0, Math.max(Math.min(k, 1000), -1000));
     }
 
-    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, long n, double boundG) {
+    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, double n, double boundG) {
         double scaleG = scale(n, boundG);
         double scaleH = scale(n, o.objective().hessianBound());
         Tree[] finished = done.toArray(new Tree[0]);
@@ -343,7 +375,8 @@ public final class GbtTrainer {
                         double scaleG, double scaleH) {
         int tree = finished.length;
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
-                finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample()))
+                finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
+                .weighted(weightColumn))
                 .histogram();
     }
 
@@ -379,7 +412,7 @@ public final class GbtTrainer {
         return best;
     }
 
-    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last) {
+    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last, double sumW) {
         Map<String, Object> summary = new LinkedHashMap<>();
         int leaves = 0;
         for (Tree t : trees) {
@@ -398,6 +431,15 @@ public final class GbtTrainer {
         }
         summary.put("bins", bins);
         summary.put("converged", last);
-        return GbtModel.document(o.objective(), targetName, features, trees, summary);
+        if (weightColumn >= 0) {
+            summary.put(Weights.WEIGHT_SUM, Weights.count(sumW));
+        }
+        ModelDocument m = GbtModel.document(o.objective(), targetName, features, trees, summary);
+        if (weightColumn < 0) {
+            return m;
+        }
+        Map<String, Object> ext = new LinkedHashMap<>(m.extensions());
+        ext.put(Weights.OPTION, weightName);
+        return m.withExtensions(ext);
     }
 }

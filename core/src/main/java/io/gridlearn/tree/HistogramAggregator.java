@@ -27,6 +27,11 @@ import java.io.IOException;
  * that probability; XGBoost draws them from a per-thread random generator, so its sample depends on the threads).
  * The draw is a function of the row id, the tree and the seed only, so not of the members or the partitioning.
  *
+ * <p>Instance weights (XGBoost's {@code weight}): a row of weight w adds w·g and w·h. In fixed point it adds
+ * w·⌊g·2^{k_g}⌉ and w·⌊h·2^{k_h}⌉, as longs when w is a whole number (so a row of weight 3 adds exactly what three
+ * copies of it add) and rounded once, ⌊w·⌊g·2^{k_g}⌉⌉, otherwise; a row of weight 0 adds nothing, not even to the
+ * count ({@link #weighted}).
+ *
  * <p>Layout: {@code hist[((slot · totalBins) + offset[j] + bin) · 3 + {0: g, 1: h, 2: count}]}, with
  * {@code offset[j]} the first bin of feature j and each feature's missing bin last among its bins. The hot loop
  * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
@@ -65,6 +70,8 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     private int tree;
     /** The share of rows in the tree's sample; 1 for every row. */
     private double subsample = 1;
+    /** The weight column's position, or −1 for none. */
+    private int weightColumn = -1;
     /** The sums; null until a block is seen. */
     private long[] hist;
 
@@ -130,6 +137,34 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         this.tree = tree;
         this.subsample = subsample;
         return this;
+    }
+
+    /**
+     * Weights every row's g and h by its weight column (whose values are checked finite and ≥ 0 beforehand).
+     *
+     * @param column the weight column's position, or −1 for none
+     * @return this aggregator
+     */
+    HistogramAggregator weighted(int column) {
+        this.weightColumn = column;
+        return this;
+    }
+
+    /**
+     * w · x for a fixed-point x: exact in {@code long} arithmetic when w is a whole number, else rounded once.
+     *
+     * @param x a fixed-point value
+     * @param w a finite weight ≥ 0
+     * @return the weighted fixed-point value
+     */
+    static long times(long x, double w) {
+        if (w == 1) {
+            return x;
+        }
+        if (w == Math.rint(w) && w < 0x1p62) {
+            return x * (long) w;
+        }
+        return (long) Math.rint(x * w);
     }
 
     /** Salt of the subsample's hash, apart from the forest's bootstrap and feature draws. */
@@ -203,9 +238,13 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         double[] v = b.values();
         int t0 = b.columnOffset(targetColumn);
         long first = (long) b.blockId() * blockSize;
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int r = 0; r < n; r++) {
             int s = slotOfNode[growing.leaf(bins, missingBin, r)];
             if (s >= 0 && subsample < 1 && !inSubsample(first + r, tree, seed, subsample)) {
+                s = -1;
+            }
+            if (s >= 0 && w0 >= 0 && v[w0 + r] == 0) {
                 s = -1;
             }
             rowSlot[r] = s;
@@ -219,6 +258,11 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
             double y = v[t0 + r];
             rowG[r] = (long) Math.rint(obj.gradient(m, y) * scaleG);
             rowH[r] = (long) Math.rint(obj.hessian(m) * scaleH);
+            if (w0 >= 0) {
+                double w = v[w0 + r];
+                rowG[r] = times(rowG[r], w);
+                rowH[r] = times(rowH[r], w);
+            }
         }
         Histograms.add(hist, totalBins, offset, bins, n, rowSlot, rowG, rowH);
     }
@@ -282,6 +326,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         out.writeLong(seed);
         out.writeInt(tree);
         out.writeDouble(subsample);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -307,6 +352,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         seed = in.readLong();
         tree = in.readInt();
         subsample = in.readDouble();
+        weightColumn = in.readInt();
         offset = null;
         bins = null;
     }

@@ -28,6 +28,8 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
     private double[] hi;
     /** Equal-width buckets per feature. */
     private int buckets;
+    /** The weight column's position, or −1: rows of weight 0 are not counted. */
+    private int weightColumn = -1;
     /** Per feature, counts per bucket; null until a block is seen. */
     private long[][] counts;
 
@@ -46,6 +48,17 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         this.lo = lo.clone();
         this.hi = hi.clone();
         this.buckets = buckets;
+    }
+
+    /**
+     * Leaves the rows of weight 0 out.
+     *
+     * @param column the weight column's position, or −1 for none
+     * @return this aggregator
+     */
+    RangeHistogramAggregator withoutZeroWeights(int column) {
+        this.weightColumn = column;
+        return this;
     }
 
     /**
@@ -88,6 +101,7 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         }
         double[] v = b.values();
         int n = b.rows();
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int j = 0; j < featureColumns.length; j++) {
             int o = b.columnOffset(featureColumns[j]);
             long[] c = counts[j];
@@ -95,7 +109,7 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
             double h = hi[j];
             for (int r = 0; r < n; r++) {
                 double x = v[o + r];
-                if (x == x) {
+                if (x == x && (w0 < 0 || v[w0 + r] != 0)) {
                     c[bucket(x, l, h, buckets)]++;
                 }
             }
@@ -141,6 +155,7 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         out.writeDoubleArray(lo);
         out.writeDoubleArray(hi);
         out.writeInt(buckets);
+        out.writeInt(weightColumn);
     }
 
     @Override
@@ -149,6 +164,7 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         lo = in.readDoubleArray();
         hi = in.readDoubleArray();
         buckets = in.readInt();
+        weightColumn = in.readInt();
     }
 
     @Override
