@@ -150,7 +150,30 @@ public final class Gbt extends BuiltInSpec {
     }
 
     /**
-     * @param s the seed of the row and feature samples (default 42; no effect when nothing is sampled)
+     * Holds a share of the rows out of the fit (by a hash of row id and seed) and scores it after every tree
+     * (rmse or logloss, in the model's {@code summary.testScores}).
+     *
+     * @param f the share, in [0, 1) (default 0: every row is fitted)
+     * @return a copy with that test fraction
+     */
+    public Gbt testFraction(double f) {
+        return with(options.withTestFraction(f));
+    }
+
+    /**
+     * XGBoost's {@code early_stopping_rounds} on the {@link #testFraction} share: the fit stops when the held-out
+     * score has not improved for n trees, and the model keeps the trees up to the best one.
+     *
+     * @param n the rounds, ≥ 0 (default 0: never stop early); needs a test fraction
+     * @return a copy with those rounds
+     */
+    public Gbt earlyStoppingRounds(int n) {
+        return with(options.withEarlyStoppingRounds(n));
+    }
+
+    /**
+     * @param s the seed of the row and feature samples and of the held-out share (default 42; no effect when
+     *          nothing is sampled or held out)
      * @return a copy with that seed
      */
     public Gbt seed(long s) {

@@ -138,6 +138,15 @@ class GbtCliTest {
         assertEquals(0, p.exit(), p.err());
         assertFalse(p.json().path("provenance").path("options").has("subsample"), "not recorded at the default");
         assertFalse(withoutProvenance(p.json()).equals(withoutProvenance(one.json())), "sampling changes the trees");
+
+        Cli.Run es = Cli.run("fit", "gbt", "--csv", train.toString(), "--target", "target", "--objective",
+                "squared-error", "--test-fraction", "0.25", "--early-stopping-rounds", "5", "--json");
+        assertEquals(0, es.exit(), es.err());
+        JsonNode s = es.json().path("summary");
+        assertEquals("rmse", s.path("testMetric").asText());
+        assertEquals(s.path("bestIteration").asInt() + 1, es.json().path("trees").size(), "trees up to the best");
+        assertEquals(s.path("treesFitted").asInt(), s.path("testScores").size());
+        assertTrue(s.path("stoppedEarly").asBoolean(), s.toString());
     }
 
     private Cli.Run refused(Path model, String... args) {
@@ -186,6 +195,12 @@ class GbtCliTest {
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "logistic");
         assertTrue(r.err().startsWith("gridlearn: fit gbt --objective logistic needs labels in [0, 1]; target"
                 + " 'target' has values from 31.0 to 346.0"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error",
+                "--early-stopping-rounds", "5");
+        assertEquals("gridlearn: --early-stopping-rounds needs a held-out share to watch: give a test fraction"
+                + " (--test-fraction, e.g. 0.2)", r.err().strip());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--folds", "3");
+        assertTrue(r.err().contains("--folds"), r.err());
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--weights", "nope");
         assertTrue(r.err().startsWith("gridlearn: --weights: unknown column 'nope' in dataset"), r.err());
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--weights", "target");

@@ -342,21 +342,11 @@ public final class ForestTrainer {
      */
     private int[] candidates(Node node, BinEdges edges, int[] offset, int m) {
         int d = offset.length;
-        int[] order = new int[d];
-        for (int j = 0; j < d; j++) {
-            order[j] = j;
-        }
-        long state = ForestHistogramAggregator.hash(node.tree, node.node, seed, 0x46656174L);
+        Draws.Shuffle order = new Draws.Shuffle(d, Draws.hash(node.tree, node.node, seed, 0x46656174L));
         int[] chosen = new int[m];
         int found = 0;
-        for (int i = 0; i < d && found < m; i++) {
-            state += 0x9E3779B97F4A7C15L;
-            long r = ForestHistogramAggregator.mix(state);
-            int k = i + (int) Math.floorMod(r, (long) (d - i));
-            int tmp = order[i];
-            order[i] = order[k];
-            order[k] = tmp;
-            int j = order[i];
+        while (order.hasNext() && found < m) {
+            int j = order.next();
             if (!constant(node.hist, offset[j], edges.bins(j))) {
                 chosen[found++] = j;
             }

@@ -62,6 +62,10 @@ public final class GbtLearner implements Learner {
                         + " by a hash of row id, tree and --seed (default 1)."),
                 LearnerOption.of("colsampleBytree", Type.DOUBLE, "C", "Share of features each tree may split on, in"
                         + " (0, 1], drawn per tree from --seed (default 1)."),
+                LearnerOption.of("testFraction", Type.DOUBLE, "F", "Hold out this share of rows (by a hash of the row id"
+                        + " and --seed): not fitted, scored after every tree (default 0)."),
+                LearnerOption.of("earlyStoppingRounds", Type.INT, "N", "Stop when the --test-fraction share's"
+                        + " rmse/logloss has not improved for N trees; the model keeps the trees up to the best."),
                 LearnerOption.of(Weights.OPTION, Type.STRING, "COL", "Instance weights, as XGBoost's: each row's"
                         + " gradient and Hessian times its weight (>= 0; 2 counts a row twice, 0 leaves it out)."));
     }
@@ -73,8 +77,8 @@ public final class GbtLearner implements Learner {
 
     @Override
     public LearnerSpec spec(String algorithm, OptionValues v) {
-        v.refuse(algorithm, "it is fit on every row; evaluate it with 'evaluate' on held-out data",
-                "testFraction", "folds", "path");
+        v.refuse(algorithm, "it is fit on every row but the --test-fraction share; evaluate it with 'evaluate' on"
+                + " held-out data", "folds", "path");
         v.refuse(algorithm, "only the linear family and kmeans keep live models", "live");
         String missing = v.string("missing", "error");
         if (!"error".equals(missing)) {
@@ -91,7 +95,8 @@ public final class GbtLearner implements Learner {
                 v.doubleValue("minChildWeight", GbtOptions.DEFAULT_MIN_CHILD_WEIGHT),
                 v.intValue("maxBins", GbtOptions.DEFAULT_MAX_BINS),
                 v.doubleValue("subsample", GbtOptions.DEFAULT_SUBSAMPLE),
-                v.doubleValue("colsampleBytree", GbtOptions.DEFAULT_COLSAMPLE_BYTREE));
+                v.doubleValue("colsampleBytree", GbtOptions.DEFAULT_COLSAMPLE_BYTREE),
+                v.doubleValue("testFraction", 0.0), v.intValue("earlyStoppingRounds", 0)).checked();
         return new GbtSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L),
                 v.string(Weights.OPTION, null));
     }

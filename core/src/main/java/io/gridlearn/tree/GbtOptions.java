@@ -20,9 +20,15 @@ import io.gridlearn.OptionException;
  *                       uniform drawn from a hash of (row id, t, seed) is below it (XGBoost's {@code subsample})
  * @param colsampleBytree share of the features each tree may split on, in (0, 1]: max(1, ⌊share · d⌋) of them,
  *                       drawn per tree from a hash of (t, seed) (XGBoost's {@code colsample_bytree})
+ * @param testFraction   share of rows held out (by a hash of row id and seed, {@link io.gridlearn.data.RowGrouping}):
+ *                       not fitted, scored after every tree; in [0, 1)
+ * @param earlyStoppingRounds stop when the held-out metric has not improved for this many trees (0: never);
+ *                       needs {@code testFraction} &gt; 0 ({@link #checked}; XGBoost's
+ *                       {@code early_stopping_rounds})
  */
 public record GbtOptions(Objective objective, int trees, int maxDepth, double eta, double lambda, double gamma,
-                         double minChildWeight, int maxBins, double subsample, double colsampleBytree) {
+                         double minChildWeight, int maxBins, double subsample, double colsampleBytree,
+                         double testFraction, int earlyStoppingRounds) {
     /** Boosting rounds unless given. */
     public static final int DEFAULT_TREES = 100;
     /** XGBoost's {@code max_depth} default. */
@@ -61,6 +67,8 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      * @param maxBins        2 to {@value #MAX_BINS}
      * @param subsample      in (0, 1]
      * @param colsampleBytree in (0, 1]
+     * @param testFraction   in [0, 1)
+     * @param earlyStoppingRounds ≥ 0; &gt; 0 only with a test fraction
      */
     public GbtOptions {
         if (objective == null) {
@@ -93,6 +101,27 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
         if (!(colsampleBytree > 0 && colsampleBytree <= 1)) {
             throw new OptionException("colsampleBytree", "must be in (0, 1], was " + colsampleBytree);
         }
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new OptionException("testFraction", "must be in [0, 1), was " + testFraction);
+        }
+        if (earlyStoppingRounds < 0) {
+            throw new OptionException("earlyStoppingRounds", "must be >= 0 (0: never stop early), was "
+                    + earlyStoppingRounds);
+        }
+    }
+
+    /**
+     * Refuses early stopping without a held-out share (checked when the fit starts, so that the two may be set in
+     * any order).
+     *
+     * @return these options
+     */
+    public GbtOptions checked() {
+        if (earlyStoppingRounds > 0 && testFraction == 0) {
+            throw new OptionException("earlyStoppingRounds", "needs a held-out share to watch: give a test"
+                    + " fraction (--test-fraction, e.g. 0.2)");
+        }
+        return this;
     }
 
     /**
@@ -110,7 +139,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
     public GbtOptions(Objective objective, int trees, int maxDepth, double eta, double lambda, double gamma,
                       double minChildWeight, int maxBins) {
         this(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, maxBins, DEFAULT_SUBSAMPLE,
-                DEFAULT_COLSAMPLE_BYTREE);
+                DEFAULT_COLSAMPLE_BYTREE, 0, 0);
     }
 
     /**
@@ -137,7 +166,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withTrees(int n) {
         return new GbtOptions(objective, n, maxDepth, eta, lambda, gamma, minChildWeight, maxBins,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -146,7 +175,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withMaxDepth(int d) {
         return new GbtOptions(objective, trees, d, eta, lambda, gamma, minChildWeight, maxBins,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -155,7 +184,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withEta(double e) {
         return new GbtOptions(objective, trees, maxDepth, e, lambda, gamma, minChildWeight, maxBins,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -164,7 +193,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withLambda(double l) {
         return new GbtOptions(objective, trees, maxDepth, eta, l, gamma, minChildWeight, maxBins,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -173,7 +202,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withGamma(double g) {
         return new GbtOptions(objective, trees, maxDepth, eta, lambda, g, minChildWeight, maxBins,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -182,7 +211,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withMinChildWeight(double w) {
         return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, w, maxBins,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -191,7 +220,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withMaxBins(int b) {
         return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, b,
-                subsample, colsampleBytree);
+                subsample, colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -200,7 +229,7 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      */
     public GbtOptions withSubsample(double s) {
         return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, maxBins, s,
-                colsampleBytree);
+                colsampleBytree, testFraction, earlyStoppingRounds);
     }
 
     /**
@@ -208,6 +237,25 @@ public record GbtOptions(Objective objective, int trees, int maxDepth, double et
      * @return a copy with that colsample_bytree
      */
     public GbtOptions withColsampleBytree(double c) {
-        return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, maxBins, subsample, c);
+        return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, maxBins, subsample, c,
+                testFraction, earlyStoppingRounds);
+    }
+
+    /**
+     * @param f the share of rows held out, in [0, 1)
+     * @return a copy with that test fraction
+     */
+    public GbtOptions withTestFraction(double f) {
+        return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, maxBins, subsample,
+                colsampleBytree, f, earlyStoppingRounds);
+    }
+
+    /**
+     * @param n stop when the held-out metric has not improved for n trees (0: never)
+     * @return a copy with those early-stopping rounds
+     */
+    public GbtOptions withEarlyStoppingRounds(int n) {
+        return new GbtOptions(objective, trees, maxDepth, eta, lambda, gamma, minChildWeight, maxBins, subsample,
+                colsampleBytree, testFraction, n);
     }
 }

@@ -79,6 +79,12 @@ public record GbtSpec(String target, List<String> features, GbtOptions options, 
         if (options.colsampleBytree() < 1) {
             m.put("colsampleBytree", options.colsampleBytree());
         }
+        if (options.testFraction() > 0) {
+            m.put("testFraction", options.testFraction());
+        }
+        if (options.earlyStoppingRounds() > 0) {
+            m.put("earlyStoppingRounds", options.earlyStoppingRounds());
+        }
         if (weights != null) {
             m.put(Weights.OPTION, weights);
         }

@@ -1,6 +1,7 @@
 package io.gridlearn.tree;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
 import io.gridlearn.pass.PassRunner;
@@ -141,19 +142,11 @@ public final class GbtTrainer {
             return null;
         }
         int m = Math.max(1, (int) Math.floor(share * d));
-        int[] order = new int[d];
-        for (int j = 0; j < d; j++) {
-            order[j] = j;
-        }
-        long state = ForestHistogramAggregator.hash(tree, 0, seed, COLSAMPLE_SALT);
+        Draws.Shuffle order = new Draws.Shuffle(d, Draws.hash(tree, 0, seed, COLSAMPLE_SALT));
+        int[] out = new int[m];
         for (int i = 0; i < m; i++) {
-            state += 0x9E3779B97F4A7C15L;
-            int k = i + (int) Math.floorMod(ForestHistogramAggregator.mix(state), (long) (d - i));
-            int tmp = order[i];
-            order[i] = order[k];
-            order[k] = tmp;
+            out[i] = order.next();
         }
-        int[] out = java.util.Arrays.copyOf(order, m);
         java.util.Arrays.sort(out);
         return out;
     }
@@ -192,7 +185,12 @@ public final class GbtTrainer {
             sumW = Weights.check(runner, weightColumn, weightName)[0];
         }
         double rowsBound = Math.max(sumW, 1);
-        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins(), weightColumn);
+        o.checked();
+        if (o.testFraction() > 0 && blockSize < 1) {
+            throw new IllegalArgumentException("a test fraction needs the dataset's block size for row ids");
+        }
+        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins(), weightColumn, o.testFraction(),
+                seed, blockSize);
         BinSummaryAggregator s = binned.summary();
         if (s.targetBad() > 0) {
             throw new BadInputException("fit gbt: target '" + targetName + "' has " + s.targetBad() + " missing or"
@@ -207,6 +205,10 @@ public final class GbtTrainer {
         double maxAbsY = Math.max(Math.abs(s.targetMin()), Math.abs(s.targetMax()));
         List<Tree> trees = new ArrayList<>();
         if (resumeFrom != null) {
+            if (o.earlyStoppingRounds() > 0) {
+                throw new OptionException("earlyStoppingRounds", "cannot be combined with a resumed fit yet: the"
+                        + " model keeps only the trees up to the best round");
+            }
             checkResumable(resumeFrom);
             trees.addAll(GbtModel.trees(resumeFrom, features.size()));
             if (trees.size() > o.trees()) {
@@ -218,14 +220,62 @@ public final class GbtTrainer {
         for (Tree t : trees) {
             marginBound += maxAbsLeaf(t);
         }
+        HeldOut held = o.testFraction() > 0 ? new HeldOut() : null;
+        if (held != null) {
+            for (int k = 1; k <= trees.size(); k++) { // a resumed fit: the held-out scores of its trees
+                held.score(trees.subList(0, k), baseMargin);
+            }
+        }
         while (trees.size() < o.trees()) {
             double boundG = o.objective() == Objective.LOGISTIC ? 1.0 : maxAbsY + marginBound;
             Tree t = grow(trees, edges, baseMargin, rowsBound, boundG);
             trees.add(t);
             marginBound += maxAbsLeaf(t);
-            l.onIteration(document(trees, edges, false, sumW));
+            boolean stop = held != null && held.score(trees, baseMargin);
+            if (stop) {
+                break;
+            }
+            l.onIteration(document(trees, edges, false, sumW, held));
         }
-        return document(trees, edges, true, sumW);
+        if (held != null && o.earlyStoppingRounds() > 0) {
+            held.fitted = trees.size();
+            List<Tree> best = new ArrayList<>(trees.subList(0, held.best + 1));
+            return document(best, edges, true, sumW, held);
+        }
+        return document(trees, edges, true, sumW, held);
+    }
+
+    /**
+     * The held-out share's score after every tree ({@link GbtHeldOutKernel}) and the early-stopping rule of
+     * XGBoost 1.7's {@code EarlyStopping} callback: round i (0-based) is the best so far when its score is strictly
+     * below every earlier one; the fit stops after round i when i − best ≥ {@code earlyStoppingRounds}.
+     */
+    private final class HeldOut {
+        final List<Double> scores = new ArrayList<>();
+        int best = -1;
+        int fitted;
+
+        /** Scores the trees; true when the fit is to stop. */
+        boolean score(List<Tree> trees, double baseMargin) {
+            double[] r = runner.sum(new GbtHeldOutKernel(cols, target, weightColumn, o.objective(), baseMargin,
+                    trees.toArray(new Tree[0]), o.testFraction(), seed));
+            if (r[GbtHeldOutKernel.BAD] > 0) {
+                throw new BadInputException("fit gbt: target '" + targetName + "' has " + (long) r[GbtHeldOutKernel.BAD]
+                        + " missing or infinite value(s) in the held-out share; every row needs a finite label");
+            }
+            if (r[GbtHeldOutKernel.WEIGHT] == 0) {
+                throw new BadInputException("fit gbt: the held-out share (--test-fraction " + o.testFraction()
+                        + ") has no rows" + (weightColumn >= 0 ? " of positive weight" : "") + "; give a larger"
+                        + " fraction");
+            }
+            double v = GbtHeldOutKernel.metric(o.objective(), r);
+            int i = scores.size();
+            scores.add(v);
+            if (best < 0 || v < scores.get(best)) {
+                best = i;
+            }
+            return o.earlyStoppingRounds() > 0 && i - best >= o.earlyStoppingRounds();
+        }
     }
 
     /**
@@ -247,15 +297,15 @@ public final class GbtTrainer {
                     : "'" + wWas + "'") + ", this fit with " + (weightColumn < 0 ? "none" : "'" + weightName + "'"));
         }
         Object seedWas = m.provenance() == null ? null : m.provenance().get("seed");
-        if (o.samples() && seedWas instanceof Number w && w.longValue() != seed) {
+        if ((o.samples() || o.testFraction() > 0) && seedWas instanceof Number w && w.longValue() != seed) {
             throw new BadInputException("cannot resume: the checkpoint was fit with seed " + w + ", this fit asks for "
-                    + seed + " (the row and feature samples depend on it)");
+                    + seed + " (the row and feature samples and the held-out share depend on it)");
         }
         Object opts = m.provenance() == null ? null : m.provenance().get("options");
         if (opts instanceof Map<?, ?> was) {
             Map<String, Object> now = new GbtSpec(targetName, features, o, seed).provenanceOptions();
             for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins", "subsample",
-                    "colsampleBytree")) {
+                    "colsampleBytree", "testFraction")) {
                 Object a = now.getOrDefault(k, defaultOf(k));
                 Object b = was.containsKey(k) ? was.get(k) : defaultOf(k);
                 if (b instanceof Number y && a instanceof Number x && x.doubleValue() != y.doubleValue()) {
@@ -271,6 +321,7 @@ public final class GbtTrainer {
         return switch (k) {
             case "subsample" -> GbtOptions.DEFAULT_SUBSAMPLE;
             case "colsampleBytree" -> GbtOptions.DEFAULT_COLSAMPLE_BYTREE;
+            case "testFraction" -> 0.0;
             default -> null;
         };
     }
@@ -376,7 +427,7 @@ public final class GbtTrainer {
         int tree = finished.length;
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
-                .weighted(weightColumn))
+                .weighted(weightColumn).excluding(o.testFraction()))
                 .histogram();
     }
 
@@ -412,7 +463,7 @@ public final class GbtTrainer {
         return best;
     }
 
-    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last, double sumW) {
+    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last, double sumW, HeldOut held) {
         Map<String, Object> summary = new LinkedHashMap<>();
         int leaves = 0;
         for (Tree t : trees) {
@@ -431,6 +482,19 @@ public final class GbtTrainer {
         }
         summary.put("bins", bins);
         summary.put("converged", last);
+        if (held != null) {
+            summary.put("testMetric", GbtHeldOutKernel.metricName(o.objective()));
+            summary.put("testScores", held.scores.subList(0, Math.max(trees.size(), last ? held.scores.size() : 0))
+                    .stream().mapToDouble(Double::doubleValue).toArray());
+            if (o.earlyStoppingRounds() > 0) {
+                summary.put("bestIteration", held.best);
+                summary.put("bestScore", held.scores.get(held.best));
+                if (last) {
+                    summary.put("treesFitted", held.fitted);
+                    summary.put("stoppedEarly", held.fitted < o.trees());
+                }
+            }
+        }
         if (weightColumn >= 0) {
             summary.put(Weights.WEIGHT_SUM, Weights.count(sumW));
         }

@@ -2,7 +2,6 @@ package io.gridlearn.tree;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 
 import java.io.IOException;
@@ -37,7 +36,7 @@ import java.io.IOException;
  * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
  * nothing per row.
  */
-public final class HistogramAggregator extends BlockPassAggregator<HistogramAggregator> {
+public final class HistogramAggregator extends NodeHistogramAggregator<HistogramAggregator> {
     private static final long serialVersionUID = 1L;
 
     /** The features' positions in the blocks. */
@@ -48,16 +47,12 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     private int objective;
     /** The base margin m₀. */
     private double baseMargin;
-    /** Per feature, the bin edges. */
-    private double[][] edges;
     /** The trees made so far, in order. */
     private Tree[] finished;
     /** The tree being grown. */
     private Tree growing;
     /** Per node of {@link #growing}: its slot in the histogram, or −1 when not built this pass. */
     private int[] slotOfNode;
-    /** Nodes built this pass. */
-    private int slots;
     /** The gradients' fixed-point scale 2^k_g. */
     private double scaleG;
     /** The Hessians' fixed-point scale 2^k_h. */
@@ -72,16 +67,10 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     private double subsample = 1;
     /** The weight column's position, or −1 for none. */
     private int weightColumn = -1;
-    /** The sums; null until a block is seen. */
-    private long[] hist;
+    /** The held-out share, not fitted (0: none), by {@link io.gridlearn.data.RowGrouping} of row id and seed. */
+    private double testFraction;
+    private transient io.gridlearn.data.RowGrouping grouping;
 
-    private transient int[] offset;
-    private transient int[] missingBin;
-    private transient int totalBins;
-    private transient char[][] bins;
-    private transient int[] rowSlot;
-    private transient long[] rowG;
-    private transient long[] rowH;
 
     /** For deserialization. */
     public HistogramAggregator() {
@@ -102,22 +91,15 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     HistogramAggregator(int[] featureColumns, int targetColumn, Objective objective, double baseMargin,
                         BinEdges edges, Tree[] finished, Tree growing, int[] slotOfNode, double scaleG,
                         double scaleH) {
+        super(edges);
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.objective = objective.ordinal();
         this.baseMargin = baseMargin;
-        this.edges = new double[edges.features()][];
-        for (int j = 0; j < this.edges.length; j++) {
-            this.edges[j] = edges.edges(j);
-        }
         this.finished = finished.clone();
         this.growing = growing;
         this.slotOfNode = slotOfNode.clone();
-        int s = 0;
-        for (int v : slotOfNode) {
-            s = Math.max(s, v + 1);
-        }
-        this.slots = s;
+        this.slots = slots(slotOfNode, 0);
         this.scaleG = scaleG;
         this.scaleH = scaleH;
     }
@@ -147,6 +129,17 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
      */
     HistogramAggregator weighted(int column) {
         this.weightColumn = column;
+        return this;
+    }
+
+    /**
+     * Leaves the held-out share out of the histograms (row ids from {@link #sampling}'s block size and seed).
+     *
+     * @param fraction the held-out share, in [0, 1)
+     * @return this aggregator
+     */
+    HistogramAggregator excluding(double fraction) {
+        this.testFraction = fraction;
         return this;
     }
 
@@ -185,55 +178,14 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         if (share >= 1) {
             return true;
         }
-        double u = (ForestHistogramAggregator.hash(rowId, tree, seed, SUBSAMPLE_SALT) >>> 11) * 0x1.0p-53;
+        double u = Draws.uniform(Draws.hash(rowId, tree, seed, SUBSAMPLE_SALT));
         return u < share;
-    }
-
-    private void layout() {
-        if (offset != null) {
-            return;
-        }
-        offset = Histograms.offsets(edges);
-        missingBin = Histograms.missingBins(edges);
-        totalBins = Histograms.totalBins(edges);
-    }
-
-    /**
-     * The histogram width of one node: Σⱼ (bins of j + 1 for missing).
-     *
-     * @return the bins of every feature, the missing ones included
-     */
-    int totalBins() {
-        layout();
-        return totalBins;
-    }
-
-    /**
-     * The first bin of feature j in a node's histogram.
-     *
-     * @param j a feature
-     * @return its offset
-     */
-    int offset(int j) {
-        layout();
-        return offset[j];
     }
 
     @Override
     protected void accumulateBlock(RowBlock b) {
-        layout();
-        if (hist == null) {
-            hist = new long[slots * totalBins * 3];
-        }
+        prepare(b, featureColumns);
         int n = b.rows();
-        int p = featureColumns.length;
-        if (bins == null || bins[0].length < n) {
-            bins = new char[p][n];
-            rowSlot = new int[n];
-            rowG = new long[n];
-            rowH = new long[n];
-        }
-        Histograms.bin(b, featureColumns, edges, bins);
         Objective obj = Objective.values()[objective];
         double[] v = b.values();
         int t0 = b.columnOffset(targetColumn);
@@ -246,6 +198,14 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
             }
             if (s >= 0 && w0 >= 0 && v[w0 + r] == 0) {
                 s = -1;
+            }
+            if (s >= 0 && testFraction > 0) {
+                if (grouping == null) {
+                    grouping = new io.gridlearn.data.RowGrouping(testFraction, 0, seed);
+                }
+                if (grouping.group(first + r) == grouping.testGroup()) {
+                    s = -1;
+                }
             }
             rowSlot[r] = s;
             if (s < 0) {
@@ -264,33 +224,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
                 rowH[r] = times(rowH[r], w);
             }
         }
-        Histograms.add(hist, totalBins, offset, bins, n, rowSlot, rowG, rowH);
-    }
-
-    @Override
-    protected void combineStatistic(HistogramAggregator o) {
-        if (o.hist == null) {
-            return;
-        }
-        if (hist == null) {
-            hist = o.hist.clone();
-            return;
-        }
-        long[] a = hist;
-        long[] c = o.hist;
-        for (int i = 0; i < a.length; i++) {
-            a[i] += c[i];
-        }
-    }
-
-    /**
-     * The sums, {@code slots × totalBins × 3} (zeros when no block was seen).
-     *
-     * @return the histogram
-     */
-    long[] histogram() {
-        layout();
-        return hist == null ? new long[slots * totalBins * 3] : hist;
+        addRows(n);
     }
 
     @Override
@@ -309,10 +243,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         out.writeInt(targetColumn);
         out.writeInt(objective);
         out.writeDouble(baseMargin);
-        out.writeInt(edges.length);
-        for (double[] e : edges) {
-            out.writeDoubleArray(e);
-        }
+        writeEdges(out);
         out.writeInt(finished.length);
         for (Tree t : finished) {
             t.write(out);
@@ -327,6 +258,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         out.writeInt(tree);
         out.writeDouble(subsample);
         out.writeInt(weightColumn);
+        out.writeDouble(testFraction);
     }
 
     @Override
@@ -335,10 +267,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         targetColumn = in.readInt();
         objective = in.readInt();
         baseMargin = in.readDouble();
-        edges = new double[in.readInt()][];
-        for (int j = 0; j < edges.length; j++) {
-            edges[j] = in.readDoubleArray();
-        }
+        readEdges(in);
         finished = new Tree[in.readInt()];
         for (int t = 0; t < finished.length; t++) {
             finished[t] = Tree.read(in);
@@ -353,17 +282,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         tree = in.readInt();
         subsample = in.readDouble();
         weightColumn = in.readInt();
-        offset = null;
-        bins = null;
-    }
-
-    @Override
-    protected void writeStatistic(ObjectDataOutput out) throws IOException {
-        out.writeLongArray(hist);
-    }
-
-    @Override
-    protected void readStatistic(ObjectDataInput in) throws IOException {
-        hist = in.readLongArray();
+        testFraction = in.readDouble();
+        grouping = null;
     }
 }
