@@ -29,6 +29,7 @@ public record ForestSpec(String target, List<String> features, ForestOptions opt
      * @param features the feature columns, or null (or empty) for every column but the target
      * @param options  the fit's options, not null
      * @param seed     the sampling seed
+     * @param weights  the instance weight column, or null for none
      */
     public ForestSpec {
         features = features == null ? null : List.copyOf(features);

@@ -29,7 +29,8 @@ public record GbtSpec(String target, List<String> features, GbtOptions options, 
      * @param target   the label column, or null for the dataset's last column
      * @param features the feature columns, or null (or empty) for every column but the target
      * @param options  the fit's options, not null
-     * @param seed     recorded in the provenance
+     * @param seed     the samples' and held-out share's seed, recorded in the provenance
+     * @param weights  the instance weight column, or null for none
      */
     public GbtSpec {
         features = features == null ? null : List.copyOf(features);
