@@ -21,6 +21,8 @@ public final class Gbt extends BuiltInSpec {
     String target;
     List<String> features;
     GbtOptions options;
+    long seed = 42;
+    String weights;
 
     private Gbt(GbtOptions options) {
         this.options = options;
@@ -40,6 +42,8 @@ public final class Gbt extends BuiltInSpec {
         Gbt c = new Gbt(o);
         c.target = target;
         c.features = features;
+        c.seed = seed;
+        c.weights = weights;
         return c;
     }
 
@@ -123,9 +127,78 @@ public final class Gbt extends BuiltInSpec {
         return with(options.withMaxBins(b));
     }
 
+    /**
+     * XGBoost's {@code subsample}: each tree is grown on the rows whose hash of (row id, tree, seed) falls below
+     * the share, so about that share of the rows, the same ones on any number of members.
+     *
+     * @param s the share of rows per tree, in (0, 1] (default 1: every row)
+     * @return a copy with that subsample
+     */
+    public Gbt subsample(double s) {
+        return with(options.withSubsample(s));
+    }
+
+    /**
+     * XGBoost's {@code colsample_bytree}: each tree may split on max(1, ⌊share · d⌋) of the d features, drawn per
+     * tree from the seed.
+     *
+     * @param c the share of features per tree, in (0, 1] (default 1: every feature)
+     * @return a copy with that colsample_bytree
+     */
+    public Gbt colsampleBytree(double c) {
+        return with(options.withColsampleBytree(c));
+    }
+
+    /**
+     * Holds a share of the rows out of the fit (by a hash of row id and seed) and scores it after every tree
+     * (rmse or logloss, in the model's {@code summary.testScores}).
+     *
+     * @param f the share, in [0, 1) (default 0: every row is fitted)
+     * @return a copy with that test fraction
+     */
+    public Gbt testFraction(double f) {
+        return with(options.withTestFraction(f));
+    }
+
+    /**
+     * XGBoost's {@code early_stopping_rounds} on the {@link #testFraction} share: the fit stops when the held-out
+     * score has not improved for n trees, and the model keeps the trees up to the best one.
+     *
+     * @param n the rounds, ≥ 0 (default 0: never stop early); needs a test fraction
+     * @return a copy with those rounds
+     */
+    public Gbt earlyStoppingRounds(int n) {
+        return with(options.withEarlyStoppingRounds(n));
+    }
+
+    /**
+     * @param s the seed of the row and feature samples and of the held-out share (default 42; no effect when
+     *          nothing is sampled or held out)
+     * @return a copy with that seed
+     */
+    public Gbt seed(long s) {
+        Gbt c = with(options);
+        c.seed = s;
+        return c;
+    }
+
+    /**
+     * Instance weights, as XGBoost's: each row's gradient and Hessian are multiplied by its weight, so a weight of
+     * 2 counts the row twice and 0 leaves it out (of the bins too). Negative or non-finite weights are refused,
+     * naming the row.
+     *
+     * @param column a numeric column, neither the label nor a feature
+     * @return a copy with those weights
+     */
+    public Gbt weights(String column) {
+        Gbt c = with(options);
+        c.weights = Checks.given("Gbt.weights(column)", "column", column);
+        return c;
+    }
+
     @Override
     GbtSpec toSpec() {
-        return new GbtSpec(target, features, options, 42);
+        return new GbtSpec(target, features, options, seed, weights);
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class RandomForest extends BuiltInSpec {
     List<String> features;
     ForestOptions options;
     long seed = 42;
+    String weights;
 
     private RandomForest(ForestOptions options) {
         this.options = options;
@@ -43,6 +44,7 @@ public final class RandomForest extends BuiltInSpec {
         c.target = target;
         c.features = features;
         c.seed = seed;
+        c.weights = weights;
         return c;
     }
 
@@ -123,9 +125,23 @@ public final class RandomForest extends BuiltInSpec {
         return c;
     }
 
+    /**
+     * Instance weights: each row's bootstrap count is multiplied by its weight, in the split criterion, the leaves'
+     * means and the min child weight; 0 leaves the row out (of the bins too). Negative or non-finite weights are
+     * refused, naming the row.
+     *
+     * @param column a numeric column, neither the label nor a feature
+     * @return a copy with those weights
+     */
+    public RandomForest weights(String column) {
+        RandomForest c = with(options);
+        c.weights = Checks.given("RandomForest.weights(column)", "column", column);
+        return c;
+    }
+
     @Override
     ForestSpec toSpec() {
-        return new ForestSpec(target, features, options, seed);
+        return new ForestSpec(target, features, options, seed, weights);
     }
 
     @Override

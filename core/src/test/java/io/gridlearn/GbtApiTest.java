@@ -95,4 +95,29 @@ class GbtApiTest {
         assertTrue(e.getMessage().contains("cannot resume: the checkpoint was fit with eta 0.3, this fit asks for 0.1"),
                 e.getMessage());
     }
+
+    @Test
+    void aSampledFitResumesToTheFreshFitAndRefusesOtherShares() throws Exception {
+        Path file = Path.of(GbtApiTest.class.getResource("/oracles/gbt/diabetes_train.csv").toURI());
+        Dataset d = gl.loadCsv(file, "api-gbt-sampled", 50);
+        Gbt spec = Gbt.of(Objective.SQUARED_ERROR).target("target").maxDepth(3).subsample(0.7).colsampleBytree(0.5)
+                .seed(11);
+        Model fresh = gl.fit(spec.trees(9), d, FitOptions.named("gbt-sampled-fresh"));
+        Model same = gl.fit(new GbtSpec("target", null, GbtOptions.of(Objective.SQUARED_ERROR).withMaxDepth(3)
+                .withSubsample(0.7).withColsampleBytree(0.5).withTrees(9), 11), d, FitOptions.named("gbt-sampled-spec"));
+        assertEquals(json(fresh), json(same), "the facade is the learner's spec");
+        gl.fit(spec.trees(4), d, FitOptions.named("gbt-sampled"));
+        Model resumed = gl.fit(spec.trees(9), d, FitOptions.named("gbt-sampled").resume(true));
+        assertEquals(json(fresh), json(resumed), "resumed from 4 sampled trees to 9: the fresh fit's bits");
+        BadInputException e = assertThrows(BadInputException.class, () -> gl.fit(spec.trees(10).subsample(0.5), d,
+                FitOptions.named("gbt-sampled").resume(true)));
+        assertTrue(e.getMessage().contains("cannot resume: the checkpoint was fit with subsample 0.7, this fit asks"
+                + " for 0.5"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> gl.fit(spec.trees(10).seed(12), d,
+                FitOptions.named("gbt-sampled").resume(true)));
+        assertTrue(e.getMessage().contains("seed 11, this fit asks for 12"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> gl.fit(spec.trees(10).subsample(1).colsampleBytree(1), d,
+                FitOptions.named("gbt-sampled").resume(true)));
+        assertTrue(e.getMessage().contains("subsample 0.7, this fit asks for 1.0"), e.getMessage());
+    }
 }

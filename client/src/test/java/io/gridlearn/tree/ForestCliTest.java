@@ -50,7 +50,7 @@ class ForestCliTest {
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("  random-forest: Breiman's random forest"), r.out());
             for (String flag : List.of("--objective=NAME", "--trees=N", "--max-depth=D", "--min-child-weight=W",
-                    "--max-bins=B", "--max-features=M")) {
+                    "--max-bins=B", "--max-features=M", "--weights=COL")) {
                 assertTrue(r.out().contains(flag), flag + " in " + r.out());
             }
         }

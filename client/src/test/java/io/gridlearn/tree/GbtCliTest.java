@@ -46,7 +46,7 @@ class GbtCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("  gbt: gradient-boosted trees"), r.out());
         for (String flag : List.of("--objective=NAME", "--trees=N", "--max-depth=D", "--eta=E", "--gamma=G",
-                "--min-child-weight=W", "--max-bins=B")) {
+                "--min-child-weight=W", "--max-bins=B", "--subsample=S", "--colsample-bytree=C", "--weights=COL")) {
             assertTrue(r.out().contains(flag), flag + " in " + r.out());
         }
     }
@@ -113,6 +113,42 @@ class GbtCliTest {
         assertTrue(dm.path("r2").asDouble() > 0.2 && dm.path("r2").asDouble() < 1, dm.toString());
     }
 
+    @Test
+    void sampledFitsAreTheSameOnOneAndThreeMembersAndRecordTheirShares() throws Exception {
+        Path train = resource("/oracles/gbt/diabetes_train.csv");
+        List<String> args = List.of("fit", "gbt", "--csv", train.toString(), "--target", "target", "--objective",
+                "squared-error", "--trees", "10", "--subsample", "0.8", "--colsample-bytree", "0.5", "--seed", "3",
+                "--json");
+        List<String> a1 = new ArrayList<>(List.of("--members", "1"));
+        a1.addAll(args);
+        List<String> a3 = new ArrayList<>(List.of("--members", "3"));
+        a3.addAll(args);
+        Cli.Run one = Cli.run(a1.toArray(new String[0]));
+        Cli.Run three = Cli.run(a3.toArray(new String[0]));
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(0, three.exit(), three.err());
+        assertEquals(withoutProvenance(one.json()), withoutProvenance(three.json()), "1 and 3 members");
+        JsonNode opts = one.json().path("provenance").path("options");
+        assertEquals(0.8, opts.path("subsample").asDouble());
+        assertEquals(0.5, opts.path("colsampleBytree").asDouble());
+        assertEquals(3, one.json().path("provenance").path("seed").asLong());
+        List<String> plain = new ArrayList<>(a1);
+        plain.removeAll(List.of("--subsample", "0.8", "--colsample-bytree", "0.5"));
+        Cli.Run p = Cli.run(plain.toArray(new String[0]));
+        assertEquals(0, p.exit(), p.err());
+        assertFalse(p.json().path("provenance").path("options").has("subsample"), "not recorded at the default");
+        assertFalse(withoutProvenance(p.json()).equals(withoutProvenance(one.json())), "sampling changes the trees");
+
+        Cli.Run es = Cli.run("fit", "gbt", "--csv", train.toString(), "--target", "target", "--objective",
+                "squared-error", "--test-fraction", "0.25", "--early-stopping-rounds", "5", "--json");
+        assertEquals(0, es.exit(), es.err());
+        JsonNode s = es.json().path("summary");
+        assertEquals("rmse", s.path("testMetric").asText());
+        assertEquals(s.path("bestIteration").asInt() + 1, es.json().path("trees").size(), "trees up to the best");
+        assertEquals(s.path("treesFitted").asInt(), s.path("testScores").size());
+        assertTrue(s.path("stoppedEarly").asBoolean(), s.toString());
+    }
+
     private Cli.Run refused(Path model, String... args) {
         List<String> all = new ArrayList<>(List.of("fit", "gbt"));
         all.addAll(List.of(args));
@@ -140,6 +176,9 @@ class GbtCliTest {
                 {"--min-child-weight", "-1", "--min-child-weight must be a finite number >= 0, was -1.0"},
                 {"--max-bins", "1", "--max-bins must be between 2 and 65535, was 1"},
                 {"--max-bins", "70000", "--max-bins must be between 2 and 65535, was 70000"},
+                {"--subsample", "0", "--subsample must be in (0, 1], was 0.0"},
+                {"--subsample", "1.2", "--subsample must be in (0, 1], was 1.2"},
+                {"--colsample-bytree", "0", "--colsample-bytree must be in (0, 1], was 0.0"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("--csv", csv, "--target", "target"));
@@ -156,6 +195,16 @@ class GbtCliTest {
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "logistic");
         assertTrue(r.err().startsWith("gridlearn: fit gbt --objective logistic needs labels in [0, 1]; target"
                 + " 'target' has values from 31.0 to 346.0"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error",
+                "--early-stopping-rounds", "5");
+        assertEquals("gridlearn: --early-stopping-rounds needs a held-out share to watch: give a test fraction"
+                + " (--test-fraction, e.g. 0.2)", r.err().strip());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--folds", "3");
+        assertTrue(r.err().contains("--folds"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--weights", "nope");
+        assertTrue(r.err().startsWith("gridlearn: --weights: unknown column 'nope' in dataset"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--weights", "target");
+        assertTrue(r.err().startsWith("gridlearn: --weights: column 'target' is the target"), r.err());
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error", "--missing", "skip");
         assertTrue(r.err().startsWith("gridlearn: --missing does not apply to gbt"), r.err());
     }

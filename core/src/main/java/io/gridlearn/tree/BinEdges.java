@@ -202,8 +202,43 @@ public final class BinEdges {
      * @return the edges and the summary
      */
     static Result compute(PassRunner runner, int[] featureColumns, int targetColumn, int maxBins) {
+        return compute(runner, featureColumns, targetColumn, maxBins, -1);
+    }
+
+    /**
+     * {@link #compute(PassRunner, int[], int, int)} over the rows of positive weight only: a row of weight 0 is
+     * not in the fit, so it does not shape the bins either; every other row counts once, whatever its weight
+     * (XGBoost weights its quantile sketch instead).
+     *
+     * @param runner         runs the passes
+     * @param featureColumns the features' positions
+     * @param targetColumn   the target's position
+     * @param maxBins        the most bins per feature
+     * @param weightColumn   the weight column's position, or −1 for none
+     * @return the edges and the summary
+     */
+    static Result compute(PassRunner runner, int[] featureColumns, int targetColumn, int maxBins, int weightColumn) {
+        return compute(runner, featureColumns, targetColumn, maxBins, weightColumn, 0, 0, 0);
+    }
+
+    /**
+     * {@link #compute(PassRunner, int[], int, int, int)} without the held-out share either.
+     *
+     * @param runner         runs the passes
+     * @param featureColumns the features' positions
+     * @param targetColumn   the target's position
+     * @param maxBins        the most bins per feature
+     * @param weightColumn   the weight column's position, or −1 for none
+     * @param testFraction   the held-out share, in [0, 1)
+     * @param seed           the split's seed
+     * @param blockSize      rows per block, for row ids
+     * @return the edges and the summary
+     */
+    static Result compute(PassRunner runner, int[] featureColumns, int targetColumn, int maxBins, int weightColumn,
+                          double testFraction, long seed, int blockSize) {
         int cap = exactCap(maxBins);
-        BinSummaryAggregator s = runner.aggregate(() -> new BinSummaryAggregator(featureColumns, targetColumn, cap));
+        BinSummaryAggregator s = runner.aggregate(() -> new BinSummaryAggregator(featureColumns, targetColumn, cap)
+                .withoutZeroWeights(weightColumn).excluding(testFraction, seed, blockSize));
         int p = featureColumns.length;
         double[][] edges = new double[p][];
         int[] over = new int[p];
@@ -225,7 +260,8 @@ public final class BinEdges {
                 hi[i] = s.max(over[i]);
             }
             int buckets = RANGE_BUCKETS_PER_BIN * maxBins;
-            RangeHistogramAggregator r = runner.aggregate(() -> new RangeHistogramAggregator(cols, lo, hi, buckets));
+            RangeHistogramAggregator r = runner.aggregate(() -> new RangeHistogramAggregator(cols, lo, hi, buckets)
+                    .withoutZeroWeights(weightColumn).excluding(testFraction, seed, blockSize));
             for (int i = 0; i < o; i++) {
                 edges[over[i]] = fromBuckets(r.counts(i), lo[i], hi[i], maxBins);
             }

@@ -52,6 +52,14 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
     private transient int[] buffered;
     /** Target: non-finite values, smallest and largest finite value. */
     private long targetBad;
+    /** The weight column's position, or −1: rows of weight 0 are left out of every count. */
+    private int weightColumn = -1;
+    /** The held-out share left out (0: none), by {@link io.gridlearn.data.RowGrouping} of the row id and seed. */
+    private double testFraction;
+    /** The held-out split's seed. */
+    private long splitSeed;
+    /** Rows per block, for row ids (when a share is held out). */
+    private int blockSize;
     /** Target: smallest finite value. */
     private double targetMin = Double.POSITIVE_INFINITY;
     /** Target: largest finite value. */
@@ -70,6 +78,50 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.cap = cap;
+    }
+
+    /**
+     * Leaves the rows of weight 0 out (they are not in the fit); every other row counts once, whatever its weight.
+     *
+     * @param column the weight column's position, or −1 for none
+     * @return this aggregator
+     */
+    BinSummaryAggregator withoutZeroWeights(int column) {
+        this.weightColumn = column;
+        return this;
+    }
+
+    /**
+     * Leaves the held-out share out (it is not fitted, so it does not shape the bins).
+     *
+     * @param fraction  the held-out share, in [0, 1)
+     * @param seed      the split's seed
+     * @param rows      rows per block, for row ids
+     * @return this aggregator
+     */
+    BinSummaryAggregator excluding(double fraction, long seed, int rows) {
+        this.testFraction = fraction;
+        this.splitSeed = seed;
+        this.blockSize = rows;
+        return this;
+    }
+
+    /** Per row of a block, whether it is left out: weight 0, or in the held-out share; null when none is. */
+    private boolean[] leftOut(RowBlock b) {
+        if (weightColumn < 0 && testFraction == 0) {
+            return null;
+        }
+        int n = b.rows();
+        boolean[] out = new boolean[n];
+        double[] v = b.values();
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
+        io.gridlearn.data.RowGrouping g = testFraction == 0 ? null
+                : new io.gridlearn.data.RowGrouping(testFraction, 0, splitSeed);
+        long first = (long) b.blockId() * blockSize;
+        for (int r = 0; r < n; r++) {
+            out[r] = (w0 >= 0 && v[w0 + r] == 0) || (g != null && g.group(first + r) == g.testGroup());
+        }
+        return out;
     }
 
     private void init() {
@@ -100,6 +152,7 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         initBuffers();
         double[] v = b.values();
         int n = b.rows();
+        boolean[] out = leftOut(b);
         for (int j = 0; j < featureColumns.length; j++) {
             int o = b.columnOffset(featureColumns[j]);
             double lo = min[j];
@@ -109,6 +162,9 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
             int k = buffered[j];
             for (int r = 0; r < n; r++) {
                 double x = v[o + r];
+                if (out != null && out[r]) {
+                    continue;
+                }
                 if (x != x) {
                     nan++;
                     continue;
@@ -134,6 +190,9 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         int t = b.columnOffset(targetColumn);
         for (int r = 0; r < n; r++) {
             double y = v[t + r];
+            if (out != null && out[r]) {
+                continue;
+            }
             if (!Double.isFinite(y)) {
                 targetBad++;
             } else {
@@ -338,6 +397,10 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         out.writeIntArray(featureColumns);
         out.writeInt(targetColumn);
         out.writeInt(cap);
+        out.writeInt(weightColumn);
+        out.writeDouble(testFraction);
+        out.writeLong(splitSeed);
+        out.writeInt(blockSize);
     }
 
     @Override
@@ -345,6 +408,10 @@ public final class BinSummaryAggregator extends BlockPassAggregator<BinSummaryAg
         featureColumns = in.readIntArray();
         targetColumn = in.readInt();
         cap = in.readInt();
+        weightColumn = in.readInt();
+        testFraction = in.readDouble();
+        splitSeed = in.readLong();
+        blockSize = in.readInt();
     }
 
     @Override

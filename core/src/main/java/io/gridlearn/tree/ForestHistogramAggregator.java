@@ -2,7 +2,6 @@ package io.gridlearn.tree;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 
 import java.io.IOException;
@@ -19,8 +18,14 @@ import java.io.IOException;
  * of that tree's bag and adds nothing. The fixed-point g = w·⌊(y − c)·2^k⌉ and h = w are integers, so the sums are
  * exact and the histograms the same on any number of members, in any merge order. Nothing is stored per row
  * between passes.
+ *
+ * <p>Instance weights ({@link #weighted}): a row of weight v adds g = v·w·⌊(y − c)·2^k⌉ and h = v·w·2^{k_h}
+ * ({@link HistogramAggregator#times}: exact in {@code long}s for a whole-number v, rounded once otherwise), with
+ * 2^{k_h} a second scale fixed by the trainer (1 without weights, so the sums are those of an unweighted fit); a row
+ * of weight 0 adds nothing. The weight multiplies the row's bootstrap count: weight k is the row's one draw counted
+ * k times, not k rows with draws of their own.
  */
-public final class ForestHistogramAggregator extends BlockPassAggregator<ForestHistogramAggregator> {
+public final class ForestHistogramAggregator extends NodeHistogramAggregator<ForestHistogramAggregator> {
     private static final long serialVersionUID = 1L;
     /** The largest bootstrap count drawn (P(Poisson(1) &gt; 15) &lt; 10⁻¹³); it bounds the fixed-point sums. */
     static final int MAX_COUNT = 15;
@@ -37,27 +42,18 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
     private double centre;
     /** The labels' fixed-point scale 2^k. */
     private double scale;
-    /** Per feature, the bin edges. */
-    private double[][] edges;
     /** The forest's indices of the trees grown in this pass. */
     private int[] treeIds;
     /** Those trees as grown so far. */
     private Tree[] growing;
     /** Per tree of the pass, per node: its slot in the histogram, or −1 when not built this pass. */
     private int[][] slotOfNode;
-    /** Nodes built this pass. */
-    private int slots;
-    /** The sums; null until a block is seen. */
-    private long[] hist;
+    /** The weight column's position, or −1 for none. */
+    private int weightColumn = -1;
+    /** h's fixed-point scale 2^{k_h} (1 without weights). */
+    private double scaleH = 1;
 
-    private transient int[] offset;
-    private transient int[] missingBin;
-    private transient int totalBins;
-    private transient char[][] bins;
     private transient long[] rowY;
-    private transient int[] rowSlot;
-    private transient long[] rowG;
-    private transient long[] rowH;
 
     /** For deserialization. */
     public ForestHistogramAggregator() {
@@ -77,39 +73,35 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
      */
     ForestHistogramAggregator(int[] featureColumns, int targetColumn, int blockSize, long seed, double centre,
                               double scale, BinEdges edges, int[] treeIds, Tree[] growing, int[][] slotOfNode) {
+        super(edges);
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.blockSize = blockSize;
         this.seed = seed;
         this.centre = centre;
         this.scale = scale;
-        this.edges = new double[edges.features()][];
-        for (int j = 0; j < this.edges.length; j++) {
-            this.edges[j] = edges.edges(j);
-        }
         this.treeIds = treeIds.clone();
         this.growing = growing.clone();
         this.slotOfNode = new int[slotOfNode.length][];
         int s = 0;
         for (int k = 0; k < slotOfNode.length; k++) {
             this.slotOfNode[k] = slotOfNode[k].clone();
-            for (int v : slotOfNode[k]) {
-                s = Math.max(s, v + 1);
-            }
+            s = slots(slotOfNode[k], s);
         }
         this.slots = s;
     }
 
-    /** SplitMix64's finaliser (Steele, Lea &amp; Flood, OOPSLA 2014). */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /** A 64-bit hash of (a, b, seed), each step mixed, with a salt separating uses. */
-    static long hash(long a, long b, long seed, long salt) {
-        return mix(a + mix(b + mix(seed + mix(salt + 0x9E3779B97F4A7C15L))));
+    /**
+     * Weights every row by a column (checked finite and ≥ 0 beforehand), h in units of 2^{-k_h}.
+     *
+     * @param column the weight column's position, or −1 for none
+     * @param hScale 2^{k_h}, ≥ 1
+     * @return this aggregator
+     */
+    ForestHistogramAggregator weighted(int column, double hScale) {
+        this.weightColumn = column;
+        this.scaleH = hScale;
+        return this;
     }
 
     /** e^−1, the Poisson(1) probability of 0. */
@@ -128,7 +120,7 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
      * @return the count, 0 to {@value #MAX_COUNT}
      */
     static int bootstrap(long rowId, int tree, long seed) {
-        double u = (hash(rowId, tree, seed, 0x426F6F74L) >>> 11) * 0x1.0p-53;
+        double u = Draws.uniform(Draws.hash(rowId, tree, seed, 0x426F6F74L));
         double p = P0;
         double cdf = p;
         int k = 0;
@@ -140,83 +132,46 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
         return k;
     }
 
-    private void layout() {
-        if (offset != null) {
-            return;
-        }
-        offset = Histograms.offsets(edges);
-        missingBin = Histograms.missingBins(edges);
-        totalBins = Histograms.totalBins(edges);
-    }
-
     @Override
     protected void accumulateBlock(RowBlock b) {
-        layout();
-        if (hist == null) {
-            hist = new long[slots * totalBins * 3];
-        }
         int n = b.rows();
-        int p = featureColumns.length;
-        if (bins == null || bins[0].length < n) {
-            bins = new char[p][n];
-            rowY = new long[n];
-            rowSlot = new int[n];
-            rowG = new long[n];
-            rowH = new long[n];
+        if (prepare(b, featureColumns) || rowY == null) {
+            rowY = new long[rowSlot.length];
         }
-        Histograms.bin(b, featureColumns, edges, bins);
         double[] v = b.values();
         int t0 = b.columnOffset(targetColumn);
         for (int r = 0; r < n; r++) {
             rowY[r] = (long) Math.rint((v[t0 + r] - centre) * scale);
         }
         long first = (long) b.blockId() * blockSize;
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
+        long hUnit = (long) scaleH;
         for (int k = 0; k < treeIds.length; k++) {
             Tree t = growing[k];
             int[] slotOf = slotOfNode[k];
             boolean any = false;
             for (int r = 0; r < n; r++) {
                 int s = slotOf[t.leaf(bins, missingBin, r)];
-                int w = s < 0 ? 0 : bootstrap(first + r, treeIds[k], seed);
+                double iw = w0 < 0 ? 1 : v[w0 + r];
+                int w = s < 0 || iw == 0 ? 0 : bootstrap(first + r, treeIds[k], seed);
                 if (w == 0) {
                     rowSlot[r] = -1;
                     continue;
                 }
                 rowSlot[r] = s;
-                rowG[r] = w * rowY[r];
-                rowH[r] = w;
+                if (w0 < 0) {
+                    rowG[r] = w * rowY[r];
+                    rowH[r] = w;
+                } else {
+                    rowG[r] = HistogramAggregator.times(w * rowY[r], iw);
+                    rowH[r] = HistogramAggregator.times(w * hUnit, iw);
+                }
                 any = true;
             }
             if (any) {
-                Histograms.add(hist, totalBins, offset, bins, n, rowSlot, rowG, rowH);
+                addRows(n);
             }
         }
-    }
-
-    @Override
-    protected void combineStatistic(ForestHistogramAggregator o) {
-        if (o.hist == null) {
-            return;
-        }
-        if (hist == null) {
-            hist = o.hist.clone();
-            return;
-        }
-        long[] a = hist;
-        long[] c = o.hist;
-        for (int i = 0; i < a.length; i++) {
-            a[i] += c[i];
-        }
-    }
-
-    /**
-     * The sums, {@code slots × totalBins × 3} (zeros when no block was seen).
-     *
-     * @return the histogram
-     */
-    long[] histogram() {
-        layout();
-        return hist == null ? new long[slots * totalBins * 3] : hist;
     }
 
     @Override
@@ -237,16 +192,15 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
         out.writeLong(seed);
         out.writeDouble(centre);
         out.writeDouble(scale);
-        out.writeInt(edges.length);
-        for (double[] e : edges) {
-            out.writeDoubleArray(e);
-        }
+        writeEdges(out);
         out.writeIntArray(treeIds);
         for (int k = 0; k < treeIds.length; k++) {
             growing[k].write(out);
             out.writeIntArray(slotOfNode[k]);
         }
         out.writeInt(slots);
+        out.writeInt(weightColumn);
+        out.writeDouble(scaleH);
     }
 
     @Override
@@ -257,10 +211,8 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
         seed = in.readLong();
         centre = in.readDouble();
         scale = in.readDouble();
-        edges = new double[in.readInt()][];
-        for (int j = 0; j < edges.length; j++) {
-            edges[j] = in.readDoubleArray();
-        }
+        readEdges(in);
+        rowY = null;
         treeIds = in.readIntArray();
         growing = new Tree[treeIds.length];
         slotOfNode = new int[treeIds.length][];
@@ -269,17 +221,7 @@ public final class ForestHistogramAggregator extends BlockPassAggregator<ForestH
             slotOfNode[k] = in.readIntArray();
         }
         slots = in.readInt();
-        offset = null;
-        bins = null;
-    }
-
-    @Override
-    protected void writeStatistic(ObjectDataOutput out) throws IOException {
-        out.writeLongArray(hist);
-    }
-
-    @Override
-    protected void readStatistic(ObjectDataInput in) throws IOException {
-        hist = in.readLongArray();
+        weightColumn = in.readInt();
+        scaleH = in.readDouble();
     }
 }

@@ -8,6 +8,7 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.RowPredictor;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -55,7 +56,9 @@ public final class ForestLearner implements Learner {
                 LearnerOption.of("maxBins", Type.INT, "B", "Most bins per feature, missing values apart (default "
                         + ForestOptions.DEFAULT_MAX_BINS + ")."),
                 LearnerOption.of("maxFeatures", Type.INT, "M", "Features tried per split (default: floor(sqrt(d))"
-                        + " for gini, floor(d/3) for squared-error, at least 1)."));
+                        + " for gini, floor(d/3) for squared-error, at least 1)."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", "Instance weights: each row's bootstrap count"
+                        + " times its weight (>= 0; 0 leaves the row out)."));
     }
 
     @Override
@@ -85,7 +88,8 @@ public final class ForestLearner implements Learner {
         if (v.has("maxFeatures") && o.maxFeatures() < 1) {
             throw new OptionException("maxFeatures", "must be >= 1, was " + o.maxFeatures());
         }
-        return new ForestSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L));
+        return new ForestSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L),
+                v.string(Weights.OPTION, null));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gridlearn.tree;
 import io.gridlearn.data.ColumnChoice;
 import io.gridlearn.data.DatasetSchema;
 import io.gridlearn.model.ModelDocument;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.FitContext;
 import io.gridlearn.runtime.LearnerSpec;
 
@@ -17,8 +18,9 @@ import java.util.Map;
  * @param features the feature columns, or null for every column but the target
  * @param options  objective, trees, depth, min child weight, max bins, features per split
  * @param seed     the seed of the bootstrap and of the features tried per split
+ * @param weights  the instance weight column, or null for none
  */
-public record ForestSpec(String target, List<String> features, ForestOptions options, long seed)
+public record ForestSpec(String target, List<String> features, ForestOptions options, long seed, String weights)
         implements LearnerSpec {
     /**
      * Copies {@code features}; refuses null options.
@@ -27,12 +29,25 @@ public record ForestSpec(String target, List<String> features, ForestOptions opt
      * @param features the feature columns, or null (or empty) for every column but the target
      * @param options  the fit's options, not null
      * @param seed     the sampling seed
+     * @param weights  the instance weight column, or null for none
      */
     public ForestSpec {
         features = features == null ? null : List.copyOf(features);
         if (options == null) {
             throw new IllegalArgumentException("options must be given");
         }
+    }
+
+    /**
+     * An unweighted forest.
+     *
+     * @param target   the label column, or null for the dataset's last column
+     * @param features the feature columns, or null (or empty) for every column but the target
+     * @param options  the fit's options, not null
+     * @param seed     the sampling seed
+     */
+    public ForestSpec(String target, List<String> features, ForestOptions options, long seed) {
+        this(target, features, options, seed, null);
     }
 
     @Override
@@ -50,14 +65,18 @@ public record ForestSpec(String target, List<String> features, ForestOptions opt
         m.put("minChildWeight", options.minChildWeight());
         m.put("maxBins", options.maxBins());
         m.put("maxFeatures", options.maxFeatures());
+        if (weights != null) {
+            m.put(Weights.OPTION, weights);
+        }
         return m;
     }
 
     @Override
     public ModelDocument fit(FitContext c) {
         DatasetSchema schema = c.schema();
-        ColumnChoice cols = ColumnChoice.resolve(schema, target, features, true);
+        ColumnChoice cols = ColumnChoice.resolve(schema, target, features, true, weights);
+        int w = Weights.column(schema, weights, cols.target(), features);
         return new ForestTrainer(c.runner(), cols.featureColumns(), cols.targetColumn(), schema.blockSize(),
-                cols.features(), cols.target(), options, seed).fit();
+                cols.features(), cols.target(), options, seed).weighted(w, weights).fit();
     }
 }

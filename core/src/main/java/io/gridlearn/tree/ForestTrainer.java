@@ -3,6 +3,7 @@ package io.gridlearn.tree;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +52,12 @@ import java.util.Objects;
  * nothing in it (its histogram is an exact sum), and the queue's order is a function of the trees only, so the
  * forest is the same for any budgets and any number of members. For T trees whose levels are all short, the pass
  * count is about the depth; more in general: ⌈nodes built / nodes per pass⌉ plus the levels.
+ *
+ * <p>Instance weights ({@link #weighted}): a row's weight v multiplies its bootstrap count, so G = Σv·w(y − c) and
+ * H = Σv·w, in the criterion, the leaves' means and {@code minChildWeight}; H is then held in fixed point with its
+ * own power-of-two scale (for Gini the labels' scale, so that a pure node's G equals its H exactly). A row of
+ * weight 0 is left out of the fit, bins included. Weights are checked first (negative or non-finite refused naming
+ * the row).
  */
 public final class ForestTrainer {
     /** A split must gain more than this share of its children's terms. */
@@ -70,6 +77,10 @@ public final class ForestTrainer {
     private final long seed;
     private long passLongs = PASS_LONGS;
     private long keptLongs = KEPT_LONGS;
+    private int weightColumn = -1;
+    private String weightName;
+    /** H's fixed-point scale: 1 without weights (H is then the bootstrap count). */
+    private double scaleH = 1;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -109,6 +120,19 @@ public final class ForestTrainer {
         return this;
     }
 
+    /**
+     * Weights every row by a column (a row's weight multiplies its bootstrap count).
+     *
+     * @param column the weight column's position, or −1 for none
+     * @param name   its name (for messages and the model)
+     * @return this trainer
+     */
+    public ForestTrainer weighted(int column, String name) {
+        this.weightColumn = column;
+        this.weightName = name;
+        return this;
+    }
+
     /** A node of some tree: its exact sums and, while needed, its histogram. */
     private static final class Node {
         final int tree;
@@ -140,7 +164,11 @@ public final class ForestTrainer {
         if (n == 0) {
             throw new BadInputException("fit random-forest: the dataset has no rows");
         }
-        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins());
+        double sumW = n;
+        if (weightColumn >= 0) {
+            sumW = Weights.check(runner, weightColumn, weightName)[0];
+        }
+        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins(), weightColumn);
         BinSummaryAggregator s = binned.summary();
         if (s.targetBad() > 0) {
             throw new BadInputException("fit random-forest: target '" + targetName + "' has " + s.targetBad()
@@ -156,7 +184,15 @@ public final class ForestTrainer {
         // their mid-range so that G²/H is not dominated by a large mean.
         double centre = gini ? 0 : s.targetMin() / 2 + s.targetMax() / 2;
         double bound = Math.max(Math.abs(s.targetMin() - centre), Math.abs(s.targetMax() - centre));
-        double scale = GbtTrainer.scale(n * ForestHistogramAggregator.MAX_COUNT, Math.max(bound, 1e-300));
+        double scale;
+        if (weightColumn < 0) {
+            scale = GbtTrainer.scale(n * ForestHistogramAggregator.MAX_COUNT, Math.max(bound, 1e-300));
+        } else {
+            double rows = Math.max(sumW, 1) * ForestHistogramAggregator.MAX_COUNT;
+            scale = GbtTrainer.scale(rows, Math.max(bound, 1e-300));
+            // for Gini (|y − c| ≤ 1) the labels' scale: a node of label-1 rows then has G = H exactly
+            scaleH = Math.max(1, GbtTrainer.scale(rows, 1));
+        }
         int d = cols.length;
         int m = o.featuresPerSplit(d);
         double[][] e = new double[d][];
@@ -222,7 +258,7 @@ public final class ForestTrainer {
                 }
             }
         }
-        return document(trees, edges, m, passes);
+        return document(trees, edges, m, passes, sumW);
     }
 
     /**
@@ -240,14 +276,14 @@ public final class ForestTrainer {
         if (candidates.length == 0) {
             return 0;
         }
-        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, candidates, node.g, node.h, scale, 1.0,
+        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, candidates, node.g, node.h, scale, scaleH,
                 0.0, o.minChildWeight());
         if (best.feature < 0 || best.hl <= 0 || node.h - best.hl <= 0) {
             return 0;
         }
         double gl = best.gl / scale;
         double gr = (node.g - best.gl) / scale;
-        double terms = gl * gl / best.hl + gr * gr / (node.h - best.hl);
+        double terms = gl * gl / (best.hl / scaleH) + gr * gr / ((node.h - best.hl) / scaleH);
         if (!(best.gain > REL_GAIN * terms)) {
             return 0;
         }
@@ -289,11 +325,12 @@ public final class ForestTrainer {
         if (node.depth >= o.maxDepth()) {
             return false;
         }
-        if (node.c < 2 || node.h < 2 * o.minChildWeight()) {
+        if (node.c < 2 || node.h / scaleH < 2 * o.minChildWeight()) {
             return false;
         }
         if (o.objective().classifier()) {
-            long ones = (long) scale * node.h;
+            // all labels 1: G = scale·H exactly (weighted: the two scales are equal and each row adds the same g, h)
+            long ones = scaleH == 1 ? (long) scale * node.h : scale == scaleH ? node.h : Long.MIN_VALUE;
             return node.g != 0 && node.g != ones;
         }
         return true;
@@ -305,21 +342,11 @@ public final class ForestTrainer {
      */
     private int[] candidates(Node node, BinEdges edges, int[] offset, int m) {
         int d = offset.length;
-        int[] order = new int[d];
-        for (int j = 0; j < d; j++) {
-            order[j] = j;
-        }
-        long state = ForestHistogramAggregator.hash(node.tree, node.node, seed, 0x46656174L);
+        Draws.Shuffle order = new Draws.Shuffle(d, Draws.hash(node.tree, node.node, seed, 0x46656174L));
         int[] chosen = new int[m];
         int found = 0;
-        for (int i = 0; i < d && found < m; i++) {
-            state += 0x9E3779B97F4A7C15L;
-            long r = ForestHistogramAggregator.mix(state);
-            int k = i + (int) Math.floorMod(r, (long) (d - i));
-            int tmp = order[i];
-            order[i] = order[k];
-            order[k] = tmp;
-            int j = order[i];
+        while (order.hasNext() && found < m) {
+            int j = order.next();
             if (!constant(node.hist, offset[j], edges.bins(j))) {
                 chosen[found++] = j;
             }
@@ -341,9 +368,15 @@ public final class ForestTrainer {
     }
 
     /** A node's value c + G/H (the drawn rows' mean label) and cover H. */
-    private static void setNode(Tree t, int i, Node node, double centre, double scale) {
-        t.value[i] = node.h > 0 ? centre + node.g / scale / node.h : centre;
-        t.cover[i] = node.h;
+    private void setNode(Tree t, int i, Node node, double centre, double scale) {
+        if (scaleH == 1) { // unweighted: H is the bootstrap count, as before weights existed (the same bits)
+            t.value[i] = node.h > 0 ? centre + node.g / scale / node.h : centre;
+            t.cover[i] = node.h;
+            return;
+        }
+        double h = node.h / scaleH;
+        t.value[i] = node.h > 0 ? centre + node.g / scale / h : centre;
+        t.cover[i] = h;
     }
 
     private long[] pass(BinEdges edges, Tree[] trees, List<Job> jobs, double centre, double scale) {
@@ -361,7 +394,7 @@ public final class ForestTrainer {
             slotOf[Arrays.binarySearch(ids, b.tree)][b.node] = s;
         }
         return runner.aggregate(() -> new ForestHistogramAggregator(cols, target, blockSize, seed, centre, scale,
-                edges, ids, growing, slotOf)).histogram();
+                edges, ids, growing, slotOf).weighted(weightColumn, scaleH)).histogram();
     }
 
     /**
@@ -403,7 +436,7 @@ public final class ForestTrainer {
         return sum;
     }
 
-    private ModelDocument document(Tree[] trees, BinEdges edges, int m, int passes) {
+    private ModelDocument document(Tree[] trees, BinEdges edges, int m, int passes, double sumW) {
         Map<String, Object> summary = new LinkedHashMap<>();
         int leaves = 0;
         int deepest = 0;
@@ -426,6 +459,15 @@ public final class ForestTrainer {
         }
         summary.put("bins", bins);
         summary.put("importance", importance(trees, edges.features()));
-        return ForestModel.document(o.objective(), targetName, features, List.of(trees), summary);
+        if (weightColumn >= 0) {
+            summary.put(Weights.WEIGHT_SUM, Weights.count(sumW));
+        }
+        ModelDocument doc = ForestModel.document(o.objective(), targetName, features, List.of(trees), summary);
+        if (weightColumn < 0) {
+            return doc;
+        }
+        Map<String, Object> ext = new LinkedHashMap<>(doc.extensions());
+        ext.put(Weights.OPTION, weightName);
+        return doc.withExtensions(ext);
     }
 }

@@ -9,6 +9,7 @@ import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.RowPredictor;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerOption.Type;
@@ -56,7 +57,17 @@ public final class GbtLearner implements Learner {
                 LearnerOption.of("gamma", Type.DOUBLE, "G", "Least loss reduction of a split >= 0 (default 0)."),
                 LearnerOption.of("minChildWeight", Type.DOUBLE, "W", "Least Hessian sum in a child >= 0 (default 1)."),
                 LearnerOption.of("maxBins", Type.INT, "B", "Most bins per feature, missing values apart (default "
-                        + GbtOptions.DEFAULT_MAX_BINS + ")."));
+                        + GbtOptions.DEFAULT_MAX_BINS + ")."),
+                LearnerOption.of("subsample", Type.DOUBLE, "S", "Share of rows each tree is grown on, in (0, 1], drawn"
+                        + " by a hash of row id, tree and --seed (default 1)."),
+                LearnerOption.of("colsampleBytree", Type.DOUBLE, "C", "Share of features each tree may split on, in"
+                        + " (0, 1], drawn per tree from --seed (default 1)."),
+                LearnerOption.of("testFraction", Type.DOUBLE, "F", "Hold out this share of rows (by a hash of the row id"
+                        + " and --seed): not fitted, scored after every tree (default 0)."),
+                LearnerOption.of("earlyStoppingRounds", Type.INT, "N", "Stop when the --test-fraction share's"
+                        + " rmse/logloss has not improved for N trees; the model keeps the trees up to the best."),
+                LearnerOption.of(Weights.OPTION, Type.STRING, "COL", "Instance weights, as XGBoost's: each row's"
+                        + " gradient and Hessian times its weight (>= 0; 2 counts a row twice, 0 leaves it out)."));
     }
 
     @Override
@@ -66,8 +77,8 @@ public final class GbtLearner implements Learner {
 
     @Override
     public LearnerSpec spec(String algorithm, OptionValues v) {
-        v.refuse(algorithm, "it is fit on every row; evaluate it with 'evaluate' on held-out data",
-                "testFraction", "folds", "path");
+        v.refuse(algorithm, "it is fit on every row but the --test-fraction share; evaluate it with 'evaluate' on"
+                + " held-out data", "folds", "path");
         v.refuse(algorithm, "only the linear family and kmeans keep live models", "live");
         String missing = v.string("missing", "error");
         if (!"error".equals(missing)) {
@@ -82,8 +93,12 @@ public final class GbtLearner implements Learner {
                 v.doubleValue("eta", GbtOptions.DEFAULT_ETA), v.doubleValue("lambda", GbtOptions.DEFAULT_LAMBDA),
                 v.doubleValue("gamma", GbtOptions.DEFAULT_GAMMA),
                 v.doubleValue("minChildWeight", GbtOptions.DEFAULT_MIN_CHILD_WEIGHT),
-                v.intValue("maxBins", GbtOptions.DEFAULT_MAX_BINS));
-        return new GbtSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L));
+                v.intValue("maxBins", GbtOptions.DEFAULT_MAX_BINS),
+                v.doubleValue("subsample", GbtOptions.DEFAULT_SUBSAMPLE),
+                v.doubleValue("colsampleBytree", GbtOptions.DEFAULT_COLSAMPLE_BYTREE),
+                v.doubleValue("testFraction", 0.0), v.intValue("earlyStoppingRounds", 0)).checked();
+        return new GbtSpec(v.string("target", null), v.strings("features"), o, v.longValue("seed", 42L),
+                v.string(Weights.OPTION, null));
     }
 
     @Override

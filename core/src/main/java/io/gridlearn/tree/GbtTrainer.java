@@ -1,9 +1,11 @@
 package io.gridlearn.tree;
 
 import io.gridlearn.BadInputException;
+import io.gridlearn.OptionException;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.pass.IterationListener;
 import io.gridlearn.pass.PassRunner;
+import io.gridlearn.pass.Weights;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,19 @@ import java.util.Objects;
  * n · B_g · 2^{k_g} ≤ 2⁶², B_g a bound on |g| (1 for logistic labels in [0, 1]; for squared error
  * max|y| + |m₀| + Σ_t max_leaf |f_t|, which bounds |m − y|); Hessians likewise with B_h = ¼ or 1. The bound is a
  * function of the trees so far and of exact pass results, so the scale is the same everywhere.
+ *
+ * <p>Sampling (XGBoost's {@code subsample} and {@code colsample_bytree}): tree t is grown on the rows whose hash of
+ * (row id, t, seed) falls below {@code subsample} ({@link HistogramAggregator#inSubsample}) and may split on
+ * max(1, ⌊{@code colsampleBytree} · d⌋) features, the first of an order of the d features drawn by Fisher–Yates
+ * from a hash of (t, seed) ({@link #treeFeatures}). Both are functions of the row, the tree and the seed only, so
+ * the model is still the same bytes on any number of members. With both at 1 nothing is drawn and the trees are
+ * those of a fit without them.
+ *
+ * <p>Instance weights (XGBoost's {@code weight}, {@link #weighted}): every row's g and h are multiplied by its
+ * weight w ({@link HistogramAggregator#times}), so G, H, the gains, the leaf weights and {@code min_child_weight}
+ * are weighted sums; a row of weight 0 is left out of the fit, bins included (exactly the fit without it), and a
+ * row of whole-number weight k adds what k copies of it add. The fixed-point scales use Σw (at least 1) for n.
+ * Weights are checked first: a negative or non-finite one is refused naming its row, and so is a column of zeros.
  */
 public final class GbtTrainer {
     /** XGBoost's {@code kRtEps}: a split must reduce the loss by more than this. */
@@ -49,6 +64,10 @@ public final class GbtTrainer {
     private final List<String> features;
     private final String targetName;
     private final GbtOptions o;
+    private final int blockSize;
+    private final long seed;
+    private int weightColumn = -1;
+    private String weightName;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -60,6 +79,24 @@ public final class GbtTrainer {
      */
     public GbtTrainer(PassRunner runner, int[] featureColumns, int targetColumn, List<String> features, String target,
                       GbtOptions options) {
+        this(runner, featureColumns, targetColumn, 0, features, target, options, 42);
+    }
+
+    /**
+     * @param runner         runs the passes (locally or in the grid)
+     * @param featureColumns the features' positions in the blocks, in the model's order
+     * @param targetColumn   the label's position
+     * @param blockSize      the dataset's rows per block (row id = block id × block size + row); needed when
+     *                       {@code subsample} &lt; 1
+     * @param features       the features' names
+     * @param target         the label's name
+     * @param options        the fit's options
+     * @param seed           the row and feature samples' seed
+     */
+    public GbtTrainer(PassRunner runner, int[] featureColumns, int targetColumn, int blockSize, List<String> features,
+                      String target, GbtOptions options, long seed) {
+        this.blockSize = blockSize;
+        this.seed = seed;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.cols = featureColumns.clone();
         this.target = targetColumn;
@@ -69,6 +106,49 @@ public final class GbtTrainer {
         if (cols.length == 0) {
             throw new BadInputException("fit gbt needs at least one feature");
         }
+        if (o.subsample() < 1 && blockSize < 1) {
+            throw new IllegalArgumentException("subsample needs the dataset's block size for row ids");
+        }
+    }
+
+    /**
+     * Weights every row by a column (XGBoost's instance weights).
+     *
+     * @param column the weight column's position, or −1 for none
+     * @param name   its name (for messages and the model)
+     * @return this trainer
+     */
+    public GbtTrainer weighted(int column, String name) {
+        this.weightColumn = column;
+        this.weightName = name;
+        return this;
+    }
+
+    /** Salt of the per-tree feature draw, apart from the forest's per-node one. */
+    private static final long COLSAMPLE_SALT = 0x436F6C73L;
+
+    /**
+     * The features tree t may split on, ascending: the first max(1, ⌊share · d⌋) of an order of 0 … d−1 drawn by
+     * Fisher–Yates from a hash of (t, seed); null (every feature) when the share is 1.
+     *
+     * @param d     the number of features
+     * @param share {@code colsample_bytree}, in (0, 1]
+     * @param tree  the tree's index
+     * @param seed  the fit's seed
+     * @return the chosen features in ascending order, or null for all
+     */
+    static int[] treeFeatures(int d, double share, int tree, long seed) {
+        if (share >= 1) {
+            return null;
+        }
+        int m = Math.max(1, (int) Math.floor(share * d));
+        Draws.Shuffle order = new Draws.Shuffle(d, Draws.hash(tree, 0, seed, COLSAMPLE_SALT));
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = order.next();
+        }
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** A node being grown: its exact sums and, while it may be split, its histogram. */
@@ -100,7 +180,17 @@ public final class GbtTrainer {
         if (n == 0) {
             throw new BadInputException("fit gbt: the dataset has no rows");
         }
-        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins());
+        double sumW = n;
+        if (weightColumn >= 0) {
+            sumW = Weights.check(runner, weightColumn, weightName)[0];
+        }
+        double rowsBound = Math.max(sumW, 1);
+        o.checked();
+        if (o.testFraction() > 0 && blockSize < 1) {
+            throw new IllegalArgumentException("a test fraction needs the dataset's block size for row ids");
+        }
+        BinEdges.Result binned = BinEdges.compute(runner, cols, target, o.maxBins(), weightColumn, o.testFraction(),
+                seed, blockSize);
         BinSummaryAggregator s = binned.summary();
         if (s.targetBad() > 0) {
             throw new BadInputException("fit gbt: target '" + targetName + "' has " + s.targetBad() + " missing or"
@@ -115,6 +205,10 @@ public final class GbtTrainer {
         double maxAbsY = Math.max(Math.abs(s.targetMin()), Math.abs(s.targetMax()));
         List<Tree> trees = new ArrayList<>();
         if (resumeFrom != null) {
+            if (o.earlyStoppingRounds() > 0) {
+                throw new OptionException("earlyStoppingRounds", "cannot be combined with a resumed fit yet: the"
+                        + " model keeps only the trees up to the best round");
+            }
             checkResumable(resumeFrom);
             trees.addAll(GbtModel.trees(resumeFrom, features.size()));
             if (trees.size() > o.trees()) {
@@ -126,14 +220,62 @@ public final class GbtTrainer {
         for (Tree t : trees) {
             marginBound += maxAbsLeaf(t);
         }
+        HeldOut held = o.testFraction() > 0 ? new HeldOut() : null;
+        if (held != null) {
+            for (int k = 1; k <= trees.size(); k++) { // a resumed fit: the held-out scores of its trees
+                held.score(trees.subList(0, k), baseMargin);
+            }
+        }
         while (trees.size() < o.trees()) {
             double boundG = o.objective() == Objective.LOGISTIC ? 1.0 : maxAbsY + marginBound;
-            Tree t = grow(trees, edges, baseMargin, n, boundG);
+            Tree t = grow(trees, edges, baseMargin, rowsBound, boundG);
             trees.add(t);
             marginBound += maxAbsLeaf(t);
-            l.onIteration(document(trees, edges, false));
+            boolean stop = held != null && held.score(trees, baseMargin);
+            if (stop) {
+                break;
+            }
+            l.onIteration(document(trees, edges, false, sumW, held));
         }
-        return document(trees, edges, true);
+        if (held != null && o.earlyStoppingRounds() > 0) {
+            held.fitted = trees.size();
+            List<Tree> best = new ArrayList<>(trees.subList(0, held.best + 1));
+            return document(best, edges, true, sumW, held);
+        }
+        return document(trees, edges, true, sumW, held);
+    }
+
+    /**
+     * The held-out share's score after every tree ({@link GbtHeldOutKernel}) and the early-stopping rule of
+     * XGBoost 1.7's {@code EarlyStopping} callback: round i (0-based) is the best so far when its score is strictly
+     * below every earlier one; the fit stops after round i when i − best ≥ {@code earlyStoppingRounds}.
+     */
+    private final class HeldOut {
+        final List<Double> scores = new ArrayList<>();
+        int best = -1;
+        int fitted;
+
+        /** Scores the trees; true when the fit is to stop. */
+        boolean score(List<Tree> trees, double baseMargin) {
+            double[] r = runner.sum(new GbtHeldOutKernel(cols, target, weightColumn, o.objective(), baseMargin,
+                    trees.toArray(new Tree[0]), o.testFraction(), seed));
+            if (r[GbtHeldOutKernel.BAD] > 0) {
+                throw new BadInputException("fit gbt: target '" + targetName + "' has " + (long) r[GbtHeldOutKernel.BAD]
+                        + " missing or infinite value(s) in the held-out share; every row needs a finite label");
+            }
+            if (r[GbtHeldOutKernel.WEIGHT] == 0) {
+                throw new BadInputException("fit gbt: the held-out share (--test-fraction " + o.testFraction()
+                        + ") has no rows" + (weightColumn >= 0 ? " of positive weight" : "") + "; give a larger"
+                        + " fraction");
+            }
+            double v = GbtHeldOutKernel.metric(o.objective(), r);
+            int i = scores.size();
+            scores.add(v);
+            if (best < 0 || v < scores.get(best)) {
+                best = i;
+            }
+            return o.earlyStoppingRounds() > 0 && i - best >= o.earlyStoppingRounds();
+        }
     }
 
     /**
@@ -149,18 +291,39 @@ public final class GbtTrainer {
             throw new BadInputException("cannot resume: the checkpoint's objective is " + m.extension("objective")
                     + ", this fit's " + o.objective().cliName());
         }
+        Object wWas = m.extension(Weights.OPTION);
+        if (!java.util.Objects.equals(wWas, weightColumn < 0 ? null : weightName)) {
+            throw new BadInputException("cannot resume: the checkpoint was fit with weights " + (wWas == null ? "none"
+                    : "'" + wWas + "'") + ", this fit with " + (weightColumn < 0 ? "none" : "'" + weightName + "'"));
+        }
+        Object seedWas = m.provenance() == null ? null : m.provenance().get("seed");
+        if ((o.samples() || o.testFraction() > 0) && seedWas instanceof Number w && w.longValue() != seed) {
+            throw new BadInputException("cannot resume: the checkpoint was fit with seed " + w + ", this fit asks for "
+                    + seed + " (the row and feature samples and the held-out share depend on it)");
+        }
         Object opts = m.provenance() == null ? null : m.provenance().get("options");
         if (opts instanceof Map<?, ?> was) {
-            Map<String, Object> now = new GbtSpec(targetName, features, o, 42).provenanceOptions();
-            for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins")) {
-                Object a = now.get(k);
-                Object b = was.get(k);
+            Map<String, Object> now = new GbtSpec(targetName, features, o, seed).provenanceOptions();
+            for (String k : List.of("maxDepth", "eta", "lambda", "gamma", "minChildWeight", "maxBins", "subsample",
+                    "colsampleBytree", "testFraction")) {
+                Object a = now.getOrDefault(k, defaultOf(k));
+                Object b = was.containsKey(k) ? was.get(k) : defaultOf(k);
                 if (b instanceof Number y && a instanceof Number x && x.doubleValue() != y.doubleValue()) {
                     throw new BadInputException("cannot resume: the checkpoint was fit with " + k + " " + b
                             + ", this fit asks for " + a);
                 }
             }
         }
+    }
+
+    /** The value an option has when the provenance leaves it out (options recorded only when not the default). */
+    private Object defaultOf(String k) {
+        return switch (k) {
+            case "subsample" -> GbtOptions.DEFAULT_SUBSAMPLE;
+            case "colsampleBytree" -> GbtOptions.DEFAULT_COLSAMPLE_BYTREE;
+            case "testFraction" -> 0.0;
+            default -> null;
+        };
     }
 
     private static double maxAbsLeaf(Tree t) {
@@ -173,19 +336,20 @@ public final class GbtTrainer {
         return m;
     }
 
-    /** 2^k with k the largest integer such that n · bound · 2^k ≤ 2⁶². */
-    static double scale(long n, double bound) {
+    /** 2^k with k the largest integer such that n · bound · 2^k ≤ 2⁶² (n the rows, or Σw when weighted). */
+    static double scale(double n, double bound) {
         double total = n * Math.max(bound, Double.MIN_NORMAL);
         int k = 62 - (Math.getExponent(total) + 1);
         return Math.scalb(1.0, Math.max(Math.min(k, 1000), -1000));
     }
 
-    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, long n, double boundG) {
+    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, double n, double boundG) {
         double scaleG = scale(n, boundG);
         double scaleH = scale(n, o.objective().hessianBound());
         Tree[] finished = done.toArray(new Tree[0]);
         Tree t = new Tree(16);
         t.addNode(0, 0, 0);
+        int[] allowed = treeFeatures(cols.length, o.colsampleBytree(), finished.length, seed);
         long[] rootHist = pass(edges, baseMargin, finished, t, new int[] {0}, scaleG, scaleH);
         HistogramAggregator layout = new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, t, new int[] {0}, scaleG, scaleH);
@@ -210,7 +374,7 @@ public final class GbtTrainer {
             List<Open[]> pairs = new ArrayList<>();
             List<Open> next = new ArrayList<>();
             for (Open node : level) {
-                SplitSearch.Split best = bestSplit(node, edges, offset, scaleG, scaleH);
+                SplitSearch.Split best = bestSplit(node, edges, offset, allowed, scaleG, scaleH);
                 if (best == null) {
                     continue;
                 }
@@ -260,8 +424,11 @@ public final class GbtTrainer {
 
     private long[] pass(BinEdges edges, double baseMargin, Tree[] finished, Tree growing, int[] slotOfNode,
                         double scaleG, double scaleH) {
+        int tree = finished.length;
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
-                finished, growing, slotOfNode, scaleG, scaleH)).histogram();
+                finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
+                .weighted(weightColumn).excluding(o.testFraction()))
+                .histogram();
     }
 
     /** The node's weight and cover from its exact sums. */
@@ -285,8 +452,9 @@ public final class GbtTrainer {
         return SplitSearch.term(g, h, o.lambda(), o.minChildWeight());
     }
 
-    private SplitSearch.Split bestSplit(Open node, BinEdges edges, int[] offset, double scaleG, double scaleH) {
-        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, null, node.g, node.h, scaleG, scaleH,
+    private SplitSearch.Split bestSplit(Open node, BinEdges edges, int[] offset, int[] allowed, double scaleG,
+                                        double scaleH) {
+        SplitSearch.Split best = SplitSearch.best(node.hist, offset, edges, allowed, node.g, node.h, scaleG, scaleH,
                 o.lambda(), o.minChildWeight());
         if (best.feature < 0 || !(best.gain > MIN_GAIN) || best.gain < o.gamma() || best.hl <= 0
                 || node.h - best.hl <= 0) {
@@ -295,7 +463,7 @@ public final class GbtTrainer {
         return best;
     }
 
-    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last) {
+    private ModelDocument document(List<Tree> trees, BinEdges edges, boolean last, double sumW, HeldOut held) {
         Map<String, Object> summary = new LinkedHashMap<>();
         int leaves = 0;
         for (Tree t : trees) {
@@ -314,6 +482,28 @@ public final class GbtTrainer {
         }
         summary.put("bins", bins);
         summary.put("converged", last);
-        return GbtModel.document(o.objective(), targetName, features, trees, summary);
+        if (held != null) {
+            summary.put("testMetric", GbtHeldOutKernel.metricName(o.objective()));
+            summary.put("testScores", held.scores.subList(0, Math.max(trees.size(), last ? held.scores.size() : 0))
+                    .stream().mapToDouble(Double::doubleValue).toArray());
+            if (o.earlyStoppingRounds() > 0) {
+                summary.put("bestIteration", held.best);
+                summary.put("bestScore", held.scores.get(held.best));
+                if (last) {
+                    summary.put("treesFitted", held.fitted);
+                    summary.put("stoppedEarly", held.fitted < o.trees());
+                }
+            }
+        }
+        if (weightColumn >= 0) {
+            summary.put(Weights.WEIGHT_SUM, Weights.count(sumW));
+        }
+        ModelDocument m = GbtModel.document(o.objective(), targetName, features, trees, summary);
+        if (weightColumn < 0) {
+            return m;
+        }
+        Map<String, Object> ext = new LinkedHashMap<>(m.extensions());
+        ext.put(Weights.OPTION, weightName);
+        return m.withExtensions(ext);
     }
 }

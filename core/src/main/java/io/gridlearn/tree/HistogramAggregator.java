@@ -2,7 +2,6 @@ package io.gridlearn.tree;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.RowBlock;
 
 import java.io.IOException;
@@ -21,12 +20,23 @@ import java.io.IOException;
  * commutative and associative, so the histograms are the same on any number of members and in any merge order
  * (the idea of XGBoost's GPU {@code hist}, which rounds gradients to fixed point for deterministic atomics).
  *
+ * <p>Row subsampling ({@code subsample} &lt; 1): a row is in tree t's sample when
+ * u = (hash(row id, t, seed) &gt;&gt;&gt; 11) · 2⁻⁵³ is below the share ({@link #inSubsample}); a row out of the
+ * sample adds nothing to the tree's histograms, as in XGBoost's {@code subsample} (rows are drawn independently with
+ * that probability; XGBoost draws them from a per-thread random generator, so its sample depends on the threads).
+ * The draw is a function of the row id, the tree and the seed only, so not of the members or the partitioning.
+ *
+ * <p>Instance weights (XGBoost's {@code weight}): a row of weight w adds w·g and w·h. In fixed point it adds
+ * w·⌊g·2^{k_g}⌉ and w·⌊h·2^{k_h}⌉, as longs when w is a whole number (so a row of weight 3 adds exactly what three
+ * copies of it add) and rounded once, ⌊w·⌊g·2^{k_g}⌉⌉, otherwise; a row of weight 0 adds nothing, not even to the
+ * count ({@link #weighted}).
+ *
  * <p>Layout: {@code hist[((slot · totalBins) + offset[j] + bin) · 3 + {0: g, 1: h, 2: count}]}, with
  * {@code offset[j]} the first bin of feature j and each feature's missing bin last among its bins. The hot loop
  * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
  * nothing per row.
  */
-public final class HistogramAggregator extends BlockPassAggregator<HistogramAggregator> {
+public final class HistogramAggregator extends NodeHistogramAggregator<HistogramAggregator> {
     private static final long serialVersionUID = 1L;
 
     /** The features' positions in the blocks. */
@@ -37,30 +47,30 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     private int objective;
     /** The base margin m₀. */
     private double baseMargin;
-    /** Per feature, the bin edges. */
-    private double[][] edges;
     /** The trees made so far, in order. */
     private Tree[] finished;
     /** The tree being grown. */
     private Tree growing;
     /** Per node of {@link #growing}: its slot in the histogram, or −1 when not built this pass. */
     private int[] slotOfNode;
-    /** Nodes built this pass. */
-    private int slots;
     /** The gradients' fixed-point scale 2^k_g. */
     private double scaleG;
     /** The Hessians' fixed-point scale 2^k_h. */
     private double scaleH;
-    /** The sums; null until a block is seen. */
-    private long[] hist;
+    /** Rows per block of the dataset: row id = block id × block size + row in block. */
+    private int blockSize;
+    /** The fit's seed. */
+    private long seed;
+    /** The index of the tree being grown (0 for the first). */
+    private int tree;
+    /** The share of rows in the tree's sample; 1 for every row. */
+    private double subsample = 1;
+    /** The weight column's position, or −1 for none. */
+    private int weightColumn = -1;
+    /** The held-out share, not fitted (0: none), by {@link io.gridlearn.data.RowGrouping} of row id and seed. */
+    private double testFraction;
+    private transient io.gridlearn.data.RowGrouping grouping;
 
-    private transient int[] offset;
-    private transient int[] missingBin;
-    private transient int totalBins;
-    private transient char[][] bins;
-    private transient int[] rowSlot;
-    private transient long[] rowG;
-    private transient long[] rowH;
 
     /** For deserialization. */
     public HistogramAggregator() {
@@ -81,76 +91,122 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
     HistogramAggregator(int[] featureColumns, int targetColumn, Objective objective, double baseMargin,
                         BinEdges edges, Tree[] finished, Tree growing, int[] slotOfNode, double scaleG,
                         double scaleH) {
+        super(edges);
         this.featureColumns = featureColumns.clone();
         this.targetColumn = targetColumn;
         this.objective = objective.ordinal();
         this.baseMargin = baseMargin;
-        this.edges = new double[edges.features()][];
-        for (int j = 0; j < this.edges.length; j++) {
-            this.edges[j] = edges.edges(j);
-        }
         this.finished = finished.clone();
         this.growing = growing;
         this.slotOfNode = slotOfNode.clone();
-        int s = 0;
-        for (int v : slotOfNode) {
-            s = Math.max(s, v + 1);
-        }
-        this.slots = s;
+        this.slots = slots(slotOfNode, 0);
         this.scaleG = scaleG;
         this.scaleH = scaleH;
     }
 
-    private void layout() {
-        if (offset != null) {
-            return;
+    /**
+     * Grows tree {@code tree} on the rows of its subsample only.
+     *
+     * @param blockSize the dataset's rows per block (for row ids), ≥ 1
+     * @param seed      the fit's seed
+     * @param tree      the tree's index
+     * @param subsample the share of rows, in (0, 1]
+     * @return this aggregator
+     */
+    HistogramAggregator sampling(int blockSize, long seed, int tree, double subsample) {
+        this.blockSize = blockSize;
+        this.seed = seed;
+        this.tree = tree;
+        this.subsample = subsample;
+        return this;
+    }
+
+    /**
+     * Weights every row's g and h by its weight column (whose values are checked finite and ≥ 0 beforehand).
+     *
+     * @param column the weight column's position, or −1 for none
+     * @return this aggregator
+     */
+    HistogramAggregator weighted(int column) {
+        this.weightColumn = column;
+        return this;
+    }
+
+    /**
+     * Leaves the held-out share out of the histograms (row ids from {@link #sampling}'s block size and seed).
+     *
+     * @param fraction the held-out share, in [0, 1)
+     * @return this aggregator
+     */
+    HistogramAggregator excluding(double fraction) {
+        this.testFraction = fraction;
+        return this;
+    }
+
+    /**
+     * w · x for a fixed-point x: exact in {@code long} arithmetic when w is a whole number, else rounded once.
+     *
+     * @param x a fixed-point value
+     * @param w a finite weight ≥ 0
+     * @return the weighted fixed-point value
+     */
+    static long times(long x, double w) {
+        if (w == 1) {
+            return x;
         }
-        offset = Histograms.offsets(edges);
-        missingBin = Histograms.missingBins(edges);
-        totalBins = Histograms.totalBins(edges);
+        if (w == Math.rint(w) && w < 0x1p62) {
+            return x * (long) w;
+        }
+        return (long) Math.rint(x * w);
     }
 
-    /**
-     * The histogram width of one node: Σⱼ (bins of j + 1 for missing).
-     *
-     * @return the bins of every feature, the missing ones included
-     */
-    int totalBins() {
-        layout();
-        return totalBins;
-    }
+    /** Salt of the subsample's hash, apart from the forest's bootstrap and feature draws. */
+    private static final long SUBSAMPLE_SALT = 0x53756273L;
 
     /**
-     * The first bin of feature j in a node's histogram.
+     * Whether a row is in a tree's subsample: u = (hash(row id, tree, seed) &gt;&gt;&gt; 11) · 2⁻⁵³, uniform on
+     * [0, 1) in steps of 2⁻⁵³, is below the share. Each row is in with probability {@code share}, independently
+     * of the others and of the members.
      *
-     * @param j a feature
-     * @return its offset
+     * @param rowId the row's id
+     * @param tree  the tree's index
+     * @param seed  the fit's seed
+     * @param share the subsample, in (0, 1]
+     * @return true when the row is in the sample (always for share 1)
      */
-    int offset(int j) {
-        layout();
-        return offset[j];
+    static boolean inSubsample(long rowId, int tree, long seed, double share) {
+        if (share >= 1) {
+            return true;
+        }
+        double u = Draws.uniform(Draws.hash(rowId, tree, seed, SUBSAMPLE_SALT));
+        return u < share;
     }
 
     @Override
     protected void accumulateBlock(RowBlock b) {
-        layout();
-        if (hist == null) {
-            hist = new long[slots * totalBins * 3];
-        }
+        prepare(b, featureColumns);
         int n = b.rows();
-        int p = featureColumns.length;
-        if (bins == null || bins[0].length < n) {
-            bins = new char[p][n];
-            rowSlot = new int[n];
-            rowG = new long[n];
-            rowH = new long[n];
-        }
-        Histograms.bin(b, featureColumns, edges, bins);
         Objective obj = Objective.values()[objective];
         double[] v = b.values();
         int t0 = b.columnOffset(targetColumn);
+        long first = (long) b.blockId() * blockSize;
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int r = 0; r < n; r++) {
             int s = slotOfNode[growing.leaf(bins, missingBin, r)];
+            if (s >= 0 && subsample < 1 && !inSubsample(first + r, tree, seed, subsample)) {
+                s = -1;
+            }
+            if (s >= 0 && w0 >= 0 && v[w0 + r] == 0) {
+                s = -1;
+            }
+            if (s >= 0 && testFraction > 0) {
+                if (grouping == null) {
+                    grouping = new io.gridlearn.data.RowGrouping(testFraction, 0, seed);
+                }
+                if (grouping.group(first + r) == grouping.testGroup()) {
+                    s = -1;
+                }
+            }
             rowSlot[r] = s;
             if (s < 0) {
                 continue;
@@ -162,34 +218,13 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
             double y = v[t0 + r];
             rowG[r] = (long) Math.rint(obj.gradient(m, y) * scaleG);
             rowH[r] = (long) Math.rint(obj.hessian(m) * scaleH);
+            if (w0 >= 0) {
+                double w = v[w0 + r];
+                rowG[r] = times(rowG[r], w);
+                rowH[r] = times(rowH[r], w);
+            }
         }
-        Histograms.add(hist, totalBins, offset, bins, n, rowSlot, rowG, rowH);
-    }
-
-    @Override
-    protected void combineStatistic(HistogramAggregator o) {
-        if (o.hist == null) {
-            return;
-        }
-        if (hist == null) {
-            hist = o.hist.clone();
-            return;
-        }
-        long[] a = hist;
-        long[] c = o.hist;
-        for (int i = 0; i < a.length; i++) {
-            a[i] += c[i];
-        }
-    }
-
-    /**
-     * The sums, {@code slots × totalBins × 3} (zeros when no block was seen).
-     *
-     * @return the histogram
-     */
-    long[] histogram() {
-        layout();
-        return hist == null ? new long[slots * totalBins * 3] : hist;
+        addRows(n);
     }
 
     @Override
@@ -208,10 +243,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         out.writeInt(targetColumn);
         out.writeInt(objective);
         out.writeDouble(baseMargin);
-        out.writeInt(edges.length);
-        for (double[] e : edges) {
-            out.writeDoubleArray(e);
-        }
+        writeEdges(out);
         out.writeInt(finished.length);
         for (Tree t : finished) {
             t.write(out);
@@ -221,6 +253,12 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         out.writeInt(slots);
         out.writeDouble(scaleG);
         out.writeDouble(scaleH);
+        out.writeInt(blockSize);
+        out.writeLong(seed);
+        out.writeInt(tree);
+        out.writeDouble(subsample);
+        out.writeInt(weightColumn);
+        out.writeDouble(testFraction);
     }
 
     @Override
@@ -229,10 +267,7 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         targetColumn = in.readInt();
         objective = in.readInt();
         baseMargin = in.readDouble();
-        edges = new double[in.readInt()][];
-        for (int j = 0; j < edges.length; j++) {
-            edges[j] = in.readDoubleArray();
-        }
+        readEdges(in);
         finished = new Tree[in.readInt()];
         for (int t = 0; t < finished.length; t++) {
             finished[t] = Tree.read(in);
@@ -242,17 +277,12 @@ public final class HistogramAggregator extends BlockPassAggregator<HistogramAggr
         slots = in.readInt();
         scaleG = in.readDouble();
         scaleH = in.readDouble();
-        offset = null;
-        bins = null;
-    }
-
-    @Override
-    protected void writeStatistic(ObjectDataOutput out) throws IOException {
-        out.writeLongArray(hist);
-    }
-
-    @Override
-    protected void readStatistic(ObjectDataInput in) throws IOException {
-        hist = in.readLongArray();
+        blockSize = in.readInt();
+        seed = in.readLong();
+        tree = in.readInt();
+        subsample = in.readDouble();
+        weightColumn = in.readInt();
+        testFraction = in.readDouble();
+        grouping = null;
     }
 }

@@ -28,6 +28,14 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
     private double[] hi;
     /** Equal-width buckets per feature. */
     private int buckets;
+    /** The weight column's position, or −1: rows of weight 0 are not counted. */
+    private int weightColumn = -1;
+    /** The held-out share left out (0: none), by {@link io.gridlearn.data.RowGrouping} of the row id and seed. */
+    private double testFraction;
+    /** The held-out split's seed. */
+    private long splitSeed;
+    /** Rows per block, for row ids (when a share is held out). */
+    private int blockSize;
     /** Per feature, counts per bucket; null until a block is seen. */
     private long[][] counts;
 
@@ -46,6 +54,50 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         this.lo = lo.clone();
         this.hi = hi.clone();
         this.buckets = buckets;
+    }
+
+    /**
+     * Leaves the rows of weight 0 out.
+     *
+     * @param column the weight column's position, or −1 for none
+     * @return this aggregator
+     */
+    RangeHistogramAggregator withoutZeroWeights(int column) {
+        this.weightColumn = column;
+        return this;
+    }
+
+    /**
+     * Leaves the held-out share out (it is not fitted, so it does not shape the bins).
+     *
+     * @param fraction  the held-out share, in [0, 1)
+     * @param seed      the split's seed
+     * @param rows      rows per block, for row ids
+     * @return this aggregator
+     */
+    RangeHistogramAggregator excluding(double fraction, long seed, int rows) {
+        this.testFraction = fraction;
+        this.splitSeed = seed;
+        this.blockSize = rows;
+        return this;
+    }
+
+    /** Per row of a block, whether it is left out: weight 0, or in the held-out share; null when none is. */
+    private boolean[] leftOut(RowBlock b) {
+        if (weightColumn < 0 && testFraction == 0) {
+            return null;
+        }
+        int n = b.rows();
+        boolean[] out = new boolean[n];
+        double[] v = b.values();
+        int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
+        io.gridlearn.data.RowGrouping g = testFraction == 0 ? null
+                : new io.gridlearn.data.RowGrouping(testFraction, 0, splitSeed);
+        long first = (long) b.blockId() * blockSize;
+        for (int r = 0; r < n; r++) {
+            out[r] = (w0 >= 0 && v[w0 + r] == 0) || (g != null && g.group(first + r) == g.testGroup());
+        }
+        return out;
     }
 
     /**
@@ -88,6 +140,7 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         }
         double[] v = b.values();
         int n = b.rows();
+        boolean[] out = leftOut(b);
         for (int j = 0; j < featureColumns.length; j++) {
             int o = b.columnOffset(featureColumns[j]);
             long[] c = counts[j];
@@ -95,7 +148,7 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
             double h = hi[j];
             for (int r = 0; r < n; r++) {
                 double x = v[o + r];
-                if (x == x) {
+                if (x == x && (out == null || !out[r])) {
                     c[bucket(x, l, h, buckets)]++;
                 }
             }
@@ -141,6 +194,10 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         out.writeDoubleArray(lo);
         out.writeDoubleArray(hi);
         out.writeInt(buckets);
+        out.writeInt(weightColumn);
+        out.writeDouble(testFraction);
+        out.writeLong(splitSeed);
+        out.writeInt(blockSize);
     }
 
     @Override
@@ -149,6 +206,10 @@ public final class RangeHistogramAggregator extends BlockPassAggregator<RangeHis
         lo = in.readDoubleArray();
         hi = in.readDoubleArray();
         buckets = in.readInt();
+        weightColumn = in.readInt();
+        testFraction = in.readDouble();
+        splitSeed = in.readLong();
+        blockSize = in.readInt();
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class TreeSerializerHook implements DataSerializerHook {
     public static final int EVAL_KERNEL = 4;
     /** {@link ForestHistogramAggregator}. */
     public static final int FOREST_HISTOGRAM = 5;
+    /** {@link GbtHeldOutKernel}. */
+    public static final int HELD_OUT_KERNEL = 6;
 
     /**
      * One instance of every type this hook creates, over the given feature and label columns: for serialization
@@ -37,7 +39,8 @@ public final class TreeSerializerHook implements DataSerializerHook {
      * @param target   position of the label column
      * @return a {@link BinSummaryAggregator}, a {@link RangeHistogramAggregator}, a {@link HistogramAggregator}
      *         (one finished tree of one split, a growing root), a {@link GbtEvalKernel} and a
-     *         {@link ForestHistogramAggregator} (that tree and a growing root, one slot each)
+     *         {@link ForestHistogramAggregator} (that tree and a growing root, one slot each), and a
+     *         {@link GbtHeldOutKernel} (that tree)
      */
     public static List<IdentifiedDataSerializable> examples(int[] features, int target) {
         double[][] e = new double[features.length][];
@@ -59,13 +62,14 @@ public final class TreeSerializerHook implements DataSerializerHook {
         }
         String model = io.gridlearn.model.ModelJson.write(GbtModel.document(Objective.SQUARED_ERROR, "y", names,
                 List.of(t), new java.util.LinkedHashMap<>()));
-        return List.of(new BinSummaryAggregator(features, target, 64),
-                new RangeHistogramAggregator(features, lo, hi, 32),
+        return List.of(new BinSummaryAggregator(features, target, 64).excluding(0.25, 7L, 64),
+                new RangeHistogramAggregator(features, lo, hi, 32).excluding(0.25, 7L, 64),
                 new HistogramAggregator(features, target, Objective.LOGISTIC, 0.0, new BinEdges(e), new Tree[] {t},
-                        growing, new int[] {0}, 0x1p40, 0x1p42),
+                        growing, new int[] {0}, 0x1p40, 0x1p42).sampling(64, 7L, 1, 0.8).excluding(0.25),
                 new GbtEvalKernel(model, features, target),
                 new ForestHistogramAggregator(features, target, 64, 7L, 0.5, 0x1p40, new BinEdges(e), new int[] {0, 3},
-                        new Tree[] {t, growing}, new int[][] {{-1, 0, -1}, {1}}));
+                        new Tree[] {t, growing}, new int[][] {{-1, 0, -1}, {1}}),
+                new GbtHeldOutKernel(features, target, -1, Objective.LOGISTIC, 0.0, new Tree[] {t}, 0.25, 7L));
     }
 
     @Override
@@ -81,6 +85,7 @@ public final class TreeSerializerHook implements DataSerializerHook {
             case HISTOGRAM -> new HistogramAggregator();
             case EVAL_KERNEL -> new GbtEvalKernel();
             case FOREST_HISTOGRAM -> new ForestHistogramAggregator();
+            case HELD_OUT_KERNEL -> new GbtHeldOutKernel();
             default -> null;
         };
     }

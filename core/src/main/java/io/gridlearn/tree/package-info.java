@@ -3,9 +3,12 @@
  * logistic objectives, XGBoost 1.7 {@code hist}'s parameters), and Breiman's random forest, the
  * {@code random-forest} learner (Poisson bootstrap and features per split drawn by hashes, variance reduction or
  * Gini). Shared: the binning passes (exact distinct-value counts, an exact range histogram past a cap), the
- * histogram layout and hot loop in 64-bit fixed point ({@code Histograms}), the split search
- * ({@code SplitSearch}), the tree and its predictor, and the serializer hook; each learner has its own per-level
- * pass, trainer, model JSON and spec. It uses the pass runtime ({@code io.gridlearn.pass}, {@code io.gridlearn.data}),
+ * histogram layout and hot loop in 64-bit fixed point ({@code Histograms}) and the histogram pass's common part
+ * ({@code NodeHistogramAggregator}), the hashed draws ({@code Draws}), the split search ({@code SplitSearch}), the
+ * tree and its predictor, feature importance ({@code TreeImportance}) and the serializer hook; each learner has its
+ * own per-level pass, trainer, model JSON and spec. Both take instance weights ({@code io.gridlearn.pass.Weights});
+ * {@code gbt} also row and feature subsampling, a held-out share ({@code io.gridlearn.data.RowGrouping}) scored
+ * after every tree ({@code GbtHeldOutKernel}) and early stopping on it. It uses the pass runtime ({@code io.gridlearn.pass}, {@code io.gridlearn.data}),
  * the learner runtime ({@code io.gridlearn.runtime}) and the model format ({@code io.gridlearn.model}); nothing
  * else of the library's learners.
  */
