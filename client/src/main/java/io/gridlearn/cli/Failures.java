@@ -92,9 +92,10 @@ final class Failures {
     }
 
     private static String cpLost(String what) {
-        return what + ": the CP group that holds it has probably lost the majority of its CP members (a lost CP "
-                + "member is not replaced); datasets are unaffected and model versions stay in the history map; "
-                + "see \"When the grid fails\" in docs/cli.md";
+        return what + ": its CP group has no majority (more CP members lost at once than it can spare, or fewer "
+                + "members up than the CP member count); a grid that lost the majority switches its model store to "
+                + "the partitioned map within seconds, so run the command again; datasets are unaffected and model "
+                + "versions stay in the history map; see \"When the grid fails\" in docs/cli.md";
     }
 
     /** The first exception of this type in the cause chain, or null. */

@@ -31,7 +31,7 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Interface to bind (default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--cp-members", defaultValue = "-1", description = "CP members: 0 unsafe mode, >= 3 Raft (default: 3 when three or more members are listed).")
+    @Option(names = "--cp-members", defaultValue = "-1", description = "CP members: 0 = small-grid mode (models in a partitioned map), >= 3 = Raft, lost CP members replaced (default: 3 when three or more members are listed).")
     int cpMembers;
 
     @Option(names = "--backup-count", defaultValue = "1", description = "Backups of every data block (default ${DEFAULT-VALUE}).")

@@ -85,32 +85,58 @@ class OneLineFailuresTest {
     }
 
     /**
-     * Three CP members, two of them lost: the Raft group of the model store has no majority, and a CP call waits
-     * about 120 s on the surviving member whatever the client's own timeouts (see GridDeadline). The command gives
+     * A model store whose CP group cannot answer: two members started with a CP member count of three, so the CP
+     * Subsystem never forms, and a CP call waits about 120 s on a member whatever the client's own timeouts (see
+     * GridDeadline). Nothing switches the store here (no majority was lost: it never existed), so the command gives
      * up at --timeout with one line naming the store.
      */
     @Test
-    void aModelStoreWhoseCpGroupLostItsMajorityIsOneLineAtTheDeadline() {
+    void aModelStoreWhoseCpGroupCannotAnswerIsOneLineAtTheDeadline() {
         org.junit.jupiter.api.Assumptions.assumeTrue(io.gridlearn.grid.CpSupport.available(),
                 "this Hazelcast build has no community CP Subsystem (5.5+): the map store has no CP group to lose");
-        String clusterName = "cp-lost-" + UUID.randomUUID().toString().substring(0, 8);
-        grid = EmbeddedGrid.start(clusterName, 3, 3, 1, 6401);
-        HazelcastInstance survivor = grid.members().get(0);
-        survivor.getCPSubsystem().getAtomicReference("gridlearn.model.warm-up").set("{}"); // the CP groups exist
-        String address = "127.0.0.1:" + survivor.getCluster().getLocalMember().getAddress().getPort();
-        grid.members().get(1).getLifecycleService().terminate();
-        grid.members().get(2).getLifecycleService().terminate();
+        String clusterName = "cp-short-" + UUID.randomUUID().toString().substring(0, 8);
+        grid = EmbeddedGrid.start(clusterName, 2, 3, 1, 6401);
+        String address = "127.0.0.1:" + grid.first().getCluster().getLocalMember().getAddress().getPort();
 
         long t0 = System.nanoTime();
         Cli.Run r = Cli.client(address, clusterName, "--timeout", "3", "model", "show", "anything");
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(1, r.exit(), r.err());
         assertEquals("", r.out());
-        assertEquals("gridlearn: the model store (CP Subsystem) did not answer within 3 s: the CP group that holds it"
-                + " has probably lost the majority of its CP members (a lost CP member is not replaced); datasets are"
-                + " unaffected and model versions stay in the history map; see \"When the grid fails\" in"
-                + " docs/cli.md\n", r.err());
+        assertEquals("gridlearn: the model store (CP Subsystem) did not answer within 3 s: its CP group has no"
+                + " majority (more CP members lost at once than it can spare, or fewer members up than the CP member"
+                + " count); a grid that lost the majority switches its model store to the partitioned map within"
+                + " seconds, so run the command again; datasets are unaffected and model versions stay in the"
+                + " history map; see \"When the grid fails\" in docs/cli.md\n", r.err());
         assertTrue(seconds < 25, "gave up after " + seconds + " s with --timeout 3");
+    }
+
+    /**
+     * Issue 15's failure: three CP members, two of them lost at once, on real members. The survivor switches the
+     * grid's store to the partitioned map, rebuilt from the history, and the command line reads the model there.
+     */
+    @Test
+    void aModelStoreWhoseCpGroupLostItsMajorityMovesToTheMapWithItsModels() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.gridlearn.grid.CpSupport.available(),
+                "this Hazelcast build has no community CP Subsystem (5.5+): the map store has no CP group to lose");
+        String clusterName = "cp-lost-" + UUID.randomUUID().toString().substring(0, 8);
+        grid = EmbeddedGrid.start(clusterName, 3, 3, 2, 6401);
+        HazelcastInstance survivor = grid.members().get(0);
+        io.gridlearn.model.ModelStore store = io.gridlearn.model.ModelStore.forInstance(survivor);
+        store.publish("m", 0, new io.gridlearn.model.ModelDocument(io.gridlearn.model.ModelDocument.FORMAT, null, 0,
+                "linear", "y", List.of("x"), 1.0, new double[] {2.0}, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of("createdAt", "now"), null));
+        String address = "127.0.0.1:" + survivor.getCluster().getLocalMember().getAddress().getPort();
+        grid.members().get(1).getLifecycleService().terminate();
+        grid.members().get(2).getLifecycleService().terminate();
+
+        com.hazelcast.test.HazelcastTestSupport.assertTrueEventually(
+                () -> assertTrue(io.gridlearn.model.ModelStoreMode.switched(survivor) != null), 60);
+        Cli.Run r = Cli.client(address, clusterName, "--timeout", "10", "model", "show", "m");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.json().get("version").asLong(), r.out());
+        assertEquals(2.0, r.json().get("coefficients").get(0).asDouble(), 0.0, r.out());
     }
 
     /** The exceptions Hazelcast throws at a client, as they arrive (wrapped), each worded in one line. */
@@ -122,9 +148,11 @@ class OneLineFailuresTest {
                 + "ClientMessage{connection=null, length=29, operation=CPGroup.CreateCPGroup, isRetryable=true}} timed "
                 + "out because exception occurred after client invocation timeout 120000 ms.");
         cpTimeout.initCause(new MemberLeftException("Member [127.0.0.1]:5702 this has left cluster!"));
-        assertLine("the model store (CP Subsystem) is unavailable (CPGroup.CreateCPGroup): the CP group that holds it"
-                + " has probably lost the majority of its CP members (a lost CP member is not replaced); datasets are"
-                + " unaffected and model versions stay in the history map; see \"When the grid fails\" in docs/cli.md",
+        assertLine("the model store (CP Subsystem) is unavailable (CPGroup.CreateCPGroup): its CP group has no"
+                + " majority (more CP members lost at once than it can spare, or fewer members up than the CP member"
+                + " count); a grid that lost the majority switches its model store to the partitioned map within"
+                + " seconds, so run the command again; datasets are unaffected and model versions stay in the"
+                + " history map; see \"When the grid fails\" in docs/cli.md",
                 1, new RuntimeException(new ExecutionException(cpTimeout)));
 
         assertLine("the grid did not answer in time (Map.Get): a member is overloaded or unreachable; check the members,"

@@ -23,7 +23,7 @@ public final class EmbeddedGrid implements AutoCloseable {
      *
      * @param clusterName a name no other grid on this machine uses (members refuse other names)
      * @param size        members to start
-     * @param cpMembers   CP member count (0 unsafe mode, ≥ 3 Raft; ignored where the build has no CP)
+     * @param cpMembers   CP member count (0 small-grid mode, models in a map; ≥ 3 Raft; ignored where the build has no CP)
      * @param backups     backups of every data block
      * @param firstPort   port to try first
      * @return the running grid

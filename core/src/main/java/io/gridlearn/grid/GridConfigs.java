@@ -6,6 +6,7 @@ import com.hazelcast.config.cp.CPSubsystemConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SerializationConfig;
@@ -30,6 +31,15 @@ public final class GridConfigs {
     public static final String MODEL_HISTORY_MAP = "gridlearn.model-history";
     /** The model store's fallback when the CP Subsystem is absent: current version (JSON) by name. */
     public static final String MODEL_FALLBACK_MAP = "gridlearn.models";
+    /**
+     * Which store holds the current model versions: absent key, the CP Subsystem; key {@code switched-to-map},
+     * the partitioned map {@link #MODEL_FALLBACK_MAP} for good (see {@code io.gridlearn.model.ModelStoreMode}).
+     */
+    public static final String MODEL_STORE_MODE_MAP = "gridlearn.model-store-mode";
+    /** CP identities: the CP member UUID (value) of each cluster member UUID (key) that is a CP member. */
+    public static final String CP_IDENTITY_MAP = "gridlearn.cp-members";
+    /** The member-side listener that restores lost CP members ({@code io.gridlearn.model.CpHealer}). */
+    public static final String CP_HEALER_CLASS = "io.gridlearn.model.CpHealer";
     /** Block-id reservations: the next free block id (Long) by data map name (see {@code DatasetCatalog}). */
     public static final String BLOCK_IDS_MAP = "gridlearn.block-ids";
 
@@ -101,6 +111,14 @@ public final class GridConfigs {
         // BINARY: replace(key, expected, new) then compares serialized bytes, not equals() of a live object
         config.addMapConfig(new MapConfig(MODEL_FALLBACK_MAP).setInMemoryFormat(InMemoryFormat.BINARY)
                 .setBackupCount(Math.max(1, backupCount)));
+        config.addMapConfig(new MapConfig(MODEL_STORE_MODE_MAP).setBackupCount(Math.max(1, backupCount)));
+        config.addMapConfig(new MapConfig(CP_IDENTITY_MAP).setBackupCount(Math.max(1, backupCount)));
+        if (CpSupport.available() && config.getListenerConfigs().stream()
+                .noneMatch(l -> CP_HEALER_CLASS.equals(l.getClassName()))) {
+            // by class name, so that each member gets its own instance even when members share this Config;
+            // on builds without CP there is nothing to heal (and its CP listeners could not be registered)
+            config.addListenerConfig(new ListenerConfig(CP_HEALER_CLASS));
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param port          the first port to try
  * @param autoIncrement try the next ports when {@code port} is taken (embedded grids in one process)
  * @param members       {@code host:port} of the other members to join; nothing else is discovered
- * @param cpMemberCount CP Subsystem members (0 = unsafe mode; 3 or more = Raft). Ignored, with a log line,
+ * @param cpMemberCount CP Subsystem members (0 = small-grid mode, models in a partitioned map; 3 or more = Raft). Ignored, with a log line,
  *                      on Hazelcast builds without the CP Subsystem
  * @param backupCount   synchronous backups of every data block (≥ 1 survives the loss of one member)
  */
@@ -48,7 +48,7 @@ public record GridSettings(String clusterName, String bindHost, int port, boolea
         }
         members = List.copyOf(members == null ? List.of() : members);
         if (cpMemberCount != 0 && cpMemberCount < 3) {
-            throw new IllegalArgumentException("CP member count must be 0 (unsafe mode) or at least 3, was "
+            throw new IllegalArgumentException("CP member count must be 0 (small-grid mode) or at least 3, was "
                     + cpMemberCount);
         }
         if (backupCount < 0 || backupCount > 6) {

@@ -6,9 +6,9 @@ import io.gridlearn.grid.GridDeadline;
 /**
  * Models in the CP Subsystem: one {@code IAtomicReference<String>} per model name holding the current
  * version's JSON. With 3 or more CP members the reference lives in a Raft group and compare-and-set is
- * linearizable (survives the loss of a minority of CP members). With fewer, Hazelcast runs CP in "unsafe
- * mode": the reference is an ordinary partition-replicated value, compare-and-set is still atomic while the
- * cluster is whole, but a write confirmed just before a network split or a member crash can be lost.
+ * linearizable (survives the loss of a minority of CP members; {@link CpHealer} replaces lost CP members). With
+ * none, Hazelcast would run CP in "unsafe mode"; gridlearn grids configured so use {@link MapModelStore} instead
+ * ({@link ModelStoreMode}), and reach this class only through {@link SwitchingModelStore}.
  */
 final class CpModelStore extends AbstractModelStore {
     private static final String PREFIX = "gridlearn.model.";

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * published version is also kept in a history map.
  *
  * <p>Two implementations pass the same contract tests: {@link CpModelStore} (the CP Subsystem's
- * {@code IAtomicReference}; linearizable with 3 or more CP members, "unsafe mode" below that) and
- * {@link MapModelStore} (a per-key compare-and-set in a {@code BINARY} {@code IMap}) for Hazelcast
- * builds without the CP Subsystem.
+ * {@code IAtomicReference}; linearizable with 3 or more CP members, kept at that number by {@link CpHealer}) and
+ * {@link MapModelStore} (a per-key compare-and-set in a {@code BINARY} {@code IMap} with backups) for Hazelcast
+ * builds without the CP Subsystem, grids configured without CP members, and grids whose CP group lost its
+ * majority; {@link SwitchingModelStore} picks the one the grid has recorded ({@link ModelStoreMode}).
  */
 public interface ModelStore {
     /** The allowed model names: 1 to 100 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'. */
@@ -91,14 +92,16 @@ public interface ModelStore {
     }
 
     /**
-     * The store for this instance: CP when this Hazelcast build has it, else the IMap fallback.
+     * The store for this instance: where this Hazelcast build has the CP Subsystem, CP until the grid records
+     * its switch to the map store ({@link ModelStoreMode}: no CP members configured, or a CP group lost its
+     * majority), else the IMap store.
      *
      * @param hz a member or client of the grid
      * @return the store
      */
     static ModelStore forInstance(HazelcastInstance hz) {
         if (CpSupport.available()) {
-            return new CpModelStore(hz);
+            return new SwitchingModelStore(hz);
         }
         Logger.getLogger(ModelStore.class.getName()).info("Hazelcast " + CpSupport.version()
                 + " has no community CP Subsystem: models use the IMap compare-and-set store");

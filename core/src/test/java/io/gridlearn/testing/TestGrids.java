@@ -20,8 +20,13 @@ public final class TestGrids {
     }
 
     public static Config config(int cpMembers) {
+        return config(cpMembers, 1);
+    }
+
+    /** A gridlearn member configuration with a unique cluster name, CP members and backups as given. */
+    public static Config config(int cpMembers, int backups) {
         GridSettings s = new GridSettings("test-" + UUID.randomUUID().toString().substring(0, 8), "127.0.0.1", 5701,
-                true, List.of(), cpMembers, 1);
+                true, List.of(), cpMembers, backups);
         Config c = GridConfigs.memberConfig(s);
         c.setProperty("hazelcast.partition.count", "23");
         return c;

@@ -26,8 +26,10 @@ public record NodeOptions(int port, List<String> members, String clusterName, St
               --members LIST      the other members, host:port comma-separated (no multicast, no discovery)
               --cluster-name N    cluster name (default gridlearn); members and clients of another name are refused
               --bind HOST         interface to bind (default 127.0.0.1)
-              --cp-members N      CP Subsystem members: 0 = unsafe mode, >= 3 = Raft (default: 3 when at least
-                                  three members are listed counting this one, else 0)
+              --cp-members N      CP Subsystem members: 0 = small-grid mode (models in a partitioned map
+                                  with backups), >= 3 = Raft, a lost CP member replaced by promoting
+                                  another member (default: 3 when at least three members are listed
+                                  counting this one, else 0)
               --backup-count N    backups of every data block (default 1)
               --config FILE       start from this Hazelcast configuration file (e.g. Enterprise TLS settings)
 

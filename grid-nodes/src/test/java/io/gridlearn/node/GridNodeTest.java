@@ -167,6 +167,36 @@ class GridNodeTest {
         assertEquals("true", o.getProperty(GridNode.SHUTDOWNHOOK_ENABLED));
     }
 
+    /**
+     * The CP healer (issue 15) is part of gridlearn's member settings, so a node from a YAML file gets it as well,
+     * once, by class name (each member its own instance); a file that lists it itself does not get a second.
+     */
+    @Test
+    void everyNodeRunsTheCpHealerAlsoFromAYamlFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.gridlearn.grid.CpSupport.available(),
+                "this Hazelcast build has no community CP Subsystem: nothing to heal");
+        Path plain = dir.resolve("healer.yaml");
+        Files.writeString(plain, """
+                hazelcast:
+                  cluster-name: healer
+                  cp-subsystem:
+                    cp-member-count: 3
+                """);
+        Path listed = dir.resolve("listed.yaml");
+        Files.writeString(listed, """
+                hazelcast:
+                  cluster-name: listed
+                  listeners:
+                    - io.gridlearn.model.CpHealer
+                """);
+        for (Config c : List.of(GridNode.config(NodeOptions.parse(new String[] {"--config", plain.toString()})),
+                GridNode.config(NodeOptions.parse(new String[] {"--config", listed.toString()})),
+                GridNode.config(NodeOptions.parse(new String[] {"--port", "5799"})))) {
+            assertEquals(1, c.getListenerConfigs().stream()
+                    .filter(l -> GridConfigs.CP_HEALER_CLASS.equals(l.getClassName())).count(), c.getClusterName());
+        }
+    }
+
     /** The running member reads the policy as Hazelcast resolves it (config over system properties). */
     @Test
     void theStartedMemberHasTheGracefulPolicy() throws Exception {

@@ -56,7 +56,7 @@ class NodeOptionsTest {
         assertEquals(0, NodeOptions.parse(new String[] {"--members", "127.0.0.1:5701,127.0.0.1:5702"})
                 .effectiveCpMembers(), "two members (self and one other): no Raft");
         assertEquals(0, NodeOptions.parse(new String[] {"--members", "127.0.0.1:5702,127.0.0.1:5703", "--cp-members", "0"})
-                .effectiveCpMembers(), "0 asks for unsafe mode");
+                .effectiveCpMembers(), "0 asks for the small-grid mode");
     }
 
     @Test
