@@ -43,6 +43,9 @@ public final class GridConfigs {
     /** Block-id reservations: the next free block id (Long) by data map name (see {@code DatasetCatalog}). */
     public static final String BLOCK_IDS_MAP = "gridlearn.block-ids";
 
+    /** The class whose serialized lambdas Jet jobs of {@code io.gridlearn.jet} ship to the members. */
+    static final String JET_FUNCTIONS_CLASS = "io.gridlearn.jet.GridlearnJet";
+
     private GridConfigs() {
     }
 
@@ -84,6 +87,9 @@ public final class GridConfigs {
                         + "its IMap compare-and-set fallback");
             }
         }
+        // Jet (in the community jar, off by default) runs the host's scoring pipelines (io.gridlearn.jet). Resource
+        // upload stays off: the functions gridlearn's stages ship are classes already on every member's classpath
+        config.getJetConfig().setEnabled(true).setResourceUploadEnabled(false);
         applyGridlearn(config, s.backupCount());
         return config;
     }
@@ -122,7 +128,9 @@ public final class GridConfigs {
     }
 
     /**
-     * Serializers and the Java-deserialization filter, for members and clients alike. gridlearn's
+     * Serializers and the Java-deserialization filter, for members and clients alike. The filter keeps Hazelcast's
+     * default allow-list and adds one gridlearn class, {@code io.gridlearn.jet.GridlearnJet}, whose serialized lambdas
+     * a Jet scoring job ships to the members; a filter already set is kept, with that class added. gridlearn's
      * {@code IdentifiedDataSerializable} classes need no registration here: each package's
      * {@code DataSerializerHook} is listed in {@code META-INF/services/com.hazelcast.DataSerializerHook} and
      * Hazelcast loads it from the classpath (ids in {@link SerializationIds}).
@@ -133,10 +141,13 @@ public final class GridConfigs {
         serialization.addSerializerConfig(new SerializerConfig()
                 .setTypeClass(RowBlock.class)
                 .setImplementation(new RowBlockSerializer()));
-        // Java serialization is never used by gridlearn: only Hazelcast's own allow-list may deserialize.
+        // gridlearn sends nothing by Java serialization but Jet jobs' functions: Hazelcast's own allow-list,
         if (serialization.getJavaSerializationFilterConfig() == null) {
             serialization.setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
         }
+        // except the one class whose functions a Jet job ships (io.gridlearn.jet): Jet sends a job's functions as
+        // serialized lambdas, which name their capturing class; this allows that class alone, not its package
+        serialization.getJavaSerializationFilterConfig().getWhitelist().addClasses(JET_FUNCTIONS_CLASS);
     }
 
     /**
