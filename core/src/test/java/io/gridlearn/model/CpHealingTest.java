@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CpHealingTest {
     /** Bound of every wait on the grid; healing takes well under a second on the mock network. */
-    private static final int WAIT_S = 30;
+    private static final int WAIT_S = 60;
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory();
 
     @BeforeEach
@@ -64,9 +64,17 @@ class CpHealingTest {
         return m.getCPSubsystem().getCPSubsystemManagementService().getLocalCPMember() != null;
     }
 
-    private static Collection<CPMember> cpMembers(HazelcastInstance m) throws Exception {
-        return m.getCPSubsystem().getCPSubsystemManagementService().getCPMembers().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+    /**
+     * The CP members as the metadata group reports them. While the group elects a new leader the query can time
+     * out; that is reported as an assertion error, so {@code assertTrueEventually} asks again.
+     */
+    private static Collection<CPMember> cpMembers(HazelcastInstance m) {
+        try {
+            return m.getCPSubsystem().getCPSubsystemManagementService().getCPMembers().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the CP members could not be read yet: " + e, e);
+        }
     }
 
     /** Asserts that the CP Subsystem has exactly {@code n} members, every one a live member of the cluster. */
