@@ -38,7 +38,7 @@ final class KMeansInit {
     /** The least ℓ, rows drawn per round: the candidates stay cheap on the driver and approximate the data well. */
     static final int MIN_ELL = 128;
     /** Up to this many rows ℓ is {@link #MIN_ELL}; above it, ℓ falls ∝ 1/n to its floor ({@link #ell}). */
-    static final long SMALL_ROWS = 16_384;
+    static final long SMALL_ROWS = 65_536;
     private static final long RANDOM_SALT = -1;
     private static final long FIRST_SALT = 0;
     private static final int SECOND_ROUND = 2;
