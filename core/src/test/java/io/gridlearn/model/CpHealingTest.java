@@ -111,6 +111,22 @@ class CpHealingTest {
                 for (CPMember c : g.members()) {
                     assertTrue(addresses.contains(c.getAddress()), group + " group member " + c + " is not live");
                 }
+                // ...and every member of the group has its own Raft node, caught up and knowing the membership as
+                // committed: a promoted member that has not yet created its node cannot vote, so a loss in that
+                // window would still cost the majority
+                Set<Long> commitIndices = new HashSet<>();
+                for (HazelcastInstance m : live) {
+                    if (g.members().stream().noneMatch(c -> c.getAddress().equals(m.getCluster().getLocalMember()
+                            .getAddress()))) {
+                        continue;
+                    }
+                    Object node = RaftProbe.node(m, g.id());
+                    assertNotNull(node, group + " group has no Raft node yet on " + m.getName());
+                    assertEquals(g.members().size(), RaftProbe.committedMembers(node),
+                            group + " group membership not committed on " + m.getName());
+                    commitIndices.add(RaftProbe.commitIndex(node));
+                }
+                assertEquals(1, commitIndices.size(), group + " group members' commit indices " + commitIndices);
             }
         }, WAIT_S);
     }
