@@ -95,7 +95,8 @@ public final class GridConfigs {
     }
 
     /**
-     * Adds gridlearn's serializers, map settings and Java-deserialization filter to a member config.
+     * Adds gridlearn's serializers, map settings and Java-deserialization filter to a member config. Applying it
+     * again changes nothing.
      *
      * @param config a member configuration, changed in place
      */
@@ -138,9 +139,14 @@ public final class GridConfigs {
      * @param serialization a member's or client's serialization configuration, changed in place
      */
     public static void applySerialization(SerializationConfig serialization) {
-        serialization.addSerializerConfig(new SerializerConfig()
-                .setTypeClass(RowBlock.class)
-                .setImplementation(new RowBlockSerializer()));
+        // idempotent: a host may apply gridlearn's settings to a configuration that already has them, and
+        // Hazelcast refuses a second serializer for one type
+        if (serialization.getSerializerConfigs().stream().noneMatch(c -> c.getTypeClass() == RowBlock.class
+                || RowBlock.class.getName().equals(c.getTypeClassName()))) {
+            serialization.addSerializerConfig(new SerializerConfig()
+                    .setTypeClass(RowBlock.class)
+                    .setImplementation(new RowBlockSerializer()));
+        }
         // gridlearn sends nothing by Java serialization but Jet jobs' functions: Hazelcast's own allow-list,
         if (serialization.getJavaSerializationFilterConfig() == null) {
             serialization.setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());

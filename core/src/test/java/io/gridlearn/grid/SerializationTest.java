@@ -249,6 +249,26 @@ class SerializationTest {
         return new RowBlock(id, rows, cols, v);
     }
 
+    @Test
+    void applyingGridlearnsSettingsTwiceChangesNothing() {
+        com.hazelcast.config.Config c = new com.hazelcast.config.Config();
+        GridConfigs.applyGridlearn(c);
+        int serializers = c.getSerializationConfig().getSerializerConfigs().size();
+        int listeners = c.getListenerConfigs().size();
+        java.util.Set<String> maps = new TreeSet<>(c.getMapConfigs().keySet());
+        GridConfigs.applyGridlearn(c);
+        GridConfigs.applySerialization(c.getSerializationConfig());
+        assertEquals(serializers, c.getSerializationConfig().getSerializerConfigs().size());
+        assertEquals(listeners, c.getListenerConfigs().size());
+        assertEquals(maps, new TreeSet<>(c.getMapConfigs().keySet()));
+        assertEquals(1, c.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getClasses()
+                .stream().filter(n -> n.startsWith("io.gridlearn")).count());
+        // and a service built from it still round-trips a block
+        InternalSerializationService ss = new DefaultSerializationServiceBuilder()
+                .setConfig(c.getSerializationConfig()).build();
+        assertEquals(3, ((RowBlock) ss.toObject(ss.toData(block(3, 10, 2, 1)))).blockId());
+    }
+
     /** A member's serialization service: gridlearn's configuration, no factory registered. */
     private static InternalSerializationService service() {
         SerializationConfig sc = new SerializationConfig();
