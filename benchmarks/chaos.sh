@@ -6,6 +6,9 @@
 # backwards. Logs (every node start, every command's stdout/stderr) go to client/target/chaos-<millis>/.
 #
 #   benchmarks/chaos.sh --minutes 60 [--interval 20] [--seed 19] [--port 6601] [--cp-members 0]
+#   benchmarks/chaos.sh --scenario kill-down --interval 10 --cp-members 3
+#     (nodes 0, 1 and 2 killed for good, 10 s apart, under the same command loop: four members down to one;
+#      the kept dataset must have all its rows or be refused in one line, every model version must be kept)
 #   MVN="mvn -o" benchmarks/chaos.sh --minutes 5        # how to call Maven (default: mvn)
 #
 # It runs io.gridlearn.cli.Chaos from the client's test classes (ChaosTest runs its short form), so it compiles

@@ -129,14 +129,7 @@ public final class Chaos {
      */
     Counts run(Path boston) throws Exception {
         Files.createDirectories(settings.logs());
-        List<String> lines = Files.readAllLines(boston);
-        bostonA = settings.logs().resolve("boston-a.csv");
-        bostonB = settings.logs().resolve("boston-b.csv");
-        Files.write(bostonA, lines.subList(0, 301));
-        List<String> b = new ArrayList<>(List.of(lines.get(0)));
-        b.addAll(lines.subList(301, lines.size()));
-        Files.write(bostonB, b);
-
+        splitBoston(Files.readAllLines(boston));
         for (int i = 0; i < NODES; i++) {
             start(i);
         }
@@ -162,6 +155,82 @@ public final class Chaos {
             checkHistory();
         }
         return counts;
+    }
+
+    /**
+     * Issue 15's "done when", on four nodes: after the reference cycle a dataset is loaded to keep, then nodes 0, 1
+     * and 2 are killed (SIGKILL, never restarted) {@code interval} seconds apart while the client keeps cycling,
+     * so that the grid goes from four members to one, one loss at a time, with fits running; one more cycle runs
+     * on the last member. Every fit must still equal its reference or fail in one line; at the end the model
+     * histories must hold every reported version, and the kept dataset must have all its rows or {@code describe}
+     * must refuse it in one line.
+     *
+     * @param boston the Boston housing CSV
+     * @return the counts
+     * @throws Exception on a failure of the harness itself
+     */
+    Counts killDown(Path boston) throws Exception {
+        Files.createDirectories(settings.logs());
+        List<String> lines = Files.readAllLines(boston);
+        splitBoston(lines);
+        for (int i = 0; i < NODES; i++) {
+            start(i);
+        }
+        for (int i = 0; i < NODES; i++) {
+            awaitJoined(i, 120);
+        }
+        log("reference cycle on the undisturbed grid");
+        if (!cycle(0, true)) {
+            throw new IllegalStateException("the reference cycle failed on the undisturbed grid: " + counts.violations);
+        }
+        if (!command(null, "load", boston.toString(), "--name", "kept-boston", "--block-size", "16")) {
+            throw new IllegalStateException("the kept dataset could not be loaded on the undisturbed grid");
+        }
+        Thread killer = new Thread(() -> {
+            try {
+                for (int victim = 0; victim < NODES - 1; victim++) {
+                    Thread.sleep(settings.interval() * 1000L);
+                    Process p = nodes[victim];
+                    log("SIGKILL node " + victim + " (pid " + p.pid() + "), not restarted");
+                    p.destroyForcibly();
+                    counts.kills.incrementAndGet();
+                    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                        counts.violations.add("node " + victim + " did not exit within 60 s of SIGKILL");
+                    }
+                }
+            } catch (InterruptedException e) {
+                counts.violations.add("the killer was interrupted");
+            }
+        }, "kill-down");
+        killer.setDaemon(true);
+        killer.start();
+        int c = 1;
+        while (killer.isAlive()) {
+            cycle(c++, false);
+        }
+        log("one member left");
+        cycle(c, false);
+        checkHistory();
+        Result kept = run(null, "describe", "kept-boston", "--json");
+        if (kept.exit == 0) {
+            long rows = JSON.readTree(kept.out).path("rows").asLong();
+            log("kept-boston: " + rows + " rows on the last member");
+            if (rows != lines.size() - 1) {
+                counts.violations.add("kept-boston has " + rows + " rows, not " + (lines.size() - 1));
+            }
+        } else {
+            log("kept-boston refused: " + kept.err.strip());
+        }
+        return counts;
+    }
+
+    private void splitBoston(List<String> lines) throws IOException {
+        bostonA = settings.logs().resolve("boston-a.csv");
+        bostonB = settings.logs().resolve("boston-b.csv");
+        Files.write(bostonA, lines.subList(0, 301));
+        List<String> b = new ArrayList<>(List.of(lines.get(0)));
+        b.addAll(lines.subList(301, lines.size()));
+        Files.write(bostonB, b);
     }
 
     /** One cycle: load, append, three fits, predict, drop; returns whether every command succeeded. */
@@ -420,7 +489,9 @@ public final class Chaos {
 
     /**
      * {@code Chaos [--minutes N] [--interval S] [--seed S] [--port P] [--cp-members N] [--boston FILE]
-     * [--logs DIR]}: runs the chaos loop and prints the counts; exit status 1 when a promise was broken.
+     * [--logs DIR] [--scenario restarts|kill-down]}: runs the chaos loop ({@code restarts}, the default) or
+     * {@link #killDown} ({@code --minutes} and {@code --seed} then unused) and prints the counts; exit status 1
+     * when a promise was broken.
      *
      * @param args the options
      * @throws Exception when the harness fails
@@ -431,6 +502,7 @@ public final class Chaos {
         long seed = 19;
         int port = 6601;
         int cp = 0;
+        boolean killDown = false;
         Path boston = Path.of("core/src/test/resources/datasets/boston.csv");
         Path logs = Path.of("client/target/chaos-" + System.currentTimeMillis());
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -443,6 +515,11 @@ public final class Chaos {
                 case "--cp-members" -> cp = Integer.parseInt(v);
                 case "--boston" -> boston = Path.of(v);
                 case "--logs" -> logs = Path.of(v);
+                case "--scenario" -> killDown = switch (v) {
+                    case "kill-down" -> true;
+                    case "restarts" -> false;
+                    default -> throw new IllegalArgumentException("--scenario is restarts or kill-down, not " + v);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -450,7 +527,7 @@ public final class Chaos {
         Runtime.getRuntime().addShutdownHook(new Thread(chaos::close));
         Counts counts;
         try {
-            counts = chaos.run(boston);
+            counts = killDown ? chaos.killDown(boston) : chaos.run(boston);
         } finally {
             chaos.close();
         }
