@@ -14,7 +14,9 @@ import java.util.Map;
  * The model JSON of a gradient-boosted tree ensemble and its predictor.
  *
  * <p>Fields (extensions of {@code gridlearn-model/1}, after the common ones): {@code objective}
- * ({@code squared-error} or {@code logistic}), {@code baseScore} (XGBoost's {@code base_score}, 0.5) and
+ * ({@code squared-error}, {@code logistic} or {@code softmax}), {@code baseScore} (XGBoost's {@code base_score},
+ * 0.5), {@code importance} (per measure of {@link TreeImportance} — {@code frequency}, {@code gain}, {@code cover},
+ * {@code totalGain}, {@code totalCover} — one number per feature, lined up with {@code features}) and
  * {@code trees}, one object per tree with parallel arrays over its nodes: {@code left}, {@code right} (−1 at a
  * leaf), {@code feature} (index into {@code features}, −1 at a leaf), {@code threshold} (x &lt; threshold goes
  * left), {@code splitBin}, {@code defaultLeft} (where a missing value goes), {@code value} (η·w*, added to the
@@ -47,6 +49,7 @@ public final class GbtModel {
         Map<String, Object> ext = new LinkedHashMap<>();
         ext.put("objective", objective.cliName());
         ext.put("baseScore", Objective.BASE_SCORE);
+        ext.put(TreeImportance.FIELD, TreeImportance.of(trees, features.size()));
         List<Map<String, Object>> ts = new ArrayList<>();
         for (Tree t : trees) {
             ts.add(t.toJson());
