@@ -170,4 +170,10 @@ public final class GbtLearner implements Learner {
                     + " trees (one per class), not " + count + " trees");
         }
     }
+
+    /** Loss per round or tree, feature importance, and for classifiers the confusion matrix, ROC and calibration. */
+    @Override
+    public Optional<io.gridlearn.report.ReportSection> report() {
+        return Optional.of(new TreeReport());
+    }
 }

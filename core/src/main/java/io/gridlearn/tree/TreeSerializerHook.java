@@ -35,6 +35,8 @@ public final class TreeSerializerHook implements DataSerializerHook {
     public static final int SOFTMAX_HISTOGRAM = 7;
     /** {@link ClassCountKernel}. */
     public static final int CLASS_COUNT_KERNEL = 8;
+    /** {@link TreeLossKernel}. */
+    public static final int TREE_LOSS_KERNEL = 9;
 
     /**
      * One instance of every type this hook creates, over the given feature and label columns: for serialization
@@ -46,7 +48,7 @@ public final class TreeSerializerHook implements DataSerializerHook {
      *         (one finished tree of one split, a growing root), a {@link GbtEvalKernel} and a
      *         {@link ForestHistogramAggregator} (that tree and a growing root, one slot each), a
      *         {@link GbtHeldOutKernel} (that tree), a {@link SoftmaxHistogramAggregator} (one round of two classes),
-     *         a {@link ClassCountKernel} and a softmax {@link GbtHeldOutKernel}
+     *         a {@link ClassCountKernel}, a softmax {@link GbtHeldOutKernel} and a {@link TreeLossKernel}
      */
     public static List<IdentifiedDataSerializable> examples(int[] features, int target) {
         double[][] e = new double[features.length][];
@@ -81,7 +83,8 @@ public final class TreeSerializerHook implements DataSerializerHook {
                         .excluding(0.25),
                 new ClassCountKernel(target, -1, 3),
                 new GbtHeldOutKernel(features, target, -1, Objective.SOFTMAX, 0.5, new Tree[] {t, t}, 0.25, 7L)
-                        .softmax(2));
+                        .softmax(2),
+                new TreeLossKernel(model, features, target, 0.25, 7L));
     }
 
     @Override
@@ -100,6 +103,7 @@ public final class TreeSerializerHook implements DataSerializerHook {
             case HELD_OUT_KERNEL -> new GbtHeldOutKernel();
             case SOFTMAX_HISTOGRAM -> new SoftmaxHistogramAggregator();
             case CLASS_COUNT_KERNEL -> new ClassCountKernel();
+            case TREE_LOSS_KERNEL -> new TreeLossKernel();
             default -> null;
         };
     }
