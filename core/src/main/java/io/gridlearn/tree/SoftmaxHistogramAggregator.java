@@ -24,25 +24,37 @@ import java.io.IOException;
 public final class SoftmaxHistogramAggregator extends NodeHistogramAggregator<SoftmaxHistogramAggregator> {
     private static final long serialVersionUID = 1L;
 
+    /** The features' positions in the blocks. */
     private int[] featureColumns;
+    /** The label's position in the blocks. */
     private int targetColumn;
     /** K, the number of classes. */
     private int classes;
     /** The class of the tree being grown, 0 … K−1. */
     private int klass;
+    /** The base margin m₀ of every class. */
     private double baseMargin;
     /** The trees of the finished rounds, K per round, in order. */
     private Tree[] finished;
+    /** The tree being grown. */
     private Tree growing;
+    /** Per node of {@link #growing}: its slot in the histogram, or −1 when not built this pass. */
     private int[] slotOfNode;
+    /** The gradients' fixed-point scale 2^k_g. */
     private double scaleG;
+    /** The Hessians' fixed-point scale 2^k_h. */
     private double scaleH;
+    /** Rows per block of the dataset: row id = block id × block size + row in block. */
     private int blockSize;
+    /** The fit's seed. */
     private long seed;
     /** The index of the tree being grown in the model, for the row sample's hash. */
     private int tree;
+    /** The share of rows in the tree's sample; 1 for every row. */
     private double subsample = 1;
+    /** The weight column's position, or −1 for none. */
     private int weightColumn = -1;
+    /** The held-out share, not fitted (0: none). */
     private double testFraction;
     private transient RowGrouping grouping;
     private transient double[] margins;
