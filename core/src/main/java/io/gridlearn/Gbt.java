@@ -31,7 +31,8 @@ public final class Gbt extends BuiltInSpec {
     /**
      * XGBoost's defaults for an objective: the last column as the label, every other column a feature.
      *
-     * @param objective {@link Objective#SQUARED_ERROR} or {@link Objective#LOGISTIC} (labels in [0, 1])
+     * @param objective {@link Objective#SQUARED_ERROR}, {@link Objective#LOGISTIC} (labels in [0, 1]) or
+     *                  {@link Objective#SOFTMAX} (labels the classes 0 … K−1; {@code trees} counts rounds of K trees)
      * @return a spec with the defaults
      */
     public static Gbt of(Objective objective) {

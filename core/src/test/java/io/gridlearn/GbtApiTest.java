@@ -120,4 +120,38 @@ class GbtApiTest {
                 FitOptions.named("gbt-sampled").resume(true)));
         assertTrue(e.getMessage().contains("subsample 0.7, this fit asks for 1.0"), e.getMessage());
     }
+
+    @Test
+    void aSoftmaxFitCheckpointsPerRoundResumesAndStopsEarlyByRounds() throws Exception {
+        Path file = Path.of(GbtApiTest.class.getResource("/oracles/gbt/iris_train.csv").toURI());
+        Dataset d = gl.loadCsv(file, "api-gbt-iris", 32);
+        Gbt spec = Gbt.of(Objective.SOFTMAX).target("target").maxDepth(3).subsample(0.8).seed(4);
+        Model fresh = gl.fit(spec.trees(6), d, FitOptions.named("gbt-sm-fresh"));
+        assertEquals(18, ((Number) fresh.document().summary().get("trees")).intValue(), "6 rounds of 3 trees");
+        List<Integer> seen = new java.util.ArrayList<>();
+        gl.fit(spec.trees(2), d, FitOptions.named("gbt-sm-resumed")
+                .onCheckpoint(c -> seen.add(((Number) c.document().summary().get("trees")).intValue())));
+        assertEquals(List.of(3, 6), seen, "a checkpoint after every round of one tree per class");
+        Model resumed = gl.fit(spec.trees(6), d, FitOptions.named("gbt-sm-resumed").resume(true));
+        assertEquals(json(fresh), json(resumed), "resumed from 2 rounds to 6: the fresh fit's bits");
+
+        Map<String, Double> row = Map.of("sepal_length", 6.0, "sepal_width", 2.9, "petal_length", 4.5,
+                "petal_width", 1.5);
+        double[] p = fresh.probabilities(row);
+        assertEquals(3, p.length);
+        assertEquals(1.0, p[0] + p[1] + p[2], 1e-12);
+        int argmax = p[1] >= p[0] && p[1] >= p[2] ? 1 : p[2] > p[0] ? 2 : 0;
+        assertEquals(argmax, fresh.predict(row), 0.0, "the class of the largest probability");
+
+        Model es = gl.fit(Gbt.of(Objective.SOFTMAX).target("target").maxDepth(3).testFraction(0.3)
+                .earlyStoppingRounds(3).trees(60), d, FitOptions.named("gbt-sm-es"));
+        Map<String, Object> s = es.document().summary();
+        assertEquals("mlogloss", s.get("testMetric"));
+        int best = ((Number) s.get("bestIteration")).intValue();
+        int fitted = ((Number) s.get("treesFitted")).intValue();
+        assertEquals(3 * (best + 1), ((Number) s.get("trees")).intValue(), "the rounds up to the best, 3 trees each");
+        assertEquals(fitted, io.gridlearn.report.ReportCharts.summaryVector(es.document(), "testScores").length,
+                "one held-out score per round");
+        assertTrue(fitted - best <= 4 || fitted == 60, "stops 3 rounds after the best: " + s);
+    }
 }

@@ -208,7 +208,60 @@ final class FitCommand extends GridCommand {
             if (published.metrics() != null) { // PCA has none
                 published.metrics().forEach((k, v) -> out().println("  " + k + ": " + v));
             }
+            printImportance(published);
         }
+    }
+
+    /**
+     * A tree model's {@code importance} field as a table, the features by total gain, largest first (ties in
+     * feature order): mean gain, mean cover, splits (XGBoost's gain, cover and weight) and the total gain's share.
+     */
+    private void printImportance(ModelDocument m) {
+        if (!(m.extension("importance") instanceof Map<?, ?> imp)) {
+            return;
+        }
+        double[] gain = numbers(imp.get("gain"));
+        double[] cover = numbers(imp.get("cover"));
+        double[] freq = numbers(imp.get("frequency"));
+        double[] total = numbers(imp.get("totalGain"));
+        int d = m.features().size();
+        if (gain == null || cover == null || freq == null || total == null || total.length != d) {
+            return;
+        }
+        double sum = 0;
+        for (double v : total) {
+            sum += v;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            order.add(j);
+        }
+        order.sort((a, b) -> Double.compare(total[b], total[a]));
+        out().println("  feature importance (by total gain):");
+        out().printf("  %-20s %14s %14s %8s %8s%n", "feature", "gain", "cover", "splits", "share");
+        for (int j : order) {
+            out().printf("  %-20s %14s %14s %8s %8s%n", m.features().get(j), Output.num(gain[j]),
+                    Output.num(cover[j]), Output.num(freq[j]),
+                    sum > 0 ? String.format("%.1f%%", 100 * total[j] / sum) : "");
+        }
+    }
+
+    /** A JSON array of numbers (a {@code double[]} in a model made in this process). */
+    private static double[] numbers(Object o) {
+        if (o instanceof double[] a) {
+            return a;
+        }
+        if (o instanceof List<?> l) {
+            double[] a = new double[l.size()];
+            for (int i = 0; i < a.length; i++) {
+                if (!(l.get(i) instanceof Number x)) {
+                    return null;
+                }
+                a[i] = x.doubleValue();
+            }
+            return a;
+        }
+        return null;
     }
 
     private void printText(ModelDocument m) {

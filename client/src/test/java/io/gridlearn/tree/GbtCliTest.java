@@ -149,6 +149,80 @@ class GbtCliTest {
         assertTrue(s.path("stoppedEarly").asBoolean(), s.toString());
     }
 
+    @Test
+    void softmaxFitPredictsClassesAndCarriesFeatureImportance() throws Exception {
+        Path train = resource("/oracles/gbt/iris_train.csv");
+        Path test = resource("/oracles/gbt/iris_test.csv");
+        Path model = tmp.resolve("iris.json");
+        Cli.Run one = Cli.run("--members", "1", "fit", "gbt", "--csv", train.toString(), "--target", "target",
+                "--objective", "softmax", "--trees", "10", "--out", model.toString(), "--json");
+        assertEquals(0, one.exit(), one.err());
+        Cli.Run three = Cli.run("--members", "3", "fit", "gbt", "--csv", train.toString(), "--target", "target",
+                "--objective", "softmax", "--trees", "10", "--json");
+        assertEquals(0, three.exit(), three.err());
+        JsonNode m = one.json();
+        assertEquals(withoutProvenance(m), withoutProvenance(three.json()), "the same model on 1 and 3 members");
+        assertEquals("softmax", m.path("objective").asText());
+        assertEquals("[0,1,2]", m.path("classes").toString());
+        assertEquals(30, m.path("trees").size(), "10 rounds of one tree per class");
+
+        // importance: the field equals TreeImportance computed from the trees of the file read back
+        io.gridlearn.model.ModelDocument doc = io.gridlearn.model.ModelJson.read(model);
+        java.util.Map<String, double[]> want = TreeImportance.of(doc);
+        JsonNode imp = m.path("importance");
+        assertEquals(List.copyOf(want.keySet()), iterable(imp.fieldNames()));
+        double splits = 0;
+        for (var e : want.entrySet()) {
+            assertEquals(4, imp.path(e.getKey()).size());
+            for (int j = 0; j < 4; j++) {
+                assertEquals(e.getValue()[j], imp.path(e.getKey()).path(j).asDouble(), 0.0, e.getKey() + "[" + j + "]");
+            }
+        }
+        for (JsonNode f : imp.path("frequency")) {
+            splits += f.asDouble();
+        }
+        int internal = 0;
+        for (JsonNode t : m.path("trees")) {
+            for (JsonNode f : t.path("feature")) {
+                internal += f.asInt() >= 0 ? 1 : 0;
+            }
+        }
+        assertEquals(internal, (int) splits, "every split counted once");
+
+        Path labels = tmp.resolve("labels.csv");
+        Cli.Run r = Cli.run("predict", "--model-file", model.toString(), "--csv", test.toString(), "--out",
+                labels.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> l = Files.readAllLines(labels);
+        assertEquals(31, l.size());
+        for (int i = 1; i < l.size(); i++) {
+            double c = Double.parseDouble(l.get(i));
+            assertTrue(c == 0 || c == 1 || c == 2, "a class: " + l.get(i));
+        }
+        r = Cli.run("predict", "--model-file", model.toString(), "--csv", test.toString(), "--out",
+                tmp.resolve("link.csv").toString(), "--type", "link");
+        assertEquals(2, r.exit(), r.err());
+        Cli.Run ev = Cli.run("evaluate", "--model-file", model.toString(), "--csv", test.toString(), "--json");
+        assertEquals(0, ev.exit(), ev.err());
+        JsonNode metrics = ev.json().path("metrics");
+        assertEquals(30, metrics.path("rows").asInt());
+        assertTrue(metrics.path("accuracy").asDouble() > 0.85, metrics.toString());
+
+        Cli.Run text = Cli.run("fit", "gbt", "--csv", train.toString(), "--target", "target", "--objective", "softmax",
+                "--trees", "10");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("feature importance (by total gain):"), text.out());
+        for (String f : List.of("sepal_length", "sepal_width", "petal_length", "petal_width")) {
+            assertTrue(text.out().contains("  " + f + " "), f + " in " + text.out());
+        }
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     private Cli.Run refused(Path model, String... args) {
         List<String> all = new ArrayList<>(List.of("fit", "gbt"));
         all.addAll(List.of(args));
@@ -165,7 +239,7 @@ class GbtCliTest {
         String csv = resource("/oracles/gbt/diabetes_train.csv").toString();
         Path model = tmp.resolve("never.json");
         String[][] cases = {
-                {"--objective", "poisson", "--objective must be one of squared-error, logistic, was 'poisson'"},
+                {"--objective", "poisson", "--objective must be one of squared-error, logistic, softmax, was 'poisson'"},
                 {"--trees", "0", "--trees must be between 1 and 1000000, was 0"},
                 {"--max-depth", "0", "--max-depth must be between 1 and 20, was 0"},
                 {"--max-depth", "21", "--max-depth must be between 1 and 20, was 21"},
@@ -191,10 +265,13 @@ class GbtCliTest {
             assertEquals("gridlearn: " + c[2], r.err().strip(), String.join(" ", args));
         }
         Cli.Run r = refused(model, "--csv", csv, "--target", "target");
-        assertEquals("gridlearn: fit gbt needs --objective: one of squared-error, logistic", r.err().strip());
+        assertEquals("gridlearn: fit gbt needs --objective: one of squared-error, logistic, softmax", r.err().strip());
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "logistic");
         assertTrue(r.err().startsWith("gridlearn: fit gbt --objective logistic needs labels in [0, 1]; target"
                 + " 'target' has values from 31.0 to 346.0"), r.err());
+        r = refused(model, "--csv", csv, "--target", "target", "--objective", "softmax");
+        assertEquals("gridlearn: fit gbt --objective softmax: target 'target' has no row of class 0; classes must be"
+                + " the integers 0..346, each present", r.err().strip());
         r = refused(model, "--csv", csv, "--target", "target", "--objective", "squared-error",
                 "--early-stopping-rounds", "5");
         assertEquals("gridlearn: --early-stopping-rounds needs a held-out share to watch: give a test fraction"

@@ -1,14 +1,12 @@
 package io.gridlearn.logistic;
 
 import io.gridlearn.model.ModelDocument;
-import io.gridlearn.report.Html;
 import io.gridlearn.report.ReportCharts;
 import io.gridlearn.report.ReportContext;
 import io.gridlearn.report.ReportSection;
 import io.gridlearn.report.SectionWriter;
 import io.gridlearn.report.Svg;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -105,53 +103,6 @@ final class LogisticReport implements ReportSection {
     }
 
     private static void rocAndCalibration(ReportContext c, SectionWriter out) {
-        int b = SCORE_BINS;
-        double[] s = c.scoreHistogram(b);
-        double pos = 0;
-        double neg = 0;
-        for (int k = 0; k < b; k++) {
-            neg += s[k];
-            pos += s[b + k];
-        }
-        double[] fpr = new double[b + 1];
-        double[] tpr = new double[b + 1];
-        double tp = 0;
-        double fp = 0;
-        double auc = 0;
-        for (int k = b - 1, i = 1; k >= 0; k--, i++) {
-            double tp2 = tp + s[b + k];
-            double fp2 = fp + s[k];
-            auc += (fp2 - fp) * (tp + tp2) / 2;
-            tp = tp2;
-            fp = fp2;
-            fpr[i] = neg == 0 ? 0 : fp / neg;
-            tpr[i] = pos == 0 ? 0 : tp / pos;
-        }
-        auc = pos * neg == 0 ? Double.NaN : auc / (pos * neg);
-        out.chart(new Svg("ROC curve (AUC " + Html.num(auc) + ", binned)", W, H).labels("false positive rate", "true positive rate")
-                .range(0, 1, 0, 1).line(fpr, tpr, Svg.PALETTE[0], false).diagonal());
-        int cb = 10;
-        List<double[]> cal = new ArrayList<>();
-        for (int g = 0; g < cb; g++) {
-            double cnt = 0;
-            double sp = 0;
-            double np = 0;
-            for (int k = g * b / cb; k < (g + 1) * b / cb; k++) {
-                cnt += s[k] + s[b + k];
-                np += s[b + k];
-                sp += s[2 * b + k];
-            }
-            if (cnt > 0) {
-                cal.add(new double[] {sp / cnt, np / cnt});
-            }
-        }
-        double[] cx = cal.stream().mapToDouble(a -> a[0]).toArray();
-        double[] cy = cal.stream().mapToDouble(a -> a[1]).toArray();
-        out.chart(new Svg("Calibration", W, H).labels("mean predicted probability", "observed frequency of class 1")
-                .range(0, 1, 0, 1).line(cx, cy, Svg.PALETTE[1], false).points(cx, cy, Svg.PALETTE[1]).diagonal());
-        out.note("ROC and AUC are computed from score histograms built next to the data: the predicted probability of class 1 "
-                + "binned into " + b + " equal bins over " + (long) (pos + neg) + " rows (" + (long) pos + " positive, "
-                + (long) neg + " negative); rows within a bin count as ties. Calibration groups the bins into " + cb
-                + " bins of width 0.1.");
+        ReportCharts.rocAndCalibration(c, out, SCORE_BINS);
     }
 }

@@ -144,4 +144,10 @@ public final class ForestLearner implements Learner {
             need(false, origin, ForestModel.ALGORITHM, "well-formed \"trees\" (" + e.getMessage() + ")");
         }
     }
+
+    /** Loss per round or tree, feature importance, and for classifiers the confusion matrix, ROC and calibration. */
+    @Override
+    public Optional<io.gridlearn.report.ReportSection> report() {
+        return Optional.of(new TreeReport());
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * The model JSON of a random forest and its predictor.
  *
  * <p>Fields (extensions of {@code gridlearn-model/1}, after the common ones): {@code objective}
- * ({@code squared-error} or {@code gini}) and {@code trees}, one object per tree in {@link Tree}'s form (as
+ * ({@code squared-error} or {@code gini}), {@code importance} (as gbt's: {@link TreeImportance}'s measures, one
+ * number per feature) and {@code trees}, one object per tree in {@link Tree}'s form (as
  * {@code gbt}'s): {@code left}, {@code right}, {@code feature}, {@code threshold}, {@code splitBin},
  * {@code defaultLeft}, {@code value} (the node's mean label over its drawn rows: for Gini the share of class 1),
  * {@code gain} (the split's reduction of the weighted squared error; half the weighted Gini decrease for Gini) and
@@ -34,6 +35,7 @@ public final class ForestModel {
                                   Map<String, Object> summary) {
         Map<String, Object> ext = new LinkedHashMap<>();
         ext.put("objective", objective.cliName());
+        ext.put(TreeImportance.FIELD, TreeImportance.of(trees, features.size()));
         List<Map<String, Object>> ts = new ArrayList<>();
         for (Tree t : trees) {
             ts.add(t.toJson());

@@ -15,7 +15,8 @@ import java.io.IOException;
  * (raw values routed by the thresholds, missing ones by each split's default direction: the predictor's
  * additions, in tree order). The loss is XGBoost's default evaluation metric's: (y − m)² for squared error
  * (reported as rmse = √(Σw(y − m)²/Σw)), and for logistic −y·log p − (1 − y)·log(1 − p) with p = σ(m) clipped to
- * [10⁻¹⁶, 1 − 10⁻¹⁶] (logloss, XGBoost's {@code eps}). The runner adds the blocks' partials exactly, so the score
+ * [10⁻¹⁶, 1 − 10⁻¹⁶] (logloss, XGBoost's {@code eps}); for softmax (K classes, tree t adding to class t mod K's
+ * margin) −log max(p_y, 10⁻¹⁶) with p = softmax(m) (XGBoost's mlogloss). The runner adds the blocks' partials exactly, so the score
  * is the same bits on any number of members.
  */
 public final class GbtHeldOutKernel implements BlockKernel {
@@ -34,6 +35,8 @@ public final class GbtHeldOutKernel implements BlockKernel {
     private Tree[] trees;
     private double testFraction;
     private long seed;
+    /** K for softmax, else 0. */
+    private int classes;
     private transient RowGrouping grouping;
 
     /** For deserialization. */
@@ -63,23 +66,39 @@ public final class GbtHeldOutKernel implements BlockKernel {
     }
 
     /**
+     * Scores a softmax model of K classes: tree t adds to class (t mod K)'s margin.
+     *
+     * @param k the number of classes, ≥ 2
+     * @return this kernel
+     */
+    GbtHeldOutKernel softmax(int k) {
+        this.classes = k;
+        return this;
+    }
+
+    /**
      * The metric from the pass's sums.
      *
      * @param objective the loss
      * @param s         the sums
-     * @return rmse (squared error) or mean log loss (logistic); NaN when no held-out row has a positive weight
+     * @return rmse (squared error) or mean log loss (logistic, softmax); NaN when no held-out row has a positive
+     *         weight
      */
     static double metric(Objective objective, double[] s) {
         double mean = s[LOSS] / s[WEIGHT];
-        return objective == Objective.LOGISTIC ? mean : Math.sqrt(mean);
+        return objective.classifies() ? mean : Math.sqrt(mean);
     }
 
     /**
      * @param objective the loss
-     * @return {@code "rmse"} or {@code "logloss"}, XGBoost's names
+     * @return {@code "rmse"}, {@code "logloss"} or {@code "mlogloss"}, XGBoost's names
      */
     static String metricName(Objective objective) {
-        return objective == Objective.LOGISTIC ? "logloss" : "rmse";
+        return switch (objective) {
+            case LOGISTIC -> "logloss";
+            case SOFTMAX -> "mlogloss";
+            case SQUARED_ERROR -> "rmse";
+        };
     }
 
     @Override
@@ -99,6 +118,7 @@ public final class GbtHeldOutKernel implements BlockKernel {
         int t0 = b.columnOffset(targetColumn);
         int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         double[] x = new double[featureColumns.length];
+        double[] margins = classes > 0 ? new double[classes] : null;
         for (int r = 0; r < n; r++) {
             if (grouping.group(firstRowId + r) != test) {
                 continue;
@@ -115,11 +135,23 @@ public final class GbtHeldOutKernel implements BlockKernel {
             for (int j = 0; j < x.length; j++) {
                 x[j] = v[b.columnOffset(featureColumns[j]) + r];
             }
+            double loss;
+            if (margins != null) {
+                java.util.Arrays.fill(margins, baseMargin);
+                for (int t = 0; t < trees.length; t++) {
+                    margins[t % classes] += trees[t].value[trees[t].leaf(x)];
+                }
+                int k = (int) y;
+                double p = k >= 0 && k < classes && k == y ? io.gridlearn.model.Predictors.normalise(margins)[k] : 0;
+                partial[LOSS] += -w * Math.log(Math.max(p, EPS));
+                partial[WEIGHT] += w;
+                partial[ROWS]++;
+                continue;
+            }
             double m = baseMargin;
             for (Tree t : trees) {
                 m += t.value[t.leaf(x)];
             }
-            double loss;
             if (logistic) {
                 double p = Math.min(Math.max(1 / (1 + Math.exp(-m)), EPS), 1 - EPS);
                 loss = -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
@@ -155,6 +187,7 @@ public final class GbtHeldOutKernel implements BlockKernel {
         }
         out.writeDouble(testFraction);
         out.writeLong(seed);
+        out.writeInt(classes);
     }
 
     @Override
@@ -170,6 +203,7 @@ public final class GbtHeldOutKernel implements BlockKernel {
         }
         testFraction = in.readDouble();
         seed = in.readLong();
+        classes = in.readInt();
         grouping = null;
     }
 }

@@ -27,7 +27,9 @@ import static io.gridlearn.model.ModelValidation.need;
  * Gradient-boosted trees ({@code gbt}) in the learner runtime, by the histogram method with XGBoost 1.7's
  * {@code hist} parameters and defaults ({@link GbtTrainer}): the same model bits on any number of members.
  * A squared-error model predicts a value; a logistic one predicts the class (1 when σ(m) &gt; ½) and its
- * probabilities, and on the link scale the margin m. {@code evaluate} scores a logistic model as every classifier
+ * probabilities, and on the link scale the margin m; a softmax one predicts the class of the largest margin and the
+ * softmax probabilities, as the {@code softmax} learner (no link scale). {@code evaluate} scores a logistic or
+ * softmax model as every classifier
  * (accuracy, log loss, confusion matrix) and a squared-error model by R², MSE, RMSE and MAE
  * ({@link GbtEvalKernel}).
  */
@@ -40,15 +42,15 @@ public final class GbtLearner implements Learner {
     @Override
     public String description() {
         return "gradient-boosted trees by the histogram method, XGBoost 1.7 hist's parameters (squared-error,"
-                + " logistic); exact fixed-point histograms, the same trees on any number of members";
+                + " logistic, softmax); exact fixed-point histograms, the same trees on any number of members";
     }
 
     @Override
     public List<LearnerOption> options() {
         return List.of(
                 LearnerOption.of("objective", Type.STRING, "NAME", "Loss: " + Objective.names() + " (required)."),
-                LearnerOption.of("trees", Type.INT, "N", "Boosting rounds, one tree each (default "
-                        + GbtOptions.DEFAULT_TREES + ")."),
+                LearnerOption.of("trees", Type.INT, "N", "Boosting rounds, one tree each (one per class for"
+                        + " softmax) (default " + GbtOptions.DEFAULT_TREES + ")."),
                 LearnerOption.of("maxDepth", Type.INT, "D", "Deepest split level + 1, as XGBoost's max_depth (default "
                         + GbtOptions.DEFAULT_MAX_DEPTH + ")."),
                 LearnerOption.of("eta", Type.DOUBLE, "E", "Learning rate in (0, 1] (default " + GbtOptions.DEFAULT_ETA
@@ -65,7 +67,7 @@ public final class GbtLearner implements Learner {
                 LearnerOption.of("testFraction", Type.DOUBLE, "F", "Hold out this share of rows (by a hash of the row id"
                         + " and --seed): not fitted, scored after every tree (default 0)."),
                 LearnerOption.of("earlyStoppingRounds", Type.INT, "N", "Stop when the --test-fraction share's"
-                        + " rmse/logloss has not improved for N trees; the model keeps the trees up to the best."),
+                        + " rmse/logloss/mlogloss has not improved for N trees; the model keeps the trees up to the best."),
                 LearnerOption.of(Weights.OPTION, Type.STRING, "COL", "Instance weights, as XGBoost's: each row's"
                         + " gradient and Hessian times its weight (>= 0; 2 counts a row twice, 0 leaves it out)."));
     }
@@ -114,13 +116,13 @@ public final class GbtLearner implements Learner {
 
     @Override
     public boolean predictsLabels(ModelDocument m) {
-        return GbtModel.objective(m) == Objective.LOGISTIC;
+        return GbtModel.objective(m).classifies();
     }
 
-    /** Squared error: R², MSE, RMSE and MAE from exact sums; logistic: the common classifier evaluation. */
+    /** Squared error: R², MSE, RMSE and MAE from exact sums; logistic, softmax: the common classifier evaluation. */
     @Override
     public Optional<Map<String, Object>> evaluate(ModelDocument m, PassRunner runner, DatasetSchema schema) {
-        if (GbtModel.objective(m) == Objective.LOGISTIC) {
+        if (GbtModel.objective(m).classifies()) {
             return Optional.empty();
         }
         int[] inputs = FeatureBinding.inputColumns(m, schema.columns(), "dataset '" + schema.name() + "'");
@@ -155,10 +157,23 @@ public final class GbtLearner implements Learner {
         }
         need(m.extension("baseScore") instanceof Number b && b.doubleValue() > 0 && b.doubleValue() < 1, origin,
                 GbtModel.ALGORITHM, "a \"baseScore\" in (0, 1)");
+        int count = 0;
         try {
-            GbtModel.trees(m, m.features().size());
+            count = GbtModel.trees(m, m.features().size()).size();
         } catch (IllegalArgumentException e) {
             need(false, origin, GbtModel.ALGORITHM, "well-formed \"trees\" (" + e.getMessage() + ")");
         }
+        if (GbtModel.objective(m) == Objective.SOFTMAX) {
+            need(m.classes() != null && m.classes().size() >= 2, origin, GbtModel.ALGORITHM, "\"classes\" [0, …, K-1]"
+                    + " with K >= 2 for a softmax model");
+            need(count % m.classes().size() == 0, origin, GbtModel.ALGORITHM, "whole rounds of " + m.classes().size()
+                    + " trees (one per class), not " + count + " trees");
+        }
+    }
+
+    /** Loss per round or tree, feature importance, and for classifiers the confusion matrix, ROC and calibration. */
+    @Override
+    public Optional<io.gridlearn.report.ReportSection> report() {
+        return Optional.of(new TreeReport());
     }
 }

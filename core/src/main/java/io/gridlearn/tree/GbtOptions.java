@@ -8,8 +8,9 @@ import io.gridlearn.OptionException;
  * {@code min_child_weight}, {@code max_bin}, {@code subsample}, {@code colsample_bytree}); validated on
  * construction, each refusal naming its option.
  *
- * @param objective      the loss: squared error or logistic
- * @param trees          boosting rounds, one tree each, ≥ 1 (XGBoost's {@code num_boost_round}, 100 here)
+ * @param objective      the loss: squared error, logistic or softmax
+ * @param trees          boosting rounds, one tree each (K for softmax), ≥ 1 (XGBoost's {@code num_boost_round}, 100
+ *                       here)
  * @param maxDepth       the deepest level a node may be split at is {@code maxDepth − 1}, in 1 to {@value #MAX_DEPTH}
  * @param eta            learning rate (shrinkage) applied to every leaf weight, in (0, 1]
  * @param lambda         L2 penalty on the leaf weights, finite, ≥ 0

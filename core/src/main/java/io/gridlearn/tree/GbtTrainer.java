@@ -53,10 +53,19 @@ import java.util.Objects;
  * are weighted sums; a row of weight 0 is left out of the fit, bins included (exactly the fit without it), and a
  * row of whole-number weight k adds what k copies of it add. The fixed-point scales use Σw (at least 1) for n.
  * Weights are checked first: a negative or non-finite one is refused naming its row, and so is a column of zeros.
+ *
+ * <p>Softmax ({@code multi:softprob}, {@link Objective#SOFTMAX}): the labels must be the classes 0 … K−1, each
+ * present ({@link ClassCountKernel}); each boosting round grows K trees, tree k of the round on the gradients
+ * g = p_k − [y = k], h = max(2p_k(1 − p_k), 10⁻¹⁶) of the margins from before the round
+ * ({@link SoftmaxHistogramAggregator}), so the round's trees do not see each other, as in XGBoost. {@code trees}
+ * counts rounds (the model has K × rounds trees, tree t for class t mod K); checkpoints, held-out scores (mlogloss)
+ * and early stopping are per round. |g| ≤ 1 and h ≤ ½ bound the fixed-point scales.
  */
 public final class GbtTrainer {
     /** XGBoost's {@code kRtEps}: a split must reduce the loss by more than this. */
     static final double MIN_GAIN = 1e-6;
+    /** Most classes of a softmax fit: each is a tree per round. */
+    static final int MAX_CLASSES = 1000;
 
     private final PassRunner runner;
     private final int[] cols;
@@ -68,6 +77,8 @@ public final class GbtTrainer {
     private final long seed;
     private int weightColumn = -1;
     private String weightName;
+    /** Trees per round: K for softmax (set when the labels are checked), else 1. */
+    private int classCount = 1;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -200,6 +211,8 @@ public final class GbtTrainer {
             throw new BadInputException("fit gbt --objective logistic needs labels in [0, 1]; target '" + targetName
                     + "' has values from " + s.targetMin() + " to " + s.targetMax());
         }
+        int k = o.objective() == Objective.SOFTMAX ? classes(s) : 1;
+        classCount = k;
         BinEdges edges = binned.edges();
         double baseMargin = o.objective().baseMargin(Objective.BASE_SCORE);
         double maxAbsY = Math.max(Math.abs(s.targetMin()), Math.abs(s.targetMax()));
@@ -210,27 +223,38 @@ public final class GbtTrainer {
                         + " model keeps only the trees up to the best round");
             }
             checkResumable(resumeFrom);
+            if (GbtModel.treesPerRound(resumeFrom) != k) {
+                throw new BadInputException("cannot resume: the checkpoint has " + GbtModel.treesPerRound(resumeFrom)
+                        + " classes, this fit's data " + k);
+            }
             trees.addAll(GbtModel.trees(resumeFrom, features.size()));
-            if (trees.size() > o.trees()) {
-                throw new BadInputException("cannot resume: the checkpoint has " + trees.size() + " trees, this fit"
-                        + " asks for " + o.trees());
+            if (trees.size() % k != 0) {
+                throw new BadInputException("cannot resume: the checkpoint has " + trees.size() + " trees, not whole"
+                        + " rounds of " + k);
+            }
+            if (trees.size() > o.trees() * (long) k) {
+                throw new BadInputException("cannot resume: the checkpoint has " + trees.size() / k
+                        + (k > 1 ? " rounds" : " trees") + ", this fit asks for " + o.trees());
             }
         }
         double marginBound = Math.abs(baseMargin);
         for (Tree t : trees) {
             marginBound += maxAbsLeaf(t);
         }
-        HeldOut held = o.testFraction() > 0 ? new HeldOut() : null;
+        HeldOut held = o.testFraction() > 0 ? new HeldOut(k) : null;
         if (held != null) {
-            for (int k = 1; k <= trees.size(); k++) { // a resumed fit: the held-out scores of its trees
-                held.score(trees.subList(0, k), baseMargin);
+            for (int r = k; r <= trees.size(); r += k) { // a resumed fit: the held-out scores of its rounds
+                held.score(trees.subList(0, r), baseMargin);
             }
         }
-        while (trees.size() < o.trees()) {
-            double boundG = o.objective() == Objective.LOGISTIC ? 1.0 : maxAbsY + marginBound;
-            Tree t = grow(trees, edges, baseMargin, rowsBound, boundG);
-            trees.add(t);
-            marginBound += maxAbsLeaf(t);
+        while (trees.size() < o.trees() * (long) k) {
+            double boundG = o.objective().classifies() ? 1.0 : maxAbsY + marginBound;
+            List<Tree> done = List.copyOf(trees);
+            for (int c = 0; c < k; c++) { // a round: K trees from the same margins
+                Tree t = grow(done, edges, baseMargin, rowsBound, boundG, k > 1 ? c : -1, done.size() + c);
+                trees.add(t);
+                marginBound += maxAbsLeaf(t);
+            }
             boolean stop = held != null && held.score(trees, baseMargin);
             if (stop) {
                 break;
@@ -238,11 +262,39 @@ public final class GbtTrainer {
             l.onIteration(document(trees, edges, false, sumW, held));
         }
         if (held != null && o.earlyStoppingRounds() > 0) {
-            held.fitted = trees.size();
-            List<Tree> best = new ArrayList<>(trees.subList(0, held.best + 1));
+            held.fitted = trees.size() / k;
+            List<Tree> best = new ArrayList<>(trees.subList(0, (held.best + 1) * k));
             return document(best, edges, true, sumW, held);
         }
         return document(trees, edges, true, sumW, held);
+    }
+
+    /** K = max label + 1, checked: every label an integer in 0 … K−1 and every class present. */
+    private int classes(BinSummaryAggregator s) {
+        double max = s.targetMax();
+        if (s.targetMin() < 0 || max != Math.rint(max) || max + 1 > MAX_CLASSES) {
+            throw new BadInputException("fit gbt --objective softmax needs the classes 0, 1, …, K-1 (K at most "
+                    + MAX_CLASSES + ") as labels; target '" + targetName + "' has values from " + s.targetMin()
+                    + " to " + max);
+        }
+        int k = (int) max + 1;
+        double[] counts = runner.sum(new ClassCountKernel(target, weightColumn, k));
+        if (counts[k] > 0) {
+            throw new BadInputException("fit gbt --objective softmax: " + (long) counts[k] + " row(s) of target '"
+                    + targetName + "' are not an integer class in 0.." + (k - 1));
+        }
+        if (k < 2) {
+            throw new BadInputException("fit gbt --objective softmax: target '" + targetName + "' has a single class"
+                    + " (0); a classifier needs at least two");
+        }
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                throw new BadInputException("fit gbt --objective softmax: target '" + targetName + "' has no row of"
+                        + " class " + c + (weightColumn >= 0 ? " with a positive weight" : "") + "; classes must be"
+                        + " the integers 0.." + (k - 1) + ", each present");
+            }
+        }
+        return k;
     }
 
     /**
@@ -251,14 +303,23 @@ public final class GbtTrainer {
      * below every earlier one; the fit stops after round i when i − best ≥ {@code earlyStoppingRounds}.
      */
     private final class HeldOut {
+        HeldOut(int classCount) {
+            this.classCount = classCount;
+        }
+
         final List<Double> scores = new ArrayList<>();
+        final int classCount;
         int best = -1;
         int fitted;
 
         /** Scores the trees; true when the fit is to stop. */
         boolean score(List<Tree> trees, double baseMargin) {
-            double[] r = runner.sum(new GbtHeldOutKernel(cols, target, weightColumn, o.objective(), baseMargin,
-                    trees.toArray(new Tree[0]), o.testFraction(), seed));
+            GbtHeldOutKernel kernel = new GbtHeldOutKernel(cols, target, weightColumn, o.objective(), baseMargin,
+                    trees.toArray(new Tree[0]), o.testFraction(), seed);
+            if (o.objective() == Objective.SOFTMAX) {
+                kernel.softmax(classCount);
+            }
+            double[] r = runner.sum(kernel);
             if (r[GbtHeldOutKernel.BAD] > 0) {
                 throw new BadInputException("fit gbt: target '" + targetName + "' has " + (long) r[GbtHeldOutKernel.BAD]
                         + " missing or infinite value(s) in the held-out share; every row needs a finite label");
@@ -343,14 +404,21 @@ public final class GbtTrainer {
         return Math.scalb(1.0, Math.max(Math.min(k, 1000), -1000));
     }
 
-    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, double n, double boundG) {
+    /**
+     * Grows one tree.
+     *
+     * @param klass the class it is grown for (softmax), or −1 for the scalar objectives
+     * @param index its index in the model (for the row and feature samples' hashes)
+     */
+    private Tree grow(List<Tree> done, BinEdges edges, double baseMargin, double n, double boundG, int klass,
+                      int index) {
         double scaleG = scale(n, boundG);
         double scaleH = scale(n, o.objective().hessianBound());
         Tree[] finished = done.toArray(new Tree[0]);
         Tree t = new Tree(16);
         t.addNode(0, 0, 0);
-        int[] allowed = treeFeatures(cols.length, o.colsampleBytree(), finished.length, seed);
-        long[] rootHist = pass(edges, baseMargin, finished, t, new int[] {0}, scaleG, scaleH);
+        int[] allowed = treeFeatures(cols.length, o.colsampleBytree(), index, seed);
+        long[] rootHist = pass(edges, baseMargin, finished, t, new int[] {0}, scaleG, scaleH, klass, index);
         HistogramAggregator layout = new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, t, new int[] {0}, scaleG, scaleH);
         int tb = layout.totalBins();
@@ -399,7 +467,7 @@ public final class GbtTrainer {
                     Open small = pr[1].c <= pr[2].c ? pr[1] : pr[2];
                     slotOfNode[small.node] = k;
                 }
-                long[] h = pass(edges, baseMargin, finished, t, slotOfNode, scaleG, scaleH);
+                long[] h = pass(edges, baseMargin, finished, t, slotOfNode, scaleG, scaleH, klass, index);
                 int width = tb * 3;
                 for (int k = 0; k < pairs.size(); k++) {
                     Open[] pr = pairs.get(k);
@@ -423,8 +491,14 @@ public final class GbtTrainer {
     }
 
     private long[] pass(BinEdges edges, double baseMargin, Tree[] finished, Tree growing, int[] slotOfNode,
-                        double scaleG, double scaleH) {
-        int tree = finished.length;
+                        double scaleG, double scaleH, int klass, int tree) {
+        if (klass >= 0) {
+            int k = classCount;
+            return runner.aggregate(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin, edges,
+                    finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
+                    .weighted(weightColumn).excluding(o.testFraction()))
+                    .histogram();
+        }
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
                 .weighted(weightColumn).excluding(o.testFraction()))
@@ -473,8 +547,12 @@ public final class GbtTrainer {
                 }
             }
         }
-        summary.put("iteration", trees.size());
+        int rounds = trees.size() / classCount;
+        summary.put("iteration", rounds);
         summary.put("trees", trees.size());
+        if (o.objective() == Objective.SOFTMAX) {
+            summary.put("rounds", rounds);
+        }
         summary.put("leaves", leaves);
         int[] bins = new int[edges.features()];
         for (int j = 0; j < bins.length; j++) {
@@ -484,7 +562,7 @@ public final class GbtTrainer {
         summary.put("converged", last);
         if (held != null) {
             summary.put("testMetric", GbtHeldOutKernel.metricName(o.objective()));
-            summary.put("testScores", held.scores.subList(0, Math.max(trees.size(), last ? held.scores.size() : 0))
+            summary.put("testScores", held.scores.subList(0, Math.max(rounds, last ? held.scores.size() : 0))
                     .stream().mapToDouble(Double::doubleValue).toArray());
             if (o.earlyStoppingRounds() > 0) {
                 summary.put("bestIteration", held.best);
@@ -498,7 +576,8 @@ public final class GbtTrainer {
         if (weightColumn >= 0) {
             summary.put(Weights.WEIGHT_SUM, Weights.count(sumW));
         }
-        ModelDocument m = GbtModel.document(o.objective(), targetName, features, trees, summary);
+        int classes = o.objective() == Objective.SOFTMAX ? classCount : o.objective() == Objective.LOGISTIC ? 2 : 0;
+        ModelDocument m = GbtModel.document(o.objective(), classes, targetName, features, trees, summary);
         if (weightColumn < 0) {
             return m;
         }

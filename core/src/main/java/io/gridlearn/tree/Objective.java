@@ -17,7 +17,12 @@ import java.util.stream.Collectors;
  *       base score 0.5, base margin 0.5;</li>
  *   <li>{@link #LOGISTIC} ({@code binary:logistic}): p = σ(m) = 1/(1 + e^{−m}), l = −y log p − (1−y) log(1−p),
  *       g = p − y, h = max(p(1 − p), 10⁻¹⁶) (XGBoost's floor, {@code LogisticRegression::SecondOrderGradient});
- *       prediction p; base score 0.5, base margin logit(0.5) = 0.</li>
+ *       prediction p; base score 0.5, base margin logit(0.5) = 0;</li>
+ *   <li>{@link #SOFTMAX} ({@code multi:softprob}): K classes 0 … K−1, one margin m_k per class, each the sum of
+ *       its own trees (tree t of the model belongs to class t mod K); p = softmax(m), l = −log p_y,
+ *       g_k = p_k − [y = k], h_k = max(2 p_k (1 − p_k), 10⁻¹⁶) (XGBoost's {@code SoftmaxMultiClassObj}, whose
+ *       Hessian carries the factor 2); prediction the class of the largest p_k and p; base score 0.5, base
+ *       margin 0.5 for every class (softmax is unchanged by a common shift).</li>
  * </ul>
  * XGBoost 1.7's {@code base_score} default is 0.5 for both (2.0 estimates it from the data; 1.7 does not).
  */
@@ -25,7 +30,10 @@ public enum Objective {
     /** Regression, squared error. */
     SQUARED_ERROR("squared-error"),
     /** Binary classification, log loss; labels in [0, 1]. */
-    LOGISTIC("logistic");
+    LOGISTIC("logistic"),
+    /** Multiclass classification, multinomial log loss; labels the integers 0 … K−1 (after {@link #LOGISTIC}:
+     * the ordinal is serialized). */
+    SOFTMAX("softmax");
 
     /** XGBoost 1.7's default {@code base_score}. */
     public static final double BASE_SCORE = 0.5;
@@ -41,7 +49,7 @@ public enum Objective {
     /**
      * The name on the command line and in the model JSON.
      *
-     * @return {@code squared-error} or {@code logistic}
+     * @return {@code squared-error}, {@code logistic} or {@code softmax}
      */
     public String cliName() {
         return cliName;
@@ -50,7 +58,7 @@ public enum Objective {
     /**
      * The objective of a name.
      *
-     * @param name   {@code squared-error} or {@code logistic} (any case)
+     * @param name   {@code squared-error}, {@code logistic} or {@code softmax} (any case)
      * @param option the option's Java name, for the message
      * @return the objective
      * @throws OptionException naming the option when the name is unknown
@@ -69,7 +77,8 @@ public enum Objective {
     }
 
     /**
-     * The base margin m₀ from a base score: the score itself for squared error, its logit for logistic.
+     * The base margin m₀ from a base score: the score itself for squared error and softmax (every class's), its
+     * logit for logistic.
      *
      * @param baseScore the base score (0.5 unless given)
      * @return m₀
@@ -95,6 +104,7 @@ public enum Objective {
      * @return the prediction
      */
     public double transform(double margin) {
+        requireScalar();
         return this == LOGISTIC ? sigmoid(margin) : margin;
     }
 
@@ -106,6 +116,7 @@ public enum Objective {
      * @return the gradient
      */
     double gradient(double margin, double y) {
+        requireScalar();
         return this == LOGISTIC ? sigmoid(margin) - y : margin - y;
     }
 
@@ -116,6 +127,7 @@ public enum Objective {
      * @return the Hessian, positive
      */
     double hessian(double margin) {
+        requireScalar();
         if (this == LOGISTIC) {
             double p = sigmoid(margin);
             return Math.max(p * (1 - p), MIN_HESSIAN);
@@ -124,11 +136,51 @@ public enum Objective {
     }
 
     /**
-     * An upper bound on |h| over every row: 1/4 for logistic, 1 for squared error.
+     * An upper bound on |h| over every row: 1/4 for logistic, 1/2 for softmax (2p(1 − p) ≤ ½), 1 for squared error.
      *
      * @return the bound
      */
     double hessianBound() {
-        return this == LOGISTIC ? 0.25 : 1.0;
+        return switch (this) {
+            case LOGISTIC -> 0.25;
+            case SOFTMAX -> 0.5;
+            case SQUARED_ERROR -> 1.0;
+        };
+    }
+
+    /**
+     * Whether the objective is a classifier's (logistic or softmax).
+     *
+     * @return true for logistic and softmax
+     */
+    public boolean classifies() {
+        return this != SQUARED_ERROR;
+    }
+
+    /**
+     * Softmax's gradient in class k's margin: p_k − [y = k].
+     *
+     * @param pk      the row's probability of class k
+     * @param isClass whether the row's label is k
+     * @return g_k
+     */
+    static double softmaxGradient(double pk, boolean isClass) {
+        return isClass ? pk - 1 : pk;
+    }
+
+    /**
+     * Softmax's Hessian in class k's margin, XGBoost's diagonal 2 p_k (1 − p_k), floored at 10⁻¹⁶.
+     *
+     * @param pk the row's probability of class k
+     * @return h_k
+     */
+    static double softmaxHessian(double pk) {
+        return Math.max(2 * pk * (1 - pk), MIN_HESSIAN);
+    }
+
+    private void requireScalar() {
+        if (this == SOFTMAX) {
+            throw new IllegalStateException("softmax has one margin per class: see softmaxGradient/softmaxHessian");
+        }
     }
 }

@@ -17,11 +17,16 @@ import java.util.Map;
  *   <li>{@code totalCover} and {@code cover}: the sum and the mean of the split nodes' {@code cover} (their Hessian
  *       sum; for a forest, the drawn rows' weight).</li>
  * </ul>
- * A feature with no split has 0 everywhere (XGBoost leaves it out). Computed from the model JSON, so the model's
- * bytes are those of a model without it; the random forest's own {@code summary.importance} (mean decrease in
- * impurity, normalised as scikit-learn's) is a different, normalised measure.
+ * A feature with no split has 0 everywhere (XGBoost leaves it out). The model JSON of both learners carries these
+ * as its {@code importance} field ({@link #FIELD}: one array per measure, lined up with {@code features}), computed
+ * from its trees when the document is made, so {@link #of} on the parsed model gives the same numbers; the random
+ * forest's own {@code summary.importance} (mean decrease in impurity, normalised as scikit-learn's) is a different,
+ * normalised measure. For a softmax gbt model the sums run over every class's trees (as XGBoost's).
  */
 public final class TreeImportance {
+    /** The model JSON's field. */
+    public static final String FIELD = "importance";
+
     private TreeImportance() {
     }
 
@@ -44,6 +49,18 @@ public final class TreeImportance {
             throw new BadInputException("feature importance (gain, cover, frequency) is for gbt and random-forest"
                     + " models, not " + m.algorithm());
         }
+        return of(trees, d);
+    }
+
+    /**
+     * The importances of every feature over some trees.
+     *
+     * @param trees the trees
+     * @param d     the number of features
+     * @return {@code frequency}, {@code gain}, {@code cover}, {@code totalGain} and {@code totalCover}, each one
+     *         number per feature
+     */
+    static Map<String, double[]> of(List<Tree> trees, int d) {
         double[] freq = new double[d];
         double[] gain = new double[d];
         double[] cover = new double[d];

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Registers with Hazelcast the {@code IdentifiedDataSerializable} classes of {@code io.gridlearn.tree}: the two
- * binning passes, gbt's and random-forest's histogram passes and the evaluation kernel. Listed in
+ * binning passes, gbt's (scalar and softmax) and random-forest's histogram passes, the evaluation, held-out and
+ * class-count kernels. Listed in
  * {@code META-INF/services/com.hazelcast.DataSerializerHook}; the factory id is allocated in
  * {@link SerializationIds}; class ids are unique within this hook.
  */
@@ -30,6 +31,12 @@ public final class TreeSerializerHook implements DataSerializerHook {
     public static final int FOREST_HISTOGRAM = 5;
     /** {@link GbtHeldOutKernel}. */
     public static final int HELD_OUT_KERNEL = 6;
+    /** {@link SoftmaxHistogramAggregator}. */
+    public static final int SOFTMAX_HISTOGRAM = 7;
+    /** {@link ClassCountKernel}. */
+    public static final int CLASS_COUNT_KERNEL = 8;
+    /** {@link TreeLossKernel}. */
+    public static final int TREE_LOSS_KERNEL = 9;
 
     /**
      * One instance of every type this hook creates, over the given feature and label columns: for serialization
@@ -39,8 +46,9 @@ public final class TreeSerializerHook implements DataSerializerHook {
      * @param target   position of the label column
      * @return a {@link BinSummaryAggregator}, a {@link RangeHistogramAggregator}, a {@link HistogramAggregator}
      *         (one finished tree of one split, a growing root), a {@link GbtEvalKernel} and a
-     *         {@link ForestHistogramAggregator} (that tree and a growing root, one slot each), and a
-     *         {@link GbtHeldOutKernel} (that tree)
+     *         {@link ForestHistogramAggregator} (that tree and a growing root, one slot each), a
+     *         {@link GbtHeldOutKernel} (that tree), a {@link SoftmaxHistogramAggregator} (one round of two classes),
+     *         a {@link ClassCountKernel}, a softmax {@link GbtHeldOutKernel} and a {@link TreeLossKernel}
      */
     public static List<IdentifiedDataSerializable> examples(int[] features, int target) {
         double[][] e = new double[features.length][];
@@ -69,7 +77,14 @@ public final class TreeSerializerHook implements DataSerializerHook {
                 new GbtEvalKernel(model, features, target),
                 new ForestHistogramAggregator(features, target, 64, 7L, 0.5, 0x1p40, new BinEdges(e), new int[] {0, 3},
                         new Tree[] {t, growing}, new int[][] {{-1, 0, -1}, {1}}),
-                new GbtHeldOutKernel(features, target, -1, Objective.LOGISTIC, 0.0, new Tree[] {t}, 0.25, 7L));
+                new GbtHeldOutKernel(features, target, -1, Objective.LOGISTIC, 0.0, new Tree[] {t}, 0.25, 7L),
+                new SoftmaxHistogramAggregator(features, target, 2, 1, 0.5, new BinEdges(e), new Tree[] {t, t},
+                        growing, new int[] {0}, 0x1p40, 0x1p41).sampling(64, 7L, 3, 0.8).weighted(target)
+                        .excluding(0.25),
+                new ClassCountKernel(target, -1, 3),
+                new GbtHeldOutKernel(features, target, -1, Objective.SOFTMAX, 0.5, new Tree[] {t, t}, 0.25, 7L)
+                        .softmax(2),
+                new TreeLossKernel(model, features, target, 0.25, 7L));
     }
 
     @Override
@@ -86,6 +101,9 @@ public final class TreeSerializerHook implements DataSerializerHook {
             case EVAL_KERNEL -> new GbtEvalKernel();
             case FOREST_HISTOGRAM -> new ForestHistogramAggregator();
             case HELD_OUT_KERNEL -> new GbtHeldOutKernel();
+            case SOFTMAX_HISTOGRAM -> new SoftmaxHistogramAggregator();
+            case CLASS_COUNT_KERNEL -> new ClassCountKernel();
+            case TREE_LOSS_KERNEL -> new TreeLossKernel();
             default -> null;
         };
     }

@@ -25,7 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Accuracy against XGBoost 1.7.4 {@code hist} with the same settings (oracles/gbt_oracles.json, written by
  * oracles/make_gbt_oracles.py on the fixed splits in oracles/gbt/): the held-out log loss (breast cancer,
- * logistic) and RMSE (diabetes, squared error) of the default fit are not worse than XGBoost's by more than 5%.
+ * logistic) and RMSE (diabetes, squared error) of the default fit are not worse than XGBoost's by more than 5%;
+ * so is the multiclass log loss of a softmax fit on iris against {@code multi:softprob}
+ * (oracles/gbt_softmax_oracles.json, oracles/make_gbt_softmax_oracles.py), whose accuracy is also not below
+ * XGBoost's by more than one held-out row.
  * The single-JVM reference fit and the grid's fit on 1, 2 and 3 members are the same model JSON, byte for byte,
  * and the grid's {@code evaluate} of it on the held-out rows gives the reference's numbers.
  */
@@ -58,7 +61,10 @@ class GbtOracleTest {
         JsonNode cs = GbtTestData.oracles().path("cases");
         JsonNode bc = cs.path("breast_cancer");
         JsonNode db = cs.path("diabetes");
+        JsonNode iris = GbtTestData.softmaxOracles().path("cases").path("iris");
         return List.of(
+                new Case("iris", iris, new GbtSpec("target", null, GbtOptions.of(Objective.SOFTMAX), 42),
+                        "test_logloss"),
                 new Case("breast_cancer", bc, new GbtSpec("target", null, GbtOptions.of(Objective.LOGISTIC), 42),
                         "test_logloss"),
                 new Case("diabetes", db, new GbtSpec("target", null, GbtOptions.of(Objective.SQUARED_ERROR), 42),
@@ -91,6 +97,31 @@ class GbtOracleTest {
             System.out.printf("gbt oracle %-14s %s: gridlearn %.6f, XGBoost %s %.6f, ratio %.4f%n", c.name(),
                     c.metric(), ours, GbtTestData.oracles().path("xgboost").asText(), xgb, ours / xgb);
             assertTrue(ours <= SLACK * xgb, c.name() + " " + c.metric() + ": gridlearn " + ours + " vs XGBoost " + xgb);
+        }
+    }
+
+    /**
+     * Softmax on iris: 100 rounds of three trees, K classes in the JSON, probabilities summing to 1, and a held-out
+     * accuracy not below XGBoost's by more than one of its 30 rows.
+     */
+    @Test
+    void softmaxIsRoundsOfOneTreePerClassAndClassifiesIris() {
+        Case c = cases().get(0);
+        ModelDocument m = reference(c);
+        assertEquals(List.of(0, 1, 2), m.classes());
+        assertEquals(c.oracle().path("trees").asInt(), GbtModel.trees(m, m.features().size()).size(),
+                "XGBoost's tree count: rounds x classes");
+        assertEquals(100, ((Number) m.summary().get("rounds")).intValue());
+        GbtTestData.Local test = GbtTestData.local(c.test(), 40);
+        double acc = GbtTestData.accuracy(m, test, c.target());
+        double xgbAcc = c.oracle().path("test_accuracy").asDouble();
+        System.out.printf("gbt softmax iris accuracy: gridlearn %.4f, XGBoost %.4f%n", acc, xgbAcc);
+        assertTrue(acc >= xgbAcc - 1.0 / test.rows() - 1e-12, "accuracy " + acc + " vs XGBoost " + xgbAcc);
+        double[] y = new double[test.rows()];
+        for (double[] x : test.rows(m.features(), c.target(), y)) {
+            double[] p = new GbtLearner().predictor(m).probabilities(x);
+            assertEquals(3, p.length);
+            assertEquals(1.0, p[0] + p[1] + p[2], 1e-12);
         }
     }
 

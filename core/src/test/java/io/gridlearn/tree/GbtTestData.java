@@ -30,8 +30,17 @@ final class GbtTestData {
     }
 
     static JsonNode oracles() {
+        return oracles("/oracles/gbt_oracles.json");
+    }
+
+    /** The softmax (multi:softprob) oracle, written by oracles/make_gbt_softmax_oracles.py. */
+    static JsonNode softmaxOracles() {
+        return oracles("/oracles/gbt_softmax_oracles.json");
+    }
+
+    static JsonNode oracles(String resource) {
         try {
-            return Json.mapper().readTree(path("/oracles/gbt_oracles.json").toFile());
+            return Json.mapper().readTree(path(resource).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,17 +101,40 @@ final class GbtTestData {
         return new Local(names, blocks, blockSize);
     }
 
-    /** Mean log loss (probabilities clipped to [1e-15, 1 − 1e-15], as scikit-learn's log_loss) of a logistic model. */
+    /**
+     * Mean log loss (probabilities clipped to [1e-15, 1 − 1e-15], as scikit-learn's log_loss) of a logistic or
+     * softmax model.
+     */
     static double logLoss(ModelDocument m, Local data, String target) {
         double[] y = new double[data.rows()];
         double[][] x = data.rows(m.features(), target, y);
         RowPredictor p = new GbtLearner().predictor(m);
         double s = 0;
+        if (m.classes().size() > 2) {
+            for (int i = 0; i < x.length; i++) {
+                s -= Math.log(Math.min(Math.max(p.probabilities(x[i])[(int) y[i]], 1e-15), 1 - 1e-15));
+            }
+            return s / x.length;
+        }
         for (int i = 0; i < x.length; i++) {
             double p1 = Math.min(Math.max(p.probabilities(x[i])[1], 1e-15), 1 - 1e-15);
             s -= y[i] * Math.log(p1) + (1 - y[i]) * Math.log(1 - p1);
         }
         return s / x.length;
+    }
+
+    /** Share of rows whose predicted class is the label. */
+    static double accuracy(ModelDocument m, Local data, String target) {
+        double[] y = new double[data.rows()];
+        double[][] x = data.rows(m.features(), target, y);
+        RowPredictor p = new GbtLearner().predictor(m);
+        int right = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (p.predict(x[i]) == y[i]) {
+                right++;
+            }
+        }
+        return (double) right / x.length;
     }
 
     /** Root mean squared error of a squared-error model. */

@@ -39,6 +39,40 @@ class TreeImportanceTest {
         assertEquals(List.of("frequency", "gain", "cover", "totalGain", "totalCover"), List.copyOf(imp.keySet()));
     }
 
+    /**
+     * The model JSON's {@code importance} field (gbt and random forest) is the same numbers as TreeImportance on the
+     * model read back, one array per measure lined up with {@code features}.
+     */
+    @Test
+    void theModelJsonCarriesTheImportance() throws Exception {
+        Tree a = Tree.root(0, 10);
+        int l = a.addNode(0, 6, 1);
+        int r = a.addNode(0, 4, 1);
+        a.split(0, 1, 1, 0.5, false, 2.5, l, r);
+        List<String> names = List.of("x0", "x1");
+        for (ModelDocument m : List.of(
+                GbtModel.document(Objective.SQUARED_ERROR, "y", names, List.of(a, a), new LinkedHashMap<>()),
+                ForestModel.document(ForestObjective.SQUARED_ERROR, "y", names, List.of(a), new LinkedHashMap<>()))) {
+            String json = io.gridlearn.model.ModelJson.write(m);
+            ModelDocument back = io.gridlearn.model.ModelJson.read(json, "test");
+            Map<String, double[]> want = TreeImportance.of(back);
+            com.fasterxml.jackson.databind.JsonNode field = io.gridlearn.util.Json.mapper().readTree(json)
+                    .path(TreeImportance.FIELD);
+            List<String> keys = new java.util.ArrayList<>();
+            field.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.copyOf(want.keySet()), keys);
+            for (Map.Entry<String, double[]> e : want.entrySet()) {
+                double[] got = new double[names.size()];
+                for (int j = 0; j < got.length; j++) {
+                    got[j] = field.path(e.getKey()).path(j).asDouble(Double.NaN);
+                }
+                assertArrayEquals(e.getValue(), got, m.algorithm() + " " + e.getKey());
+            }
+            assertEquals(m.algorithm().equals("gbt") ? 2.0 : 1.0, field.path("frequency").path(1).asDouble());
+            assertEquals(0.0, field.path("frequency").path(0).asDouble());
+        }
+    }
+
     @Test
     void otherModelsAreRefused() {
         ModelDocument m = ModelDocument.of("kmeans", null, List.of("x"), Map.of(), null, Map.of("k", 1));
