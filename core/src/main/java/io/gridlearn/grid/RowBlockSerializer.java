@@ -21,6 +21,9 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     /** Larger than any sane block; guards the allocation against a corrupt or hostile stream. */
     private static final long MAX_VALUES = 1L << 27;
+    /** Values read per step: 64 KiB, which stays in the L2 cache. */
+    private static final int CHUNK_DOUBLES = 8192;
+    private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[CHUNK_DOUBLES * Double.BYTES]);
 
     @Override
     public int getTypeId() {
@@ -49,14 +52,23 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
         if (rows < 0 || cols < 0 || n > MAX_VALUES) {
             throw new IOException("corrupt row block: " + rows + " rows × " + cols + " columns");
         }
-        byte[] bytes = in.readByteArray();
-        if (bytes == null || bytes.length != n * Double.BYTES) {
-            throw new IOException("corrupt row block: " + (bytes == null ? 0 : bytes.length)
-                    + " bytes for " + n + " values");
+        // the layout of writeByteArray: a length (-1 for null), then the bytes. Reading them through a small
+        // per-thread buffer instead of one array of the block's size saves a block-sized temporary on every
+        // read: on a member, a block arrives twice per write (primary and backup), and an array this large is
+        // a G1 humongous object, allocated outside the young generation and a trigger of concurrent cycles.
+        int length = in.readInt();
+        if (length != n * Double.BYTES) {
+            throw new IOException("corrupt row block: " + Math.max(0, length) + " bytes for " + n + " values");
         }
         double[] values = new double[(int) n];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (double) LE_DOUBLES.get(bytes, i * Double.BYTES);
+        byte[] chunk = CHUNK.get();
+        for (int i = 0; i < values.length; ) {
+            int count = Math.min(CHUNK_DOUBLES, values.length - i);
+            in.readFully(chunk, 0, count * Double.BYTES);
+            for (int k = 0; k < count; k++) {
+                values[i + k] = (double) LE_DOUBLES.get(chunk, k * Double.BYTES);
+            }
+            i += count;
         }
         return new RowBlock(blockId, rows, cols, values);
     }
