@@ -24,6 +24,9 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
     /** Values read per step: 64 KiB, which stays in the L2 cache. */
     private static final int CHUNK_DOUBLES = 8192;
     private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[CHUNK_DOUBLES * Double.BYTES]);
+    /** Blocks up to this many bytes are encoded in a per-thread buffer kept for the next block. */
+    static final int MAX_KEPT_BYTES = 8 << 20;
+    private static final ThreadLocal<byte[]> ENCODED = new ThreadLocal<>();
 
     @Override
     public int getTypeId() {
@@ -33,14 +36,35 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
     @Override
     public void write(ObjectDataOutput out, RowBlock block) throws IOException {
         double[] values = block.values();
-        byte[] bytes = new byte[values.length * Double.BYTES];
+        int length = values.length * Double.BYTES;
+        byte[] bytes = scratch(length);
         for (int i = 0; i < values.length; i++) {
             LE_DOUBLES.set(bytes, i * Double.BYTES, values[i]);
         }
         out.writeInt(block.blockId());
         out.writeInt(block.rows());
         out.writeInt(block.cols());
-        out.writeByteArray(bytes);
+        // the layout of writeByteArray(bytes), from a buffer that may be longer than the block
+        out.writeInt(length);
+        out.write(bytes, 0, length);
+    }
+
+    /**
+     * A buffer of at least {@code length} bytes. The values must be laid out as bytes before Hazelcast's output
+     * takes them in one copy (which sizes its buffer once); a fresh array per block would be a G1 humongous object
+     * on every write, and a member writes each block again for its backup. So each thread keeps its buffer for
+     * blocks up to {@value #MAX_KEPT_BYTES} bytes (8 MiB per thread at most), and larger blocks get their own.
+     */
+    private static byte[] scratch(int length) {
+        if (length > MAX_KEPT_BYTES) {
+            return new byte[length];
+        }
+        byte[] kept = ENCODED.get();
+        if (kept == null || kept.length < length) {
+            kept = new byte[length];
+            ENCODED.set(kept);
+        }
+        return kept;
     }
 
     @Override

@@ -72,8 +72,11 @@ class RowBlockSerializerTest {
 
     @Test
     void bytesFollowTheWireLayoutAndEveryValueComesBackBitForBit() throws IOException {
-        // sizes around the reader's 8,192-value chunk, an empty block and a load-sized one (4,096 × 52)
-        int[][] shapes = {{0, 0}, {1, 1}, {3, 7}, {8192, 1}, {8193, 1}, {4096, 2}, {2731, 3}, {4096, 52}};
+        // sizes around the reader's 8,192-value chunk, an empty block, a load-sized one (4,096 × 52), smaller ones
+        // after it (the writer's kept buffer is then longer than the block) and one past the kept buffer's limit
+        int past = RowBlockSerializer.MAX_KEPT_BYTES / Double.BYTES + 1;
+        int[][] shapes = {{0, 0}, {1, 1}, {3, 7}, {8192, 1}, {8193, 1}, {4096, 2}, {2731, 3}, {4096, 52}, {1, 3},
+            {past, 1}, {2, 2}};
         for (int s = 0; s < shapes.length; s++) {
             RowBlock block = block(s + 5, shapes[s][0], shapes[s][1], s);
             byte[] bytes = write(block);
