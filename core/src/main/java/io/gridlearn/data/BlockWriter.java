@@ -73,7 +73,7 @@ public final class BlockWriter implements AutoCloseable {
         }
         cols = block.cols();
         fingerprint.add(block);
-        while (inFlight.size() >= MAX_IN_FLIGHT) {
+        while (inFlight.size() >= maxInFlight(block, Runtime.getRuntime().maxMemory())) {
             await(inFlight.removeFirst());
         }
         inFlight.addLast(map.setAsync(block.blockId(), block));
@@ -151,6 +151,16 @@ public final class BlockWriter implements AutoCloseable {
     @Override
     public void close() {
         abort();
+    }
+
+    /**
+     * Writes in flight: {@value #MAX_IN_FLIGHT}, or fewer when that many of these blocks would take more than an
+     * eighth of {@code maxHeap} (a block in flight exists as its values and about twice again as serialized
+     * bytes until the write completes), so a client with a small heap sends very wide blocks fewer at a time.
+     */
+    static int maxInFlight(RowBlock block, long maxHeap) {
+        long bytes = 3L * Double.BYTES * Math.max(1, block.values().length);
+        return (int) Math.max(1, Math.min(MAX_IN_FLIGHT, maxHeap / 8 / bytes));
     }
 
     private static void await(CompletionStage<Void> f) {

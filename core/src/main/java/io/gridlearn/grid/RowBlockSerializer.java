@@ -21,6 +21,12 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     /** Larger than any sane block; guards the allocation against a corrupt or hostile stream. */
     private static final long MAX_VALUES = 1L << 27;
+    /** Values read per step: 64 KiB, which stays in the L2 cache. */
+    private static final int CHUNK_DOUBLES = 8192;
+    private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[CHUNK_DOUBLES * Double.BYTES]);
+    /** Blocks up to this many bytes are encoded in a per-thread buffer kept for the next block. */
+    static final int MAX_KEPT_BYTES = 8 << 20;
+    private static final ThreadLocal<byte[]> ENCODED = new ThreadLocal<>();
 
     @Override
     public int getTypeId() {
@@ -30,14 +36,35 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
     @Override
     public void write(ObjectDataOutput out, RowBlock block) throws IOException {
         double[] values = block.values();
-        byte[] bytes = new byte[values.length * Double.BYTES];
+        int length = values.length * Double.BYTES;
+        byte[] bytes = scratch(length);
         for (int i = 0; i < values.length; i++) {
             LE_DOUBLES.set(bytes, i * Double.BYTES, values[i]);
         }
         out.writeInt(block.blockId());
         out.writeInt(block.rows());
         out.writeInt(block.cols());
-        out.writeByteArray(bytes);
+        // the layout of writeByteArray(bytes), from a buffer that may be longer than the block
+        out.writeInt(length);
+        out.write(bytes, 0, length);
+    }
+
+    /**
+     * A buffer of at least {@code length} bytes. The values must be laid out as bytes before Hazelcast's output
+     * takes them in one copy (which sizes its buffer once); a fresh array per block would be a G1 humongous object
+     * on every write, and a member writes each block again for its backup. So each thread keeps its buffer for
+     * blocks up to {@value #MAX_KEPT_BYTES} bytes (8 MiB per thread at most), and larger blocks get their own.
+     */
+    private static byte[] scratch(int length) {
+        if (length > MAX_KEPT_BYTES) {
+            return new byte[length];
+        }
+        byte[] kept = ENCODED.get();
+        if (kept == null || kept.length < length) {
+            kept = new byte[length];
+            ENCODED.set(kept);
+        }
+        return kept;
     }
 
     @Override
@@ -49,14 +76,23 @@ public final class RowBlockSerializer implements StreamSerializer<RowBlock> {
         if (rows < 0 || cols < 0 || n > MAX_VALUES) {
             throw new IOException("corrupt row block: " + rows + " rows × " + cols + " columns");
         }
-        byte[] bytes = in.readByteArray();
-        if (bytes == null || bytes.length != n * Double.BYTES) {
-            throw new IOException("corrupt row block: " + (bytes == null ? 0 : bytes.length)
-                    + " bytes for " + n + " values");
+        // the layout of writeByteArray: a length (-1 for null), then the bytes. Reading them through a small
+        // per-thread buffer instead of one array of the block's size saves a block-sized temporary on every
+        // read: on a member, a block arrives twice per write (primary and backup), and an array this large is
+        // a G1 humongous object, allocated outside the young generation and a trigger of concurrent cycles.
+        int length = in.readInt();
+        if (length != n * Double.BYTES) {
+            throw new IOException("corrupt row block: " + Math.max(0, length) + " bytes for " + n + " values");
         }
         double[] values = new double[(int) n];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (double) LE_DOUBLES.get(bytes, i * Double.BYTES);
+        byte[] chunk = CHUNK.get();
+        for (int i = 0; i < values.length; ) {
+            int count = Math.min(CHUNK_DOUBLES, values.length - i);
+            in.readFully(chunk, 0, count * Double.BYTES);
+            for (int k = 0; k < count; k++) {
+                values[i + k] = (double) LE_DOUBLES.get(chunk, k * Double.BYTES);
+            }
+            i += count;
         }
         return new RowBlock(blockId, rows, cols, values);
     }

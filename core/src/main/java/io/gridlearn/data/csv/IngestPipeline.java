@@ -69,7 +69,19 @@ final class IngestPipeline {
         for (int c = 0; c < categorical.length; c++) {
             levels[c] = categorical[c] ? new LevelTable() : null;
         }
-        this.permits = new Semaphore(options.maxBlocksInFlight());
+        this.permits = new Semaphore(blocksInFlight(options.maxBlocksInFlight(), options.blockSize(),
+                categorical.length, Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * {@code asked}, lowered so that the blocks in flight (a parsed block of {@code blockSize × cols} doubles and
+     * its unit of raw bytes, counted as as many again) take at most a quarter of {@code maxHeap}: a client started
+     * with a small heap (the launcher gives a thin-client load 2 GB) then parses a very wide CSV with fewer blocks
+     * at once instead of running out of memory. Only the overlap changes, never the blocks.
+     */
+    static int blocksInFlight(int asked, int blockSize, int cols, long maxHeap) {
+        long blockBytes = 2L * Double.BYTES * blockSize * Math.max(1, cols);
+        return (int) Math.max(1, Math.min(asked, maxHeap / 4 / blockBytes));
     }
 
     /** Runs the ingest to the end; returns the number of data rows. */
