@@ -68,6 +68,8 @@ public final class GbtTrainer {
     private final long seed;
     private int weightColumn = -1;
     private String weightName;
+    /** This fit's {@link BlockCache} key, drawn per {@link #fit} (nonzero); it changes no result. */
+    private long cacheKey;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -176,6 +178,7 @@ public final class GbtTrainer {
      */
     public ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
         IterationListener l = listener == null ? IterationListener.NONE : listener;
+        cacheKey = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
         long n = runner.rows();
         if (n == 0) {
             throw new BadInputException("fit gbt: the dataset has no rows");
@@ -427,7 +430,7 @@ public final class GbtTrainer {
         int tree = finished.length;
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
-                .weighted(weightColumn).excluding(o.testFraction()))
+                .weighted(weightColumn).excluding(o.testFraction()).cached(cacheKey))
                 .histogram();
     }
 

@@ -33,8 +33,14 @@ import java.io.IOException;
  *
  * <p>Layout: {@code hist[((slot · totalBins) + offset[j] + bin) · 3 + {0: g, 1: h, 2: count}]}, with
  * {@code offset[j]} the first bin of feature j and each feature's missing bin last among its bins. The hot loop
- * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
- * nothing per row.
+ * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature, over the rows of the
+ * nodes built this pass only; it allocates nothing per row.
+ *
+ * <p>Per-pass work a member would repeat (binning the block, the margins of the finished trees, g and h of the
+ * tree) is kept between the passes of one fit in {@link BlockCache}, a cache of exactly what the pass computes:
+ * with it a pass adds the newest tree to each row's margin instead of all of them, and bins each block once per
+ * fit. A member without the entry recomputes it from the block and these settings, so the statement above holds:
+ * the same integers with or without it.
  */
 public final class HistogramAggregator extends NodeHistogramAggregator<HistogramAggregator> {
     private static final long serialVersionUID = 1L;
@@ -69,6 +75,8 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     private int weightColumn = -1;
     /** The held-out share, not fitted (0: none), by {@link io.gridlearn.data.RowGrouping} of row id and seed. */
     private double testFraction;
+    /** The fit's {@link BlockCache} key; 0 for none. */
+    private long cacheKey;
     private transient io.gridlearn.data.RowGrouping grouping;
 
 
@@ -182,17 +190,89 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         return u < share;
     }
 
+    /**
+     * Lets the members remember each block's bins, margins and g, h between this fit's passes ({@link BlockCache}),
+     * under a key drawn once per fit; 0 (the default) remembers nothing. The histograms are the same either way.
+     *
+     * @param key the fit's cache key, or 0
+     * @return this aggregator
+     */
+    HistogramAggregator cached(long key) {
+        this.cacheKey = key;
+        return this;
+    }
+
     @Override
     protected void accumulateBlock(RowBlock b) {
-        prepare(b, featureColumns);
+        layout();
+        if (hist == null) {
+            hist = new long[slots * totalBins * 3];
+        }
         int n = b.rows();
-        Objective obj = Objective.values()[objective];
+        int trees = finished.length;
+        BlockCache.Entry e = cacheKey == 0 ? null : BlockCache.get(cacheKey, b.blockId());
+        if (e != null && (e.rows != n || e.trees > trees)) {
+            e = null; // not this block's state at this point of the fit: recompute
+        }
+        char[][] bn;
+        if (e != null) {
+            bn = e.bins;
+        } else {
+            bn = new char[featureColumns.length][n];
+            Histograms.bin(b, featureColumns, edges, bn);
+        }
+        double[] margin = e == null ? null : e.margin;
+        int folded = e == null ? 0 : e.trees;
+        if (margin == null || folded < trees) {
+            // m = m₀ + f_0(x) + f_1(x) + …, added in tree order for each row: a cached prefix extended by the same
+            // additions is the same bits as the sum from the first tree
+            double[] m = margin == null ? new double[n] : margin.clone();
+            if (margin == null) {
+                java.util.Arrays.fill(m, baseMargin);
+            }
+            for (int k = folded; k < trees; k++) {
+                Tree t = finished[k];
+                for (int r = 0; r < n; r++) {
+                    m[r] += t.value[t.leaf(bn, missingBin, r)];
+                }
+            }
+            margin = m;
+        }
+        long[] g;
+        long[] h;
+        if (e != null && e.ghTree == trees && e.scaleG == scaleG && e.scaleH == scaleH) {
+            g = e.g;
+            h = e.h;
+        } else {
+            Objective obj = Objective.values()[objective];
+            double[] v = b.values();
+            int t0 = b.columnOffset(targetColumn);
+            int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
+            g = new long[n];
+            h = new long[n];
+            for (int r = 0; r < n; r++) {
+                double y = v[t0 + r];
+                g[r] = (long) Math.rint(obj.gradient(margin[r], y) * scaleG);
+                h[r] = (long) Math.rint(obj.hessian(margin[r]) * scaleH);
+                if (w0 >= 0) {
+                    double w = v[w0 + r];
+                    g[r] = times(g[r], w);
+                    h[r] = times(h[r], w);
+                }
+            }
+        }
+        if (cacheKey != 0 && (e == null || e.margin != margin || e.g != g)) {
+            BlockCache.put(cacheKey, b.blockId(), new BlockCache.Entry(n, bn, trees, margin, trees, scaleG, scaleH,
+                    g, h));
+        }
+        if (rowSlot == null || rowSlot.length < n) {
+            rowSlot = new int[n];
+        }
         double[] v = b.values();
-        int t0 = b.columnOffset(targetColumn);
         long first = (long) b.blockId() * blockSize;
         int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int r = 0; r < n; r++) {
-            int s = slotOfNode[growing.leaf(bins, missingBin, r)];
+            int s = slotOfNode[growing.leaf(bn, missingBin, r)];
             if (s >= 0 && subsample < 1 && !inSubsample(first + r, tree, seed, subsample)) {
                 s = -1;
             }
@@ -208,23 +288,8 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
                 }
             }
             rowSlot[r] = s;
-            if (s < 0) {
-                continue;
-            }
-            double m = baseMargin;
-            for (Tree t : finished) {
-                m += t.value[t.leaf(bins, missingBin, r)];
-            }
-            double y = v[t0 + r];
-            rowG[r] = (long) Math.rint(obj.gradient(m, y) * scaleG);
-            rowH[r] = (long) Math.rint(obj.hessian(m) * scaleH);
-            if (w0 >= 0) {
-                double w = v[w0 + r];
-                rowG[r] = times(rowG[r], w);
-                rowH[r] = times(rowH[r], w);
-            }
         }
-        addRows(n);
+        Histograms.add(hist, totalBins, offset, bn, n, rowSlot, g, h);
     }
 
     @Override
@@ -259,6 +324,7 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         out.writeDouble(subsample);
         out.writeInt(weightColumn);
         out.writeDouble(testFraction);
+        out.writeLong(cacheKey);
     }
 
     @Override
@@ -283,6 +349,7 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         subsample = in.readDouble();
         weightColumn = in.readInt();
         testFraction = in.readDouble();
+        cacheKey = in.readLong();
         grouping = null;
     }
 }
