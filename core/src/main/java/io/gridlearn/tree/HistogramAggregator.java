@@ -77,6 +77,8 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     private double testFraction;
     /** The fit's {@link BlockCache} key; 0 for none. */
     private long cacheKey;
+    /** {@link Heavy}'s byte string of this pass's edges and trees, once encoded or read. */
+    private transient byte[] heavy;
     private transient io.gridlearn.data.RowGrouping grouping;
 
 
@@ -292,6 +294,113 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         Histograms.add(hist, totalBins, offset, bn, n, rowSlot, g, h);
     }
 
+    /** The edges and finished trees encoded once ({@link Heavy}), written by every copy of this aggregator. */
+    private byte[] heavyBlob() {
+        if (heavy == null) {
+            heavy = Heavy.encode(cacheKey, edges, finished).blob;
+        }
+        return heavy;
+    }
+
+    /**
+     * The large, unchanging part of a pass's settings: the bin edges and the finished trees (hundreds of KB after
+     * a few dozen trees). Hazelcast copies an aggregator by serializing it once per partition (271 by default) to
+     * spread a pass over a member's cores; parsing the trees on each copy cost more than the pass itself. So, for a
+     * fit with a cache key, they travel as one byte string, encoded once per pass, and a JVM that has already
+     * decoded the string of (fit key, tree count) skips its bytes and shares the decoded arrays (never written).
+     * The string is a function of the edges and the trees alone, so any member decodes the same values; one that
+     * has not seen it decodes it from the stream.
+     */
+    static final class Heavy {
+        private static final int KEPT = 8;
+        private static final java.util.Map<String, Heavy> KNOWN = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Heavy> e) {
+                return size() > KEPT;
+            }
+        };
+
+        final byte[] blob;
+        final double[][] edges;
+        final Tree[] finished;
+
+        private Heavy(byte[] blob, double[][] edges, Tree[] finished) {
+            this.blob = blob;
+            this.edges = edges;
+            this.finished = finished;
+        }
+
+        static Heavy get(long key, int trees) {
+            synchronized (KNOWN) {
+                return KNOWN.get(key + "/" + trees);
+            }
+        }
+
+        private static Heavy remember(long key, Heavy h) {
+            synchronized (KNOWN) {
+                KNOWN.put(key + "/" + h.finished.length, h);
+            }
+            return h;
+        }
+
+        static Heavy encode(long key, double[][] edges, Tree[] finished) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(edges.length);
+                for (double[] e : edges) {
+                    out.writeInt(e.length);
+                    for (double x : e) {
+                        out.writeDouble(x);
+                    }
+                }
+                out.writeInt(finished.length);
+                for (Tree t : finished) {
+                    out.writeInt(t.size);
+                    for (int i = 0; i < t.size; i++) {
+                        out.writeInt(t.left[i]);
+                        out.writeInt(t.right[i]);
+                        out.writeInt(t.feature[i]);
+                        out.writeInt(t.splitBin[i]);
+                        out.writeDouble(t.threshold[i]);
+                        out.writeBoolean(t.defaultLeft[i]);
+                        out.writeDouble(t.value[i]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // in memory: does not happen
+            }
+            return remember(key, new Heavy(bytes.toByteArray(), edges, finished));
+        }
+
+        static Heavy decode(long key, byte[] blob) throws IOException {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(blob));
+            double[][] edges = new double[in.readInt()][];
+            for (int j = 0; j < edges.length; j++) {
+                edges[j] = new double[in.readInt()];
+                for (int k = 0; k < edges[j].length; k++) {
+                    edges[j][k] = in.readDouble();
+                }
+            }
+            Tree[] finished = new Tree[in.readInt()];
+            for (int f = 0; f < finished.length; f++) {
+                int n = in.readInt();
+                Tree t = new Tree(Math.max(n, 1));
+                t.size = n;
+                for (int i = 0; i < n; i++) {
+                    t.left[i] = in.readInt();
+                    t.right[i] = in.readInt();
+                    t.feature[i] = in.readInt();
+                    t.splitBin[i] = in.readInt();
+                    t.threshold[i] = in.readDouble();
+                    t.defaultLeft[i] = in.readBoolean();
+                    t.value[i] = in.readDouble();
+                }
+                finished[f] = t;
+            }
+            return remember(key, new Heavy(blob, edges, finished));
+        }
+    }
+
     @Override
     public int getFactoryId() {
         return TreeSerializerHook.FACTORY_ID;
@@ -308,10 +417,18 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         out.writeInt(targetColumn);
         out.writeInt(objective);
         out.writeDouble(baseMargin);
-        writeEdges(out);
-        out.writeInt(finished.length);
-        for (Tree t : finished) {
-            t.write(out);
+        out.writeLong(cacheKey);
+        if (cacheKey == 0) {
+            writeEdges(out);
+            out.writeInt(finished.length);
+            for (Tree t : finished) {
+                t.write(out);
+            }
+        } else {
+            out.writeInt(finished.length);
+            byte[] blob = heavyBlob();
+            out.writeInt(blob.length);
+            out.write(blob);
         }
         growing.write(out);
         out.writeIntArray(slotOfNode);
@@ -324,7 +441,6 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         out.writeDouble(subsample);
         out.writeInt(weightColumn);
         out.writeDouble(testFraction);
-        out.writeLong(cacheKey);
     }
 
     @Override
@@ -333,10 +449,30 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         targetColumn = in.readInt();
         objective = in.readInt();
         baseMargin = in.readDouble();
-        readEdges(in);
-        finished = new Tree[in.readInt()];
-        for (int t = 0; t < finished.length; t++) {
-            finished[t] = Tree.read(in);
+        cacheKey = in.readLong();
+        if (cacheKey == 0) {
+            readEdges(in);
+            finished = new Tree[in.readInt()];
+            for (int t = 0; t < finished.length; t++) {
+                finished[t] = Tree.read(in);
+            }
+        } else {
+            int trees = in.readInt();
+            int len = in.readInt();
+            Heavy known = Heavy.get(cacheKey, trees);
+            if (known != null && known.blob.length == len) {
+                int skipped = in.skipBytes(len);
+                if (skipped != len) {
+                    throw new IOException("short settings: " + skipped + " of " + len + " bytes");
+                }
+            } else {
+                byte[] blob = new byte[len];
+                in.readFully(blob);
+                known = Heavy.decode(cacheKey, blob);
+            }
+            setEdges(known.edges);
+            finished = known.finished;
+            heavy = known.blob;
         }
         growing = Tree.read(in);
         slotOfNode = in.readIntArray();
@@ -349,7 +485,6 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         subsample = in.readDouble();
         weightColumn = in.readInt();
         testFraction = in.readDouble();
-        cacheKey = in.readLong();
         grouping = null;
     }
 }
