@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * {@code java -jar gridlearn-benchmarks.jar end-to-end [options]} runs the end-to-end benchmark
  * ({@link EndToEnd}, in the client module: {@code gridlearn benchmark} runs the same code). Going through
  * {@code -jar} matters for the end-to-end benchmark: the manifest's {@code Add-Opens} give the embedded
- * Hazelcast members the JDK internals they ask for, as a grid-node jar does.
+ * Hazelcast members the JDK internals they ask for, as a grid-node jar does. {@code gbt [options]} runs gridlearn's
+ * gradient-boosted trees against XGBoost hist ({@link GbtBench}).
  *
  * <p>{@code end-to-end [--rows N] [--cols D] [--members M] [--block-size B] [--bytes-rows n1,n2]
  * [--suite all|linear|iterative|scaling] [--scaling-rows n1,n2,...] [--json]} prints the table on standard output and, with {@code --json}, one JSON
@@ -34,7 +35,8 @@ public final class Main {
     }
 
     /**
-     * Runs the JMH suite, or with {@code end-to-end} as first argument the end-to-end benchmark.
+     * Runs the JMH suite, or with {@code end-to-end} as first argument the end-to-end benchmark, or with
+     * {@code gbt} the gradient-boosted trees' job.
      *
      * @param args JMH options, or {@code end-to-end} and the end-to-end benchmark's options
      * @throws Exception when JMH or the benchmark fails
@@ -42,6 +44,9 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("end-to-end")) {
             System.exit(endToEnd(List.of(args).subList(1, args.length)));
+        } else if (args.length > 0 && args[0].equals("gbt")) {
+            HAZELCAST_LOG.setLevel(Level.WARNING);
+            System.exit(GbtBench.main(List.of(args).subList(1, args.length), System.out, System.err));
         } else {
             org.openjdk.jmh.Main.main(args);
         }

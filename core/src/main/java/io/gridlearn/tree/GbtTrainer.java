@@ -79,6 +79,8 @@ public final class GbtTrainer {
     private String weightName;
     /** Trees per round: K for softmax (set when the labels are checked), else 1. */
     private int classCount = 1;
+    /** This fit's {@link BlockCache} key, drawn per {@link #fit} (nonzero); it changes no result. */
+    private long cacheKey;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -187,6 +189,7 @@ public final class GbtTrainer {
      */
     public ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
         IterationListener l = listener == null ? IterationListener.NONE : listener;
+        cacheKey = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
         long n = runner.rows();
         if (n == 0) {
             throw new BadInputException("fit gbt: the dataset has no rows");
@@ -501,7 +504,7 @@ public final class GbtTrainer {
         }
         return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
-                .weighted(weightColumn).excluding(o.testFraction()))
+                .weighted(weightColumn).excluding(o.testFraction()).cached(cacheKey))
                 .histogram();
     }
 

@@ -33,8 +33,14 @@ import java.io.IOException;
  *
  * <p>Layout: {@code hist[((slot · totalBins) + offset[j] + bin) · 3 + {0: g, 1: h, 2: count}]}, with
  * {@code offset[j]} the first bin of feature j and each feature's missing bin last among its bins. The hot loop
- * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature; it allocates
- * nothing per row.
+ * reads a block's bins, precomputed once per block as {@code char} arrays, feature by feature, over the rows of the
+ * nodes built this pass only; it allocates nothing per row.
+ *
+ * <p>Per-pass work a member would repeat (binning the block, the margins of the finished trees, g and h of the
+ * tree) is kept between the passes of one fit in {@link BlockCache}, a cache of exactly what the pass computes:
+ * with it a pass adds the newest tree to each row's margin instead of all of them, and bins each block once per
+ * fit. A member without the entry recomputes it from the block and these settings, so the statement above holds:
+ * the same integers with or without it.
  */
 public final class HistogramAggregator extends NodeHistogramAggregator<HistogramAggregator> {
     private static final long serialVersionUID = 1L;
@@ -69,6 +75,10 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     private int weightColumn = -1;
     /** The held-out share, not fitted (0: none), by {@link io.gridlearn.data.RowGrouping} of row id and seed. */
     private double testFraction;
+    /** The fit's {@link BlockCache} key; 0 for none. */
+    private long cacheKey;
+    /** {@link Heavy}'s byte string of this pass's edges and trees, once encoded or read. */
+    private transient byte[] heavy;
     private transient io.gridlearn.data.RowGrouping grouping;
 
 
@@ -182,17 +192,89 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         return u < share;
     }
 
+    /**
+     * Lets the members remember each block's bins, margins and g, h between this fit's passes ({@link BlockCache}),
+     * under a key drawn once per fit; 0 (the default) remembers nothing. The histograms are the same either way.
+     *
+     * @param key the fit's cache key, or 0
+     * @return this aggregator
+     */
+    HistogramAggregator cached(long key) {
+        this.cacheKey = key;
+        return this;
+    }
+
     @Override
     protected void accumulateBlock(RowBlock b) {
-        prepare(b, featureColumns);
+        layout();
+        if (hist == null) {
+            hist = new long[slots * totalBins * 3];
+        }
         int n = b.rows();
-        Objective obj = Objective.values()[objective];
+        int trees = finished.length;
+        BlockCache.Entry e = cacheKey == 0 ? null : BlockCache.get(cacheKey, b.blockId());
+        if (e != null && (e.rows != n || e.trees > trees)) {
+            e = null; // not this block's state at this point of the fit: recompute
+        }
+        char[][] bn;
+        if (e != null) {
+            bn = e.bins;
+        } else {
+            bn = new char[featureColumns.length][n];
+            Histograms.bin(b, featureColumns, edges, bn);
+        }
+        double[] margin = e == null ? null : e.margin;
+        int folded = e == null ? 0 : e.trees;
+        if (margin == null || folded < trees) {
+            // m = m₀ + f_0(x) + f_1(x) + …, added in tree order for each row: a cached prefix extended by the same
+            // additions is the same bits as the sum from the first tree
+            double[] m = margin == null ? new double[n] : margin.clone();
+            if (margin == null) {
+                java.util.Arrays.fill(m, baseMargin);
+            }
+            for (int k = folded; k < trees; k++) {
+                Tree t = finished[k];
+                for (int r = 0; r < n; r++) {
+                    m[r] += t.value[t.leaf(bn, missingBin, r)];
+                }
+            }
+            margin = m;
+        }
+        long[] g;
+        long[] h;
+        if (e != null && e.ghTree == trees && e.scaleG == scaleG && e.scaleH == scaleH) {
+            g = e.g;
+            h = e.h;
+        } else {
+            Objective obj = Objective.values()[objective];
+            double[] v = b.values();
+            int t0 = b.columnOffset(targetColumn);
+            int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
+            g = new long[n];
+            h = new long[n];
+            for (int r = 0; r < n; r++) {
+                double y = v[t0 + r];
+                g[r] = (long) Math.rint(obj.gradient(margin[r], y) * scaleG);
+                h[r] = (long) Math.rint(obj.hessian(margin[r]) * scaleH);
+                if (w0 >= 0) {
+                    double w = v[w0 + r];
+                    g[r] = times(g[r], w);
+                    h[r] = times(h[r], w);
+                }
+            }
+        }
+        if (cacheKey != 0 && (e == null || e.margin != margin || e.g != g)) {
+            BlockCache.put(cacheKey, b.blockId(), new BlockCache.Entry(n, bn, trees, margin, trees, scaleG, scaleH,
+                    g, h));
+        }
+        if (rowSlot == null || rowSlot.length < n) {
+            rowSlot = new int[n];
+        }
         double[] v = b.values();
-        int t0 = b.columnOffset(targetColumn);
         long first = (long) b.blockId() * blockSize;
         int w0 = weightColumn < 0 ? -1 : b.columnOffset(weightColumn);
         for (int r = 0; r < n; r++) {
-            int s = slotOfNode[growing.leaf(bins, missingBin, r)];
+            int s = slotOfNode[growing.leaf(bn, missingBin, r)];
             if (s >= 0 && subsample < 1 && !inSubsample(first + r, tree, seed, subsample)) {
                 s = -1;
             }
@@ -208,23 +290,115 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
                 }
             }
             rowSlot[r] = s;
-            if (s < 0) {
-                continue;
+        }
+        Histograms.add(hist, totalBins, offset, bn, n, rowSlot, g, h);
+    }
+
+    /** The edges and finished trees encoded once ({@link Heavy}), written by every copy of this aggregator. */
+    private byte[] heavyBlob() {
+        if (heavy == null) {
+            heavy = Heavy.encode(cacheKey, edges, finished).blob;
+        }
+        return heavy;
+    }
+
+    /**
+     * The large, unchanging part of a pass's settings: the bin edges and the finished trees (hundreds of KB after
+     * a few dozen trees). Hazelcast copies an aggregator by serializing it once per partition (271 by default) to
+     * spread a pass over a member's cores; parsing the trees on each copy cost more than the pass itself. So, for a
+     * fit with a cache key, they travel as one byte string, encoded once per pass, and a JVM that has already
+     * decoded the string of (fit key, tree count) skips its bytes and shares the decoded arrays (never written).
+     * The string is a function of the edges and the trees alone, so any member decodes the same values; one that
+     * has not seen it decodes it from the stream.
+     */
+    static final class Heavy {
+        private static final int KEPT = 8;
+        private static final java.util.Map<String, Heavy> KNOWN = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Heavy> e) {
+                return size() > KEPT;
             }
-            double m = baseMargin;
-            for (Tree t : finished) {
-                m += t.value[t.leaf(bins, missingBin, r)];
-            }
-            double y = v[t0 + r];
-            rowG[r] = (long) Math.rint(obj.gradient(m, y) * scaleG);
-            rowH[r] = (long) Math.rint(obj.hessian(m) * scaleH);
-            if (w0 >= 0) {
-                double w = v[w0 + r];
-                rowG[r] = times(rowG[r], w);
-                rowH[r] = times(rowH[r], w);
+        };
+
+        final byte[] blob;
+        final double[][] edges;
+        final Tree[] finished;
+
+        private Heavy(byte[] blob, double[][] edges, Tree[] finished) {
+            this.blob = blob;
+            this.edges = edges;
+            this.finished = finished;
+        }
+
+        static Heavy get(long key, int trees) {
+            synchronized (KNOWN) {
+                return KNOWN.get(key + "/" + trees);
             }
         }
-        addRows(n);
+
+        private static Heavy remember(long key, Heavy h) {
+            synchronized (KNOWN) {
+                KNOWN.put(key + "/" + h.finished.length, h);
+            }
+            return h;
+        }
+
+        static Heavy encode(long key, double[][] edges, Tree[] finished) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(edges.length);
+                for (double[] e : edges) {
+                    out.writeInt(e.length);
+                    for (double x : e) {
+                        out.writeDouble(x);
+                    }
+                }
+                out.writeInt(finished.length);
+                for (Tree t : finished) {
+                    out.writeInt(t.size);
+                    for (int i = 0; i < t.size; i++) {
+                        out.writeInt(t.left[i]);
+                        out.writeInt(t.right[i]);
+                        out.writeInt(t.feature[i]);
+                        out.writeInt(t.splitBin[i]);
+                        out.writeDouble(t.threshold[i]);
+                        out.writeBoolean(t.defaultLeft[i]);
+                        out.writeDouble(t.value[i]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // in memory: does not happen
+            }
+            return remember(key, new Heavy(bytes.toByteArray(), edges, finished));
+        }
+
+        static Heavy decode(long key, byte[] blob) throws IOException {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(blob));
+            double[][] edges = new double[in.readInt()][];
+            for (int j = 0; j < edges.length; j++) {
+                edges[j] = new double[in.readInt()];
+                for (int k = 0; k < edges[j].length; k++) {
+                    edges[j][k] = in.readDouble();
+                }
+            }
+            Tree[] finished = new Tree[in.readInt()];
+            for (int f = 0; f < finished.length; f++) {
+                int n = in.readInt();
+                Tree t = new Tree(Math.max(n, 1));
+                t.size = n;
+                for (int i = 0; i < n; i++) {
+                    t.left[i] = in.readInt();
+                    t.right[i] = in.readInt();
+                    t.feature[i] = in.readInt();
+                    t.splitBin[i] = in.readInt();
+                    t.threshold[i] = in.readDouble();
+                    t.defaultLeft[i] = in.readBoolean();
+                    t.value[i] = in.readDouble();
+                }
+                finished[f] = t;
+            }
+            return remember(key, new Heavy(blob, edges, finished));
+        }
     }
 
     @Override
@@ -243,10 +417,18 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         out.writeInt(targetColumn);
         out.writeInt(objective);
         out.writeDouble(baseMargin);
-        writeEdges(out);
-        out.writeInt(finished.length);
-        for (Tree t : finished) {
-            t.write(out);
+        out.writeLong(cacheKey);
+        if (cacheKey == 0) {
+            writeEdges(out);
+            out.writeInt(finished.length);
+            for (Tree t : finished) {
+                t.write(out);
+            }
+        } else {
+            out.writeInt(finished.length);
+            byte[] blob = heavyBlob();
+            out.writeInt(blob.length);
+            out.write(blob);
         }
         growing.write(out);
         out.writeIntArray(slotOfNode);
@@ -267,10 +449,30 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         targetColumn = in.readInt();
         objective = in.readInt();
         baseMargin = in.readDouble();
-        readEdges(in);
-        finished = new Tree[in.readInt()];
-        for (int t = 0; t < finished.length; t++) {
-            finished[t] = Tree.read(in);
+        cacheKey = in.readLong();
+        if (cacheKey == 0) {
+            readEdges(in);
+            finished = new Tree[in.readInt()];
+            for (int t = 0; t < finished.length; t++) {
+                finished[t] = Tree.read(in);
+            }
+        } else {
+            int trees = in.readInt();
+            int len = in.readInt();
+            Heavy known = Heavy.get(cacheKey, trees);
+            if (known != null && known.blob.length == len) {
+                int skipped = in.skipBytes(len);
+                if (skipped != len) {
+                    throw new IOException("short settings: " + skipped + " of " + len + " bytes");
+                }
+            } else {
+                byte[] blob = new byte[len];
+                in.readFully(blob);
+                known = Heavy.decode(cacheKey, blob);
+            }
+            setEdges(known.edges);
+            finished = known.finished;
+            heavy = known.blob;
         }
         growing = Tree.read(in);
         slotOfNode = in.readIntArray();

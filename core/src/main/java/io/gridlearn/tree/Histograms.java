@@ -83,8 +83,8 @@ final class Histograms {
 
     /**
      * The hot loop: for every row r with {@code rowSlot[r] ≥ 0} and every feature j, adds {@code rowG[r]},
-     * {@code rowH[r]} and 1 at its slot × feature j × its bin. Feature by feature over primitive arrays, nothing
-     * allocated.
+     * {@code rowH[r]} and 1 at its slot × feature j × its bin. Feature by feature over primitive arrays, only the
+     * rows with a slot (two index arrays per block, nothing per row).
      *
      * @param hist      the histograms, {@code slots × totalBins × 3}
      * @param totalBins one node's width in bins
@@ -97,17 +97,28 @@ final class Histograms {
      */
     static void add(long[] hist, int totalBins, int[] offset, char[][] bins, int n, int[] rowSlot, long[] rowG,
                     long[] rowH) {
+        // the rows of the nodes built this pass, and where each one's node starts: deeper levels build few nodes
+        // (the smaller child of each split), so most rows are skipped once here rather than once per feature
+        int[] active = new int[n];
+        int[] base = new int[n];
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            int s = rowSlot[r];
+            if (s >= 0) {
+                active[k] = r;
+                base[k] = s * totalBins;
+                k++;
+            }
+        }
         for (int j = 0; j < offset.length; j++) {
             char[] bj = bins[j];
             int oj = offset[j];
-            for (int r = 0; r < n; r++) {
-                int s = rowSlot[r];
-                if (s >= 0) {
-                    int i = (s * totalBins + oj + bj[r]) * 3;
-                    hist[i] += rowG[r];
-                    hist[i + 1] += rowH[r];
-                    hist[i + 2]++;
-                }
+            for (int q = 0; q < k; q++) {
+                int r = active[q];
+                int i = (base[q] + oj + bj[r]) * 3;
+                hist[i] += rowG[r];
+                hist[i + 1] += rowH[r];
+                hist[i + 2]++;
             }
         }
     }

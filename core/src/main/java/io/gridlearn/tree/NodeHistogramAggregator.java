@@ -155,6 +155,13 @@ abstract class NodeHistogramAggregator<A extends NodeHistogramAggregator<A>> ext
         }
     }
 
+    /** Takes edges read by other means and forgets the layout and buffers of earlier settings. */
+    final void setEdges(double[][] e) {
+        edges = e;
+        offset = null;
+        bins = null;
+    }
+
     /** Reads the edges and forgets the layout and buffers of earlier settings. */
     final void readEdges(ObjectDataInput in) throws IOException {
         edges = new double[in.readInt()][];
