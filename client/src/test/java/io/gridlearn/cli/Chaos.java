@@ -128,18 +128,7 @@ public final class Chaos {
      * @throws Exception on a failure of the harness itself (a node that does not start, the reference failing)
      */
     Counts run(Path boston) throws Exception {
-        Files.createDirectories(settings.logs());
-        splitBoston(Files.readAllLines(boston));
-        for (int i = 0; i < NODES; i++) {
-            start(i);
-        }
-        for (int i = 0; i < NODES; i++) {
-            awaitJoined(i, 120);
-        }
-        log("reference cycle on the undisturbed grid");
-        if (!cycle(0, true)) {
-            throw new IllegalStateException("the reference cycle failed on the undisturbed grid: " + counts.violations);
-        }
+        setUp(Files.readAllLines(boston));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.seconds());
         Thread chaos = new Thread(() -> disrupt(end), "chaos");
         chaos.setDaemon(true);
@@ -170,19 +159,8 @@ public final class Chaos {
      * @throws Exception on a failure of the harness itself
      */
     Counts killDown(Path boston) throws Exception {
-        Files.createDirectories(settings.logs());
         List<String> lines = Files.readAllLines(boston);
-        splitBoston(lines);
-        for (int i = 0; i < NODES; i++) {
-            start(i);
-        }
-        for (int i = 0; i < NODES; i++) {
-            awaitJoined(i, 120);
-        }
-        log("reference cycle on the undisturbed grid");
-        if (!cycle(0, true)) {
-            throw new IllegalStateException("the reference cycle failed on the undisturbed grid: " + counts.violations);
-        }
+        setUp(lines);
         if (!command(null, "load", boston.toString(), "--name", "kept-boston", "--block-size", "16")) {
             throw new IllegalStateException("the kept dataset could not be loaded on the undisturbed grid");
         }
@@ -222,6 +200,22 @@ public final class Chaos {
             log("kept-boston refused: " + kept.err.strip());
         }
         return counts;
+    }
+
+    /** Splits Boston for load and append, starts the four nodes, waits for them, and runs the reference cycle. */
+    private void setUp(List<String> boston) throws Exception {
+        Files.createDirectories(settings.logs());
+        splitBoston(boston);
+        for (int i = 0; i < NODES; i++) {
+            start(i);
+        }
+        for (int i = 0; i < NODES; i++) {
+            awaitJoined(i, 120);
+        }
+        log("reference cycle on the undisturbed grid");
+        if (!cycle(0, true)) {
+            throw new IllegalStateException("the reference cycle failed on the undisturbed grid: " + counts.violations);
+        }
     }
 
     private void splitBoston(List<String> lines) throws IOException {
