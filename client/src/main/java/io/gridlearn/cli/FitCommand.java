@@ -1,5 +1,6 @@
 package io.gridlearn.cli;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.model.ModelDocument;
@@ -11,6 +12,8 @@ import io.gridlearn.runtime.Learner;
 import io.gridlearn.runtime.LearnerOption;
 import io.gridlearn.runtime.LearnerSpec;
 import io.gridlearn.runtime.Learners;
+import io.gridlearn.runtime.MemberFit;
+import io.gridlearn.runtime.MemberFits;
 import io.gridlearn.runtime.OptionValues;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +81,15 @@ final class FitCommand extends GridCommand {
     @picocli.CommandLine.Mixin
     ModelKey modelKey = new ModelKey();
 
+    @Option(names = "--driver", defaultValue = "member", paramLabel = "member|client",
+            description = "Through a thin client (--cluster): where the fit's merges, solves and iterations run. member "
+                    + "(default): on a member of the grid, which keeps fitting if this process goes away (follow it "
+                    + "again with gridlearn attach NAME); client: in this process. An embedded grid's fit runs in "
+                    + "this process either way.")
+    String driver;
+
     private LearnerSpec learnerSpec;
+    private Map<String, Object> optionValues;
     private byte[] outKey;
 
     /** Adds every registered learner's options to the {@code fit} command, and lists the learners in its help. */
@@ -169,6 +181,10 @@ final class FitCommand extends GridCommand {
             values.put("live", true);
         }
         learnerSpec = learner.spec(algorithm, new OptionValues(values));
+        optionValues = values;
+        if (!"member".equals(driver) && !"client".equals(driver)) {
+            throw new BadInputException("--driver must be member or client, was " + driver);
+        }
         if (out != null) {
             outKey = modelKey.key(); // an unreadable key file fails before a grid starts
         }
@@ -181,8 +197,10 @@ final class FitCommand extends GridCommand {
     void run(HazelcastInstance hz) {
         DataSource.using(data, hz, blockSize, err(), dataset -> {
             String modelName = name != null ? name : ModelStore.checkName(dataset + "-" + algorithm);
-            ModelDocument published = FitDriver.fit(hz, dataset, modelName, learnerSpec,
-                    new FitControl(resume, null, err(), null, true));
+            ModelDocument published = "member".equals(driver) && !(hz.getLocalEndpoint() instanceof Member)
+                    ? MemberFits.run(hz, new MemberFit(algorithm, optionValues, dataset, modelName, resume),
+                            learnerSpec.resumable(), err(), true)
+                    : FitDriver.fit(hz, dataset, modelName, learnerSpec, new FitControl(resume, null, err(), null, true));
             if (published.summary() != null && Boolean.FALSE.equals(published.summary().get("converged"))) {
                 err().println("gridlearn: warning: " + modelName + " did not converge in "
                         + published.summary().get("iteration") + " iterations; it is published as version "
@@ -200,15 +218,22 @@ final class FitCommand extends GridCommand {
         }
         if (json) {
             out().println(ModelJson.write(published));
-        } else if (published.coefficients() != null) {
-            printText(published);
         } else {
-            out().printf("model %s version %d: %s on %s%n", published.name(), published.version(),
+            print(out(), published);
+        }
+    }
+
+    /** A published model as {@code fit} prints it without {@code --json}. */
+    static void print(PrintStream o, ModelDocument published) {
+        if (published.coefficients() != null) {
+            printText(o, published);
+        } else {
+            o.printf("model %s version %d: %s on %s%n", published.name(), published.version(),
                     published.algorithm(), published.provenance().get("dataset"));
             if (published.metrics() != null) { // PCA has none
-                published.metrics().forEach((k, v) -> out().println("  " + k + ": " + v));
+                published.metrics().forEach((k, v) -> o.println("  " + k + ": " + v));
             }
-            printImportance(published);
+            printImportance(o, published);
         }
     }
 
@@ -216,7 +241,7 @@ final class FitCommand extends GridCommand {
      * A tree model's {@code importance} field as a table, the features by total gain, largest first (ties in
      * feature order): mean gain, mean cover, splits (XGBoost's gain, cover and weight) and the total gain's share.
      */
-    private void printImportance(ModelDocument m) {
+    private static void printImportance(PrintStream o, ModelDocument m) {
         if (!(m.extension("importance") instanceof Map<?, ?> imp)) {
             return;
         }
@@ -237,10 +262,10 @@ final class FitCommand extends GridCommand {
             order.add(j);
         }
         order.sort((a, b) -> Double.compare(total[b], total[a]));
-        out().println("  feature importance (by total gain):");
-        out().printf("  %-20s %14s %14s %8s %8s%n", "feature", "gain", "cover", "splits", "share");
+        o.println("  feature importance (by total gain):");
+        o.printf("  %-20s %14s %14s %8s %8s%n", "feature", "gain", "cover", "splits", "share");
         for (int j : order) {
-            out().printf("  %-20s %14s %14s %8s %8s%n", m.features().get(j), Output.num(gain[j]),
+            o.printf("  %-20s %14s %14s %8s %8s%n", m.features().get(j), Output.num(gain[j]),
                     Output.num(cover[j]), Output.num(freq[j]),
                     sum > 0 ? String.format("%.1f%%", 100 * total[j] / sum) : "");
         }
@@ -264,20 +289,20 @@ final class FitCommand extends GridCommand {
         return null;
     }
 
-    private void printText(ModelDocument m) {
-        out().printf("model %s version %d: %s on %s, target %s%n", m.name(), m.version(), m.algorithm(),
+    private static void printText(PrintStream o, ModelDocument m) {
+        o.printf("model %s version %d: %s on %s, target %s%n", m.name(), m.version(), m.algorithm(),
                 m.provenance().get("dataset"), m.target());
-        out().printf("  %-20s %16s %14s%n", "term", "estimate", "std. error");
-        out().printf("  %-20s %16s %14s%n", "(intercept)", m.intercept() == null ? "" : Output.num(m.intercept()),
+        o.printf("  %-20s %16s %14s%n", "term", "estimate", "std. error");
+        o.printf("  %-20s %16s %14s%n", "(intercept)", m.intercept() == null ? "" : Output.num(m.intercept()),
                 m.interceptStandardError() == null ? "" : Output.num(m.interceptStandardError()));
         for (int j = 0; j < m.features().size(); j++) {
-            out().printf("  %-20s %16s %14s%n", m.features().get(j), Output.num(m.coefficients()[j]),
+            o.printf("  %-20s %16s %14s%n", m.features().get(j), Output.num(m.coefficients()[j]),
                     m.standardErrors() == null ? "" : Output.num(m.standardErrors()[j]));
         }
         for (Map.Entry<String, Map<String, Double>> e : m.metrics().entrySet()) {
             StringBuilder sb = new StringBuilder("  " + e.getKey() + ":");
             e.getValue().forEach((k, v) -> sb.append(' ').append(k).append('=').append(Output.num(v)));
-            out().println(sb);
+            o.println(sb);
         }
     }
 }

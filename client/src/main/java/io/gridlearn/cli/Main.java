@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 @Command(name = "gridlearn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Distributed machine learning inside a Hazelcast grid.",
         subcommands = {LoadCommand.class, DatasetsCommand.class, DescribeCommand.class, DropCommand.class,
-                FitCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class,
+                FitCommand.class, AttachCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class,
                 ModelCommand.class, NodeCommand.class, ExampleCommand.class, AppendCommand.class,
                 RemoveCommand.class, ReplaceCommand.class, BenchmarkCommand.class, FollowCommand.class,
                 io.gridlearn.report.ReportCommand.class})

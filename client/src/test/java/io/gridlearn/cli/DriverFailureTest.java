@@ -24,9 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The driver of an iterative fit is a separate {@code gridlearn} process, killed (SIGKILL) or stopped
- * (SIGTERM, as Ctrl-C) part way; the store keeps complete checkpoints only, and {@code --resume} reaches the
- * model an uninterrupted fit reaches, bit for bit.
+ * The command of an iterative fit is a separate {@code gridlearn} process, killed (SIGKILL) or stopped
+ * (SIGTERM, as Ctrl-C) part way. With {@code --driver client} the process is the driver: the store keeps complete
+ * checkpoints only, and {@code --resume} reaches the model an uninterrupted fit reaches, bit for bit. With the
+ * default member driver, a killed command leaves the fit running on its member, to the same model, which
+ * {@code gridlearn attach} follows; a stopped command stops the fit at a checkpoint, as before.
  */
 @Tag("slow")
 class DriverFailureTest {
@@ -63,7 +65,15 @@ class DriverFailureTest {
 
     /** Starts the command line in its own JVM, waits until the store has passed {@code version}, then signals it. */
     private void startAndInterrupt(String name, long version, boolean kill) throws Exception {
-        List<String> cmd = JavaProcesses.java(Main.class, List.of(), List.of(cluster(fitArgs(name))));
+        startAndSignal(name, version, kill, "--driver", "client");
+        ModelStore store = ModelStore.forInstance(grid.first());
+        ModelDocument cp = store.get(name);
+        assertEquals(Boolean.FALSE, cp.summary().get("converged"), "the store holds a checkpoint, not a final model");
+        assertEquals(cp.version(), store.history(name).size(), "every version is complete and in the history");
+    }
+
+    private void startAndSignal(String name, long version, boolean kill, String... extra) throws Exception {
+        List<String> cmd = JavaProcesses.java(Main.class, List.of(), List.of(cluster(fitArgs(name, extra))));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         ModelStore store = ModelStore.forInstance(grid.first());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -77,10 +87,7 @@ class DriverFailureTest {
         } else {
             p.destroy(); // SIGTERM: the shutdown hook stops after the current iteration's checkpoint
         }
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the driver did not stop");
-        ModelDocument cp = store.get(name);
-        assertEquals(Boolean.FALSE, cp.summary().get("converged"), "the store holds a checkpoint, not a final model");
-        assertEquals(cp.version(), store.history(name).size(), "every version is complete and in the history");
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the command did not stop");
     }
 
     @Test
@@ -101,6 +108,30 @@ class DriverFailureTest {
         startAndInterrupt("stopped", 3, false);
         JsonNode resumed2 = runInProcess(fitArgs("stopped", "--resume"));
         assertEquals(whole.path("coefficients").toString(), resumed2.path("coefficients").toString());
+    }
+
+    @Test
+    void aMemberDrivenFitOutlivesItsKilledCommandAndStopsWithAStoppedOne() throws Exception {
+        clusterName = "driver-" + UUID.randomUUID().toString().substring(0, 8);
+        grid = EmbeddedGrid.start(clusterName, 2, 0, 1, 5985);
+        HazelcastInstance hz = grid.first();
+        writeNoisyLogistic(new DatasetCatalog(hz));
+        JsonNode whole = runInProcess(fitArgs("whole"));
+
+        startAndSignal("outlived", 2, true); // SIGKILL of the command: the member keeps fitting
+        Cli.Run attached = Cli.client(String.join(",", grid.addresses()), clusterName, "attach", "outlived", "--json");
+        assertEquals(0, attached.exit(), attached.err());
+        assertEquals(whole.path("coefficients").toString(), attached.json().path("coefficients").toString());
+        assertEquals(whole.path("version").asInt(), attached.json().path("version").asInt(),
+                "the fit ran to its end: the same checkpoints and final model");
+
+        startAndSignal("stopped", 2, false); // SIGTERM (Ctrl-C): the fit stops at a checkpoint
+        ModelStore store = ModelStore.forInstance(hz);
+        ModelDocument cp = store.get("stopped");
+        assertEquals(Boolean.FALSE, cp.summary().get("converged"), "the store holds a checkpoint, not a final model");
+        assertTrue(cp.version() < whole.path("version").asInt(), "stopped before the end");
+        JsonNode resumed = runInProcess(fitArgs("stopped", "--resume"));
+        assertEquals(whole.path("coefficients").toString(), resumed.path("coefficients").toString());
     }
 
     /** 200,000 rows, 12 features, labels from a logistic model with noise: a fit of many L-BFGS iterations. */

@@ -20,7 +20,8 @@ package io.gridlearn.grid;
  *   <li>4724: {@link #TREE_FACTORY_ID}</li>
  *   <li>4725: free</li>
  *   <li>4726: {@link #HOST_MAP_FACTORY_ID}</li>
- *   <li>4727 to 4730: free for new packages</li>
+ *   <li>4727: {@link #RUNTIME_FACTORY_ID}</li>
+ *   <li>4728 to 4730: free for new packages</li>
  * </ul>
  *
  * Changing an id breaks wire compatibility between members of different versions.
@@ -55,6 +56,8 @@ public final class SerializationIds {
     public static final int TREE_FACTORY_ID = 4_724;
     /** {@code io.gridlearn.data.hostmap.HostMapSerializerHook}: datasets converted from a host's own maps. */
     public static final int HOST_MAP_FACTORY_ID = 4_726;
+    /** {@code io.gridlearn.runtime.RuntimeSerializerHook}: a fit driven by a member. */
+    public static final int RUNTIME_FACTORY_ID = 4_727;
 
     private SerializationIds() {
     }

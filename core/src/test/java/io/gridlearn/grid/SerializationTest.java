@@ -155,8 +155,8 @@ class SerializationTest {
             loaded.add(hook.getClass().getName());
         }
         assertEquals(listed, loaded);
-        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm, tree, data.hostmap
-        assertEquals(13, loaded.size(), loaded.toString());
+        // data, stats, eval, pass, linear, logistic, kmeans, bayes, pca, report, glm, tree, data.hostmap, runtime
+        assertEquals(14, loaded.size(), loaded.toString());
         // the services file is read by Hazelcast, not by our configuration
         SerializationConfig sc = new SerializationConfig();
         GridConfigs.applySerialization(sc);
@@ -392,6 +392,15 @@ class SerializationTest {
         all.addAll(io.gridlearn.tree.TreeSerializerHook.examples(f, t));
         // host-map conversion
         all.addAll(io.gridlearn.data.hostmap.HostMapSerializerHook.examples());
+        // a fit driven by a member: every option value type it carries
+        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        options.put("lambda", 1e-4);
+        options.put("maxIter", 50);
+        options.put("seed", 42L);
+        options.put("standardize", true);
+        options.put("solver", "lbfgs");
+        options.put("features", List.of("x0", "x1"));
+        all.add(new io.gridlearn.runtime.MemberFit("logistic", options, "d", "m", true));
         return all;
     }
 

@@ -1,0 +1,257 @@
+package io.gridlearn.runtime;
+
+import com.hazelcast.client.test.TestHazelcastFactory;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridlearn.BadInputException;
+import io.gridlearn.GridlearnException;
+import io.gridlearn.data.BlockWriter;
+import io.gridlearn.data.ColumnKind;
+import io.gridlearn.data.ColumnSpec;
+import io.gridlearn.data.DatasetCatalog;
+import io.gridlearn.data.RowBlock;
+import io.gridlearn.grid.GridConfigs;
+import io.gridlearn.model.ModelDocument;
+import io.gridlearn.model.ModelJson;
+import io.gridlearn.model.ModelStore;
+import io.gridlearn.testing.TestGrids;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fits driven by a member ({@link MemberFit}, {@link MemberFits}) from a thin client of in-process members: the
+ * same model as the caller-driven {@link FitDriver}; the fit outlives its client and is followed again by
+ * name; a driver member that leaves mid-fit costs nothing (the fit resumes on another member to the same bits);
+ * Ctrl-C's cancellation stops at a checkpoint; errors come back as gridlearn's one-line errors.
+ */
+class MemberFitTest {
+    private final TestHazelcastFactory factory = new TestHazelcastFactory();
+
+    @AfterEach
+    void tearDown() {
+        factory.terminateAll();
+    }
+
+    private HazelcastInstance[] members(int n) {
+        Config config = TestGrids.config();
+        HazelcastInstance[] m = new HazelcastInstance[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = factory.newHazelcastInstance(config);
+        }
+        return m;
+    }
+
+    private HazelcastInstance client(HazelcastInstance member) {
+        return factory.newHazelcastClient(GridConfigs.clientConfig(member.getConfig().getClusterName(),
+                List.of("127.0.0.1:5701")));
+    }
+
+    /** A logistic problem that L-BFGS solves to a 1e-12 tolerance in several iterations, each a checkpoint. */
+    private static Map<String, Object> logistic(int maxIter) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("lambda", 1e-4);
+        o.put("standardize", true);
+        o.put("solver", "lbfgs");
+        o.put("maxIter", maxIter);
+        o.put("tol", 1e-12);
+        o.put("target", "y");
+        o.put("seed", 42L);
+        o.put("missing", "error");
+        return o;
+    }
+
+    private static Map<String, Object> linear() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("target", "y");
+        o.put("features", List.of("x0", "x1", "x2", "x3", "x4", "x5"));
+        o.put("seed", 42L);
+        o.put("missing", "error");
+        return o;
+    }
+
+    private static ModelDocument inProcess(HazelcastInstance member, String algorithm, Map<String, Object> options,
+                                           String name) {
+        LearnerSpec spec = Learners.forAlgorithm(algorithm).spec(algorithm, new OptionValues(options));
+        return FitDriver.fit(member, "noisy", name, spec, FitControl.quiet());
+    }
+
+    /** The model less what differs between two fits of the same data: name, version, time. */
+    private static String parameters(ModelDocument m) {
+        return ModelJson.write(m.withNameAndVersion(null, 0).withProvenance(null));
+    }
+
+    @Test
+    void aMemberDrivenFitIsTheCallerDrivenFitAndPrintsItsProgress() {
+        HazelcastInstance[] m = members(2);
+        writeNoisyLogistic(new DatasetCatalog(m[0]), 20);
+        HazelcastInstance client = client(m[0]);
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        PrintStream progress = new PrintStream(lines, true, StandardCharsets.UTF_8);
+
+        ModelDocument remote = MemberFits.run(client, new MemberFit("logistic", logistic(500), "noisy", "remote", false),
+                true, progress, false);
+        ModelDocument local = inProcess(m[1], "logistic", logistic(500), "local");
+        assertEquals(parameters(local), parameters(remote));
+        assertEquals("remote", remote.name());
+        assertEquals(ModelStore.forInstance(client).current("remote").orElseThrow().version(), remote.version());
+        assertTrue(remote.version() > 5, "an iterative fit publishes its checkpoints: " + remote.version());
+        // progress lines are best effort (a topic): most of the checkpoints' lines arrive, each as the driver prints it
+        String text = lines.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("remote: iteration 1 "), text);
+        assertTrue(text.lines().filter(l -> l.startsWith("remote: iteration ")).count() >= remote.version() / 2, text);
+
+        ModelDocument ols = MemberFits.run(client, new MemberFit("linear", linear(), "noisy", "ols", false), false,
+                null, false);
+        assertEquals(parameters(inProcess(m[1], "linear", linear(), "ols-local")), parameters(ols));
+    }
+
+    @Test
+    void theFitOutlivesItsClientAndIsFollowedAgainByName() throws Exception {
+        HazelcastInstance[] m = members(2);
+        writeNoisyLogistic(new DatasetCatalog(m[0]), 40);
+        ModelDocument whole = inProcess(m[0], "logistic", logistic(500), "whole");
+        HazelcastInstance first = client(m[0]);
+        CompletableFuture<ModelDocument> abandoned = CompletableFuture.supplyAsync(() -> MemberFits.run(first,
+                new MemberFit("logistic", logistic(500), "noisy", "outlives", false), true, null, false));
+        ModelStore store = ModelStore.forInstance(m[0]);
+        awaitVersion(store, "outlives", 2);
+        first.shutdown(); // the caller goes away mid-fit
+        assertThrows(Exception.class, () -> abandoned.get(30, TimeUnit.SECONDS));
+
+        HazelcastInstance second = client(m[1]);
+        assertTrue(String.valueOf(second.getMap(MemberFit.REGISTRY).get("outlives")).startsWith("running "),
+                "the fit still runs after its client left");
+        BadInputException twice = assertThrows(BadInputException.class, () -> MemberFits.run(second,
+                new MemberFit("logistic", logistic(500), "noisy", "outlives", false), true, null, false));
+        assertTrue(twice.getMessage().contains("already being fit on member"), twice.getMessage());
+
+        ModelDocument followed = MemberFits.attach(second, "outlives", null);
+        assertEquals(parameters(whole), parameters(followed));
+        assertEquals(whole.version(), followed.version(), "the same checkpoints, then the final model");
+        assertTrue(String.valueOf(second.getMap(MemberFit.REGISTRY).get("outlives")).startsWith("done "));
+        // attaching after the end gives the model; a name that was never fit is a one-line error
+        assertEquals(parameters(whole), parameters(MemberFits.attach(second, "outlives", null)));
+        assertThrows(BadInputException.class, () -> MemberFits.attach(second, "never", null));
+    }
+
+    @Test
+    void aDriverMemberThatLeavesMidFitCostsNothing() throws Exception {
+        HazelcastInstance[] m = members(3);
+        writeNoisyLogistic(new DatasetCatalog(m[0]), 80);
+        ModelDocument whole = inProcess(m[0], "logistic", logistic(500), "whole");
+        HazelcastInstance client = client(m[0]);
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> MemberFits.run(client,
+                new MemberFit("logistic", logistic(500), "noisy", "moved", false), true,
+                new PrintStream(lines, true, StandardCharsets.UTF_8), false));
+        ModelStore store = ModelStore.forInstance(m[0]);
+        awaitVersion(store, "moved", 1);
+        String driver = String.valueOf(client.getMap(MemberFit.REGISTRY).get("moved")).split(" ")[1];
+        HazelcastInstance victim = null;
+        for (HazelcastInstance h : m) {
+            if (h.getCluster().getLocalMember().getUuid().toString().equals(driver)) {
+                victim = h;
+            }
+        }
+        assertTrue(victim != null, "the registry names the driver member " + driver);
+        victim.getLifecycleService().terminate();
+
+        ModelDocument moved = fit.get(120, TimeUnit.SECONDS);
+        assertEquals(parameters(whole), parameters(moved));
+        String text = lines.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("gridlearn: the member driving the fit of moved left; resuming from version"), text);
+    }
+
+    @Test
+    void cancellingStopsAtACheckpointFromWhichTheFitResumes() throws Exception {
+        HazelcastInstance[] m = members(2);
+        writeNoisyLogistic(new DatasetCatalog(m[0]), 40);
+        ModelDocument whole = inProcess(m[0], "logistic", logistic(500), "whole");
+        HazelcastInstance client = client(m[0]);
+        CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> MemberFits.run(client,
+                new MemberFit("logistic", logistic(500), "noisy", "stopped", false), true, null, false));
+        ModelStore store = ModelStore.forInstance(m[0]);
+        awaitVersion(store, "stopped", 2);
+        assertTrue(MemberFits.cancel(client, "stopped"));
+        Exception e = assertThrows(Exception.class, () -> fit.get(60, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof GridlearnException && e.getCause().getMessage().contains("cancelled"),
+                String.valueOf(e.getCause()));
+        ModelDocument checkpoint = store.get("stopped");
+        assertEquals(Boolean.FALSE, checkpoint.summary().get("converged"));
+        assertFalse(MemberFits.cancel(client, "stopped"), "nothing runs any more");
+
+        ModelDocument resumed = MemberFits.run(client, new MemberFit("logistic", logistic(500), "noisy", "stopped",
+                true), true, null, false);
+        assertEquals(parameters(whole), parameters(resumed));
+    }
+
+    @Test
+    void errorsOnTheMemberComeBackAsOneLineErrors() {
+        HazelcastInstance[] m = members(1);
+        writeNoisyLogistic(new DatasetCatalog(m[0]), 4);
+        HazelcastInstance client = client(m[0]);
+        Map<String, Object> o = logistic(50);
+        o.put("target", "nope");
+        BadInputException unknown = assertThrows(BadInputException.class, () -> MemberFits.run(client,
+                new MemberFit("logistic", o, "noisy", "bad", false), true, null, false));
+        assertTrue(unknown.getMessage().contains("nope"), unknown.getMessage());
+        BadInputException noData = assertThrows(BadInputException.class, () -> MemberFits.run(client,
+                new MemberFit("logistic", logistic(50), "missing-dataset", "bad2", false), true, null, false));
+        assertTrue(noData.getMessage().contains("missing-dataset"), noData.getMessage());
+        assertTrue(String.valueOf(client.getMap(MemberFit.REGISTRY).get("bad2")).startsWith("failed 2 "),
+                "a late attach sees the refusal");
+        BadInputException late = assertThrows(BadInputException.class, () -> MemberFits.attach(client, "bad2", null));
+        assertEquals(noData.getMessage(), late.getMessage());
+    }
+
+    private static void awaitVersion(ModelStore store, String name, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (store.current(name).map(ModelDocument::version).orElse(0L) < version) {
+            assertTrue(System.nanoTime() < deadline, "no checkpoint " + version + " of " + name + " within 60 s");
+            Thread.sleep(5);
+        }
+    }
+
+    /** {@code blocks} × 1,000 rows, 12 features, labels from a logistic model with noise. */
+    static void writeNoisyLogistic(DatasetCatalog catalog, int blocks) {
+        Random rnd = new Random(5);
+        int size = 1000;
+        int p = 12;
+        BlockWriter w = catalog.newWriter("noisy", size);
+        for (int b = 0; b < blocks; b++) {
+            double[] v = new double[size * (p + 1)];
+            for (int r = 0; r < size; r++) {
+                double eta = 0.3;
+                for (int j = 0; j < p; j++) {
+                    double x = rnd.nextGaussian() * (j + 1);
+                    v[j * size + r] = x;
+                    eta += (j % 3 - 1) * 0.2 * x / (j + 1);
+                }
+                v[p * size + r] = rnd.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+            }
+            w.write(new RowBlock(b, size, p + 1, v));
+        }
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
+        }
+        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
+        w.publish(cols, "generated");
+    }
+}
