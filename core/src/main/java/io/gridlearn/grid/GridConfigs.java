@@ -126,6 +126,9 @@ public final class GridConfigs {
             // on builds without CP there is nothing to heal (and its CP listeners could not be registered)
             config.addListenerConfig(new ListenerConfig(CP_HEALER_CLASS));
         }
+        if (config.getListenerConfigs().stream().noneMatch(l -> WarmupOnStart.class.getName().equals(l.getClassName()))) {
+            config.addListenerConfig(new ListenerConfig(WarmupOnStart.class.getName()));
+        }
     }
 
     /**

@@ -66,11 +66,25 @@ class MemberFitTest {
     private static Map<String, Object> logistic(int maxIter) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("lambda", 1e-4);
-        o.put("standardize", true);
         o.put("solver", "lbfgs");
         o.put("maxIter", maxIter);
         o.put("tol", 1e-12);
         o.put("target", "y");
+        o.put("seed", 42L);
+        o.put("missing", "error");
+        return o;
+    }
+
+    /**
+     * Lloyd iterations on Gaussian noise (no cluster structure) with 40 random initial centres and tolerance 0:
+     * well over a hundred iterations, each a checkpoint, so a test can act while the fit runs.
+     */
+    private static Map<String, Object> kmeans() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("k", 40);
+        o.put("init", "random");
+        o.put("maxIter", 300);
+        o.put("features", List.of("x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11"));
         o.put("seed", 42L);
         o.put("missing", "error");
         return o;
@@ -125,10 +139,11 @@ class MemberFitTest {
     void theFitOutlivesItsClientAndIsFollowedAgainByName() throws Exception {
         HazelcastInstance[] m = members(2);
         writeNoisyLogistic(new DatasetCatalog(m[0]), 40);
-        ModelDocument whole = inProcess(m[0], "logistic", logistic(500), "whole");
+        ModelDocument whole = inProcess(m[0], "kmeans", kmeans(), "whole");
+        assertTrue(whole.version() > 30, "a fit of many checkpoints: " + whole.version());
         HazelcastInstance first = client(m[0]);
         CompletableFuture<ModelDocument> abandoned = CompletableFuture.supplyAsync(() -> MemberFits.run(first,
-                new MemberFit("logistic", logistic(500), "noisy", "outlives", false), true, null, false));
+                new MemberFit("kmeans", kmeans(), "noisy", "outlives", false), true, null, false));
         ModelStore store = ModelStore.forInstance(m[0]);
         awaitVersion(store, "outlives", 2);
         first.shutdown(); // the caller goes away mid-fit
@@ -137,8 +152,9 @@ class MemberFitTest {
         HazelcastInstance second = client(m[1]);
         assertTrue(String.valueOf(second.getMap(MemberFit.REGISTRY).get("outlives")).startsWith("running "),
                 "the fit still runs after its client left");
+        assertTrue(store.current("outlives").orElseThrow().version() < whole.version(), "not at its end yet");
         BadInputException twice = assertThrows(BadInputException.class, () -> MemberFits.run(second,
-                new MemberFit("logistic", logistic(500), "noisy", "outlives", false), true, null, false));
+                new MemberFit("kmeans", kmeans(), "noisy", "outlives", false), true, null, false));
         assertTrue(twice.getMessage().contains("already being fit on member"), twice.getMessage());
 
         ModelDocument followed = MemberFits.attach(second, "outlives", null);
@@ -154,11 +170,11 @@ class MemberFitTest {
     void aDriverMemberThatLeavesMidFitCostsNothing() throws Exception {
         HazelcastInstance[] m = members(3);
         writeNoisyLogistic(new DatasetCatalog(m[0]), 80);
-        ModelDocument whole = inProcess(m[0], "logistic", logistic(500), "whole");
+        ModelDocument whole = inProcess(m[0], "kmeans", kmeans(), "whole");
         HazelcastInstance client = client(m[0]);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> MemberFits.run(client,
-                new MemberFit("logistic", logistic(500), "noisy", "moved", false), true,
+                new MemberFit("kmeans", kmeans(), "noisy", "moved", false), true,
                 new PrintStream(lines, true, StandardCharsets.UTF_8), false));
         ModelStore store = ModelStore.forInstance(m[0]);
         awaitVersion(store, "moved", 1);
@@ -182,10 +198,10 @@ class MemberFitTest {
     void cancellingStopsAtACheckpointFromWhichTheFitResumes() throws Exception {
         HazelcastInstance[] m = members(2);
         writeNoisyLogistic(new DatasetCatalog(m[0]), 40);
-        ModelDocument whole = inProcess(m[0], "logistic", logistic(500), "whole");
+        ModelDocument whole = inProcess(m[0], "kmeans", kmeans(), "whole");
         HazelcastInstance client = client(m[0]);
         CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> MemberFits.run(client,
-                new MemberFit("logistic", logistic(500), "noisy", "stopped", false), true, null, false));
+                new MemberFit("kmeans", kmeans(), "noisy", "stopped", false), true, null, false));
         ModelStore store = ModelStore.forInstance(m[0]);
         awaitVersion(store, "stopped", 2);
         assertTrue(MemberFits.cancel(client, "stopped"));
@@ -196,7 +212,7 @@ class MemberFitTest {
         assertEquals(Boolean.FALSE, checkpoint.summary().get("converged"));
         assertFalse(MemberFits.cancel(client, "stopped"), "nothing runs any more");
 
-        ModelDocument resumed = MemberFits.run(client, new MemberFit("logistic", logistic(500), "noisy", "stopped",
+        ModelDocument resumed = MemberFits.run(client, new MemberFit("kmeans", kmeans(), "noisy", "stopped",
                 true), true, null, false);
         assertEquals(parameters(whole), parameters(resumed));
     }
