@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of one core); the results are thrown away, so nothing a fit computes depends on whether it ran.
  *
  * <p>{@link #startInBackground()} does it once per JVM on a daemon thread of minimum priority; members start it
- * when they start ({@code io.gridlearn.grid.WarmupOnStart}).
+ * when they start ({@code io.gridlearn.grid.WarmupOnStart}), unless the JVM has {@code -Dgridlearn.warmup=false}.
  */
 public final class KernelWarmup {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -22,12 +22,13 @@ public final class KernelWarmup {
     }
 
     /**
-     * Starts the warm-up on a daemon thread, the first time it is called in this JVM.
+     * Starts the warm-up on a daemon thread, the first time it is called in this JVM, unless the system property
+     * {@code gridlearn.warmup} is {@code false}.
      *
      * @return true when this call started it
      */
     public static boolean startInBackground() {
-        if (!STARTED.compareAndSet(false, true)) {
+        if ("false".equalsIgnoreCase(System.getProperty("gridlearn.warmup", "true")) || !STARTED.compareAndSet(false, true)) {
             return false;
         }
         Thread t = new Thread(KernelWarmup::run, "gridlearn-kernel-warmup");
