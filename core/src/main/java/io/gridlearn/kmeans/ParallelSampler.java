@@ -125,6 +125,9 @@ public final class ParallelSampler implements BlockSampler {
             if (k == Double.POSITIVE_INFINITY) {
                 continue;
             }
+            if (heap.size() == count && compare(k, r, heap.peek()[0], (long) heap.peek()[1]) >= 0) {
+                continue; // not among the best `count`: it would be evicted at once
+            }
             heap.add(new double[] {k, r});
             if (heap.size() > count) {
                 heap.poll();
