@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * cold JIT).
  */
 class KMeansCostProbe {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Times every pass a runner is asked for. */
     private static final class TimingRunner implements PassRunner {
         private final PassRunner inner;
@@ -34,10 +36,12 @@ class KMeansCostProbe {
 
         private <T> T timed(String what, Supplier<T> pass) {
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             double between = (t0 - lastEnd) / 1e9;
             T out = pass.get();
             lastEnd = System.nanoTime();
-            log.add(String.format(Locale.ROOT, "%s %.3f (driver before it %.3f)", what, (lastEnd - t0) / 1e9, between));
+            log.add(String.format(Locale.ROOT, "%s %.3f s, cpu %.3f s (driver before it %.3f)", what,
+                    (lastEnd - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - c0) / 1e9, between));
             return out;
         }
 
@@ -79,13 +83,15 @@ class KMeansCostProbe {
         for (int f = 0; f < fits; f++) {
             TimingRunner runner = new TimingRunner(base);
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             runner.lastEnd = t0;
             ModelDocument m = KMeansTrainer.fit(runner, data.featureColumns(), data.names(),
                     new KMeansOptions(8, 300, 0, "kmeans-parallel", seed0 + f), IterationListener.NONE, null);
             double total = (System.nanoTime() - t0) / 1e9;
+            double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
             double excess = (m.metrics().get("train").get("inertia") - optimum) / optimum;
-            System.out.printf(Locale.ROOT, "fit %d (seed %d): %.3f s, %d passes, inertia/optimum - 1 = %.1e, "
-                    + "iterations %s%n", f, seed0 + f, total, runner.log.size(), excess, m.summary().get("iteration"));
+            System.out.printf(Locale.ROOT, "fit %d (seed %d): %.3f s, cpu %.3f s, %d passes, inertia/optimum - 1 = %.1e, "
+                    + "iterations %s%n", f, seed0 + f, total, cpu, runner.log.size(), excess, m.summary().get("iteration"));
             for (String line : runner.log) {
                 System.out.println("  " + line);
             }

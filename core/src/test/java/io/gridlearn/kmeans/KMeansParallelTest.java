@@ -195,4 +195,34 @@ class KMeansParallelTest {
             factory.terminateAll();
         }
     }
+
+    /**
+     * Above {@value KMeansInit#SAMPLE_ROWS} rows the candidate passes read a subsample kept by a hash of row id and
+     * seed: the model is the same bits on 1, 2 and 3 members as in the local reference, and at other block sizes.
+     */
+    @Test
+    void subsampledCandidatePassesAreTheSameOnEveryMemberCountAndBlockSize() {
+        SeparatedClusters many = new SeparatedClusters(8, 150_000, 10, 23);
+        assertTrue(KMeansInit.fraction(150_000) < 1);
+        ModelDocument local = KMeansTrainer.fit(many.runner(4096), many.featureColumns(), many.names(),
+                parallel(8, 3), IterationListener.NONE, null);
+        String reference = ModelJson.write(local);
+        assertEquals(many.optimum(), inertia(local), 1e-9 * many.optimum());
+        for (int members = 1; members <= 3; members++) {
+            HazelcastInstance[] grid = TestGrids.start(factory, members);
+            DatasetCatalog catalog = new DatasetCatalog(grid[0]);
+            DatasetSchema schema = many.load(catalog, "many", 4096);
+            String inGrid = ModelJson.write(KMeansTrainer.fit(new GridPassRunner(catalog, schema),
+                    many.featureColumns(), many.names(), parallel(8, 3), IterationListener.NONE, null));
+            assertEquals(reference, inGrid, members + " members vs the local reference");
+            factory.terminateAll();
+        }
+        ModelDocument other = KMeansTrainer.fit(many.runner(1000), many.featureColumns(), many.names(),
+                parallel(8, 3), IterationListener.NONE, null);
+        assertEquals(local.centers().length, other.centers().length);
+        for (int c = 0; c < other.centers().length; c++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(local.centers()[c],
+                    other.centers()[c], 1e-9, "blocks of 1000: the same start, the same clusters");
+        }
+    }
 }
