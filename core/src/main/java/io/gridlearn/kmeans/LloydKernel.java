@@ -39,8 +39,6 @@ public final class LloydKernel implements BlockKernel {
     /** The share of rows this pass reads ({@link RowSubsample}), 1 for every row. */
     private double fraction = 1;
     private long sampleSeed;
-    /** Distances by {@link PlainDistances} instead of the vector lanes (the subsample's kernel; same bits). */
-    private boolean plain;
 
     /** An empty kernel, for deserialization. */
     public LloydKernel() {
@@ -130,9 +128,8 @@ public final class LloydKernel implements BlockKernel {
             RowSubsample s = RowSubsample.of(b, firstRowId, featureColumns, weightColumn, fraction, sampleSeed);
             if (s != null) {
                 int p = featureColumns.length;
-                LloydKernel onSample = new LloydKernel(RowSubsample.features(p), centres, k, weightColumn < 0 ? -1 : p);
-                onSample.plain = true; // short runs of rows, early in a fit: see PlainDistances
-                onSample.accumulate(s.block(), 0, partial);
+                new LloydKernel(RowSubsample.features(p), centres, k, weightColumn < 0 ? -1 : p)
+                        .accumulate(s.block(), 0, partial);
             }
             return;
         }
@@ -156,11 +153,7 @@ public final class LloydKernel implements BlockKernel {
                 starts[j] = featureColumns[j] * n + from;
             }
             for (int c = 0; c < k; c++) {
-                if (plain) {
-                    PlainDistances.squared(v, starts, centres, c * p, p, dist, c * CHUNK, m);
-                } else {
-                    LANES.squaredDistances(v, starts, centres, c * p, p, dist, c * CHUNK, m);
-                }
+                LANES.squaredDistances(v, starts, centres, c * p, p, dist, c * CHUNK, m);
             }
             for (int r = 0; r < m; r++) {
                 int bc = 0;

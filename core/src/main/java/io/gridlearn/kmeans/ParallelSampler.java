@@ -182,9 +182,7 @@ public final class ParallelSampler implements BlockSampler {
      * {@link LloydKernel} does: for each centre and feature j ascending, {@code d ← fma(x_j − c_j, x_j − c_j, d)}
      * over a chunk of rows at once, then the least over the centres. Per row these are exactly the operations of
      * {@link Nearest#nearest}, so the distances, and hence the keys, are the row path's bit for bit; only the
-     * memory access changes (contiguous columns). The distances are those of {@link PlainDistances}, not the vector
-     * lanes: this round runs early in a fit on a few thousand short runs of rows, where the lanes are still
-     * interpreted on freshly started members.
+     * memory access changes (contiguous columns, several rows per vector instruction).
      */
     private double[] nearestByColumns(RowBlock b) {
         int n = b.rows();
@@ -200,7 +198,7 @@ public final class ParallelSampler implements BlockSampler {
                 starts[j] = featureColumns[j] * n + from;
             }
             for (int c = 0; c < m; c++) {
-                PlainDistances.squared(v, starts, centres, c * p, p, d, 0, len);
+                LANES.squaredDistances(v, starts, centres, c * p, p, d, 0, len);
                 for (int r = 0; r < len; r++) {
                     if (d[r] < best[from + r]) {
                         best[from + r] = d[r];
