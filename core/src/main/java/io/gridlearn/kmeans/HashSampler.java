@@ -78,6 +78,10 @@ public final class HashSampler implements BlockSampler {
             sampleWeighted(b, firstRowId, out);
             return;
         }
+        if (sampleByHash(b, firstRowId, out)) {
+            return;
+        }
+        // A row with a non-finite value is among the block's smallest hashes: the bottom `count` finite rows, scanned.
         // Max-heap of the best `count` rows so far: the worst is evicted first.
         PriorityQueue<Long> heap = new PriorityQueue<>((a, c) -> compare(c, a, seed, salt));
         double[] x = new double[featureColumns.length];
@@ -95,6 +99,76 @@ public final class HashSampler implements BlockSampler {
             Nearest.gather(b, (int) (id - firstRowId), featureColumns, row);
             out.put(id, row);
         }
+    }
+
+    /**
+     * The block's {@code count} rows of smallest (hash, row id), found from one hash per row without reading a
+     * value: a row enters the max-heap only when it beats the worst kept. When every kept row is finite these are
+     * also the block's bottom {@code count} finite rows, the sample, and they go to {@code out}; otherwise nothing
+     * is written and false is returned (the caller scans, skipping non-finite rows).
+     */
+    private boolean sampleByHash(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {
+        int n = b.rows();
+        int cap = Math.min(count, n);
+        long[] hash = new long[cap];
+        long[] id = new long[cap];
+        int size = 0;
+        for (int r = 0; r < n; r++) {
+            long i = firstRowId + r;
+            long h = RowHash.hash(i, seed, salt);
+            if (size < cap) {
+                int at = size++;
+                while (at > 0) { // sift up: the parent must not be smaller
+                    int parent = (at - 1) >>> 1;
+                    if (less(hash[parent], id[parent], h, i)) {
+                        hash[at] = hash[parent];
+                        id[at] = id[parent];
+                        at = parent;
+                    } else {
+                        break;
+                    }
+                }
+                hash[at] = h;
+                id[at] = i;
+            } else if (less(h, i, hash[0], id[0])) {
+                int at = 0;
+                while (true) { // sift down from the root, which the new row replaces
+                    int child = 2 * at + 1;
+                    if (child >= cap) {
+                        break;
+                    }
+                    if (child + 1 < cap && less(hash[child], id[child], hash[child + 1], id[child + 1])) {
+                        child++;
+                    }
+                    if (less(h, i, hash[child], id[child])) {
+                        hash[at] = hash[child];
+                        id[at] = id[child];
+                        at = child;
+                    } else {
+                        break;
+                    }
+                }
+                hash[at] = h;
+                id[at] = i;
+            }
+        }
+        double[][] rows = new double[size][];
+        for (int e = 0; e < size; e++) {
+            rows[e] = new double[featureColumns.length];
+            if (!Nearest.gather(b, (int) (id[e] - firstRowId), featureColumns, rows[e])) {
+                return false;
+            }
+        }
+        for (int e = 0; e < size; e++) {
+            out.put(id[e], rows[e]);
+        }
+        return true;
+    }
+
+    /** (hash a, row a) before (hash b, row b) in the order of {@link #compare}: unsigned hash, then row id. */
+    private static boolean less(long hashA, long rowA, long hashB, long rowB) {
+        int c = Long.compareUnsigned(hashA, hashB);
+        return c != 0 ? c < 0 : rowA < rowB;
     }
 
     private void sampleWeighted(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {

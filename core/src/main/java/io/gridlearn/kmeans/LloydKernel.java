@@ -36,6 +36,9 @@ public final class LloydKernel implements BlockKernel {
     private double[] centres;
     private int k;
     private int weightColumn = -1;
+    /** The share of rows this pass reads ({@link RowSubsample}), 1 for every row. */
+    private double fraction = 1;
+    private long sampleSeed;
 
     /** An empty kernel, for deserialization. */
     public LloydKernel() {
@@ -89,6 +92,21 @@ public final class LloydKernel implements BlockKernel {
         return k * p + k + 1;
     }
 
+    /**
+     * The same kernel over a seeded uniform subsample of the rows ({@link RowSubsample}): the k-means‖ weights pass
+     * on many rows, where the candidates' weights and means need not count every row.
+     *
+     * @param fraction the probability that a row is read, in (0, 1]; 1 reads every row (this kernel's bits)
+     * @param seed     the seed of the subsample
+     * @return a kernel over the subsample
+     */
+    LloydKernel subsample(double fraction, long seed) {
+        LloydKernel s = new LloydKernel(featureColumns, centres, k, weightColumn);
+        s.fraction = fraction;
+        s.sampleSeed = seed;
+        return s;
+    }
+
     @Override
     public int width() {
         return k * featureColumns.length + k + 2;
@@ -106,6 +124,15 @@ public final class LloydKernel implements BlockKernel {
      */
     @Override
     public void accumulate(RowBlock b, long firstRowId, double[] partial) {
+        if (fraction < 1) {
+            RowSubsample s = RowSubsample.of(b, firstRowId, featureColumns, weightColumn, fraction, sampleSeed);
+            if (s != null) {
+                int p = featureColumns.length;
+                new LloydKernel(RowSubsample.features(p), centres, k, weightColumn < 0 ? -1 : p)
+                        .accumulate(s.block(), 0, partial);
+            }
+            return;
+        }
         int n = b.rows();
         double[] v = b.values();
         if (!BlockChecks.allFinite(v, n, featureColumns)) {
@@ -220,6 +247,8 @@ public final class LloydKernel implements BlockKernel {
         out.writeDoubleArray(centres);
         out.writeInt(k);
         out.writeInt(weightColumn);
+        out.writeDouble(fraction);
+        out.writeLong(sampleSeed);
     }
 
     @Override
@@ -228,5 +257,7 @@ public final class LloydKernel implements BlockKernel {
         centres = in.readDoubleArray();
         k = in.readInt();
         weightColumn = in.readInt();
+        fraction = in.readDouble();
+        sampleSeed = in.readLong();
     }
 }

@@ -40,6 +40,8 @@ public final class ParallelSampler implements BlockSampler {
     private long seed;
     private int round;
     private int weightColumn = -1;
+    /** The share of rows the round draws from ({@link RowSubsample}), 1 for every row. */
+    private double fraction = 1;
 
     /** An empty sampler, for deserialization. */
     public ParallelSampler() {
@@ -81,6 +83,19 @@ public final class ParallelSampler implements BlockSampler {
         this.round = round;
     }
 
+    /**
+     * The same round drawn from a seeded uniform subsample of the rows ({@link RowSubsample}, seeded by this
+     * sampler's seed): on many rows, ∝ d² among the subsample's rows.
+     *
+     * @param fraction the probability that a row takes part, in (0, 1]; 1 for every row (this sampler's draw)
+     * @return a sampler over the subsample
+     */
+    ParallelSampler subsample(double fraction) {
+        ParallelSampler s = new ParallelSampler(featureColumns, centres, m, count, seed, round, weightColumn);
+        s.fraction = fraction;
+        return s;
+    }
+
     /** The race key of row {@code id} at squared distance d2 from the centres: smaller is drawn first. */
     static double key(long id, double d2, long seed, int round) {
         return d2 > 0 ? -Math.log1p(-RowHash.uniform(id, seed, round)) / d2 : Double.POSITIVE_INFINITY;
@@ -102,6 +117,24 @@ public final class ParallelSampler implements BlockSampler {
 
     @Override
     public void sample(RowBlock b, long firstRowId, SortedMap<Long, double[]> out) {
+        if (fraction < 1) {
+            RowSubsample s = RowSubsample.of(b, firstRowId, featureColumns, weightColumn, fraction, seed);
+            if (s != null) {
+                int p = featureColumns.length;
+                new ParallelSampler(RowSubsample.features(p), centres, m, count, seed, round, weightColumn < 0 ? -1 : p)
+                        .sample(s.block(), s.ids(), out);
+            }
+            return;
+        }
+        long[] ids = new long[b.rows()];
+        for (int r = 0; r < ids.length; r++) {
+            ids[r] = firstRowId + r;
+        }
+        sample(b, ids, out);
+    }
+
+    /** The round over a block whose row r has row id {@code ids[r]} (ascending in r). */
+    private void sample(RowBlock b, long[] ids, SortedMap<Long, double[]> out) {
         int p = featureColumns.length;
         double[] x = new double[p];
         double[] dist = new double[1];
@@ -116,7 +149,7 @@ public final class ParallelSampler implements BlockSampler {
             } else {
                 Nearest.nearest(x, centres, m, p, dist);
             }
-            long id = firstRowId + r;
+            long id = ids[r];
             double w = weightColumn < 0 ? 1.0 : b.get(r, weightColumn);
             if (!(w > 0) || Double.isInfinite(w)) {
                 continue;
@@ -124,6 +157,9 @@ public final class ParallelSampler implements BlockSampler {
             double k = key(id, weightColumn < 0 ? dist[0] : w * dist[0], seed, round);
             if (k == Double.POSITIVE_INFINITY) {
                 continue;
+            }
+            if (heap.size() == count && compare(k, r, heap.peek()[0], (long) heap.peek()[1]) >= 0) {
+                continue; // not among the best `count`: it would be evicted at once
             }
             heap.add(new double[] {k, r});
             if (heap.size() > count) {
@@ -137,7 +173,7 @@ public final class ParallelSampler implements BlockSampler {
             if (weightColumn >= 0) {
                 row[p] = b.get(r, weightColumn);
             }
-            out.put(firstRowId + r, row);
+            out.put(ids[r], row);
         }
     }
 
@@ -192,6 +228,7 @@ public final class ParallelSampler implements BlockSampler {
         out.writeLong(seed);
         out.writeInt(round);
         out.writeInt(weightColumn);
+        out.writeDouble(fraction);
     }
 
     @Override
@@ -203,5 +240,6 @@ public final class ParallelSampler implements BlockSampler {
         seed = in.readLong();
         round = in.readInt();
         weightColumn = in.readInt();
+        fraction = in.readDouble();
     }
 }

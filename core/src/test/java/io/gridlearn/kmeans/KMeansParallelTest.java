@@ -136,9 +136,9 @@ class KMeansParallelTest {
     }
 
     /**
-     * On many rows ℓ falls towards max(2k, ⌈10k/3⌉) (27 at k = 8, against 128 on small data), so the two candidate
-     * passes cost about ten Lloyd iterations; the eight clusters of 300,000 rows (ℓ = 28) are still found for
-     * every seed.
+     * On many rows ℓ falls towards 2k (Spark's ℓ; 16 at k = 8 from about 524,000 rows, against 128 on small data), so
+     * the two candidate passes cost about six Lloyd iterations; the eight clusters of 300,000 rows (ℓ = 28) and of
+     * 1,000,000 rows (ℓ = 16, {@link #eightClustersOnAMillionRowsAtTwoKCandidates}) are still found for every seed.
      */
     @Test
     void fewerCandidatesOnManyRowsStillReachTheOptimumForEverySeed() {
@@ -146,7 +146,8 @@ class KMeansParallelTest {
         assertEquals(128, KMeansInit.ell(8, KMeansInit.SMALL_ROWS));
         assertEquals(128, KMeansInit.ell(8, 20_190), "randhie's 20,190 rows keep 128 (and their golden model)");
         assertEquals(84, KMeansInit.ell(8, 100_000));
-        assertEquals(27, KMeansInit.ell(8, 1_000_000));
+        assertEquals(28, KMeansInit.ell(8, 300_000));
+        assertEquals(16, KMeansInit.ell(8, 1_000_000), "2k, Spark's ℓ");
         assertEquals(300, KMeansInit.ell(150, 1_000_000), "never below 2k");
         SeparatedClusters many = new SeparatedClusters(8, 300_000, 10, 21);
         double optimum = many.optimum();
@@ -162,6 +163,24 @@ class KMeansParallelTest {
         assertTrue(missed.isEmpty(), "seeds missing the optimum " + optimum + " at ℓ = 28: " + missed);
     }
 
+    /** ℓ = 2k = 16 on a million rows (k = 8): every seed of 20 still finds the eight clusters. */
+    @Test
+    void eightClustersOnAMillionRowsAtTwoKCandidates() {
+        SeparatedClusters million = new SeparatedClusters(8, 1_000_000, 10, 22);
+        assertEquals(16, KMeansInit.ell(8, million.rows.length));
+        double optimum = million.optimum();
+        PassRunner runner = million.runner(4096);
+        List<String> missed = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            ModelDocument m = KMeansTrainer.fit(runner, million.featureColumns(), million.names(), parallel(8, seed),
+                    IterationListener.NONE, null);
+            if (Math.abs(inertia(m) - optimum) > 1e-9 * optimum) {
+                missed.add(seed + ": " + inertia(m));
+            }
+        }
+        assertTrue(missed.isEmpty(), "seeds missing the optimum " + optimum + " at ℓ = 16: " + missed);
+    }
+
     @Test
     void gridOnOneTwoThreeMembersEqualsTheLocalReference() {
         String reference = ModelJson.write(KMeansTrainer.fit(EIGHT.runner(1000), EIGHT.featureColumns(),
@@ -174,6 +193,36 @@ class KMeansParallelTest {
                     EIGHT.featureColumns(), EIGHT.names(), parallel(8, 1), IterationListener.NONE, null));
             assertEquals(reference, inGrid, members + " members vs the local reference");
             factory.terminateAll();
+        }
+    }
+
+    /**
+     * Above {@value KMeansInit#SAMPLE_ROWS} rows the candidate passes read a subsample kept by a hash of row id and
+     * seed: the model is the same bits on 1, 2 and 3 members as in the local reference, and at other block sizes.
+     */
+    @Test
+    void subsampledCandidatePassesAreTheSameOnEveryMemberCountAndBlockSize() {
+        SeparatedClusters many = new SeparatedClusters(8, 150_000, 10, 23);
+        assertTrue(KMeansInit.fraction(150_000) < 1);
+        ModelDocument local = KMeansTrainer.fit(many.runner(4096), many.featureColumns(), many.names(),
+                parallel(8, 3), IterationListener.NONE, null);
+        String reference = ModelJson.write(local);
+        assertEquals(many.optimum(), inertia(local), 1e-9 * many.optimum());
+        for (int members = 1; members <= 3; members++) {
+            HazelcastInstance[] grid = TestGrids.start(factory, members);
+            DatasetCatalog catalog = new DatasetCatalog(grid[0]);
+            DatasetSchema schema = many.load(catalog, "many", 4096);
+            String inGrid = ModelJson.write(KMeansTrainer.fit(new GridPassRunner(catalog, schema),
+                    many.featureColumns(), many.names(), parallel(8, 3), IterationListener.NONE, null));
+            assertEquals(reference, inGrid, members + " members vs the local reference");
+            factory.terminateAll();
+        }
+        ModelDocument other = KMeansTrainer.fit(many.runner(1000), many.featureColumns(), many.names(),
+                parallel(8, 3), IterationListener.NONE, null);
+        assertEquals(local.centers().length, other.centers().length);
+        for (int c = 0; c < other.centers().length; c++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(local.centers()[c],
+                    other.centers()[c], 1e-9, "blocks of 1000: the same start, the same clusters");
         }
     }
 }
