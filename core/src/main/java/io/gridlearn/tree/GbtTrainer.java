@@ -497,12 +497,12 @@ public final class GbtTrainer {
                         double scaleG, double scaleH, int klass, int tree) {
         if (klass >= 0) {
             int k = classCount;
-            return runner.aggregate(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin, edges,
+            return runner.aggregateByMember(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin, edges,
                     finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
                     .weighted(weightColumn).excluding(o.testFraction()))
                     .histogram();
         }
-        return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
+        return runner.aggregateByMember(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
                 finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
                 .weighted(weightColumn).excluding(o.testFraction()).cached(cacheKey))
                 .histogram();
