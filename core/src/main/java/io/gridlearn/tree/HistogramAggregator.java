@@ -305,7 +305,10 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     /**
      * The large, unchanging part of a pass's settings: the bin edges and the finished trees (hundreds of KB after
      * a few dozen trees). Hazelcast copies an aggregator by serializing it once per partition (271 by default) to
-     * spread a pass over a member's cores; parsing the trees on each copy cost more than the pass itself. So, for a
+     * spread a pass over a member's cores; parsing the trees on each copy cost more than the pass itself. (The
+     * trainer now runs its passes through {@code io.gridlearn.data.MemberPasses}, which sends the aggregator once per
+     * member and copies it once per scanning thread, not per partition; the byte string still saves those copies
+     * the decoding.) So, for a
      * fit with a cache key, they travel as one byte string, encoded once per pass, and a JVM that has already
      * decoded the string of (fit key, tree count) skips its bytes and shares the decoded arrays (never written).
      * The string is a function of the edges and the trees alone, so any member decodes the same values; one that
