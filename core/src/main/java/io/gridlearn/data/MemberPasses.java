@@ -84,13 +84,14 @@ public final class MemberPasses {
                         schema.blockPredicate());
                 Map<Member, PoolShare> shares = await(executor.submitToAllMembers(new MemberPoolTask(pass, null)));
                 drained = true;
-                A result = merge(shares, schema);
+                String[] why = new String[1];
+                A result = merge(shares, schema, why);
                 if (scan.missed() > 0) {
                     problem = scan.missed() + " blocks were scanned where the pass was not open";
                 } else if (!scan.covers(schema)) {
                     problem = "the pass saw " + scan.blocks() + " of " + schema.blocks() + " blocks";
                 } else if (result == null) {
-                    problem = "the members' shares did not hold every block exactly once";
+                    problem = "the members' shares did not hold every block exactly once: " + why[0];
                 } else {
                     return result;
                 }
@@ -130,10 +131,12 @@ public final class MemberPasses {
 
     /**
      * The shares merged in member order, or null unless their block ids are the schema's blocks, each once, with
-     * its rows, and no share is broken.
+     * its rows, and no share is broken; then {@code why[0]} says what was wrong (a block added twice happens when
+     * Hazelcast scans a partition again because it migrated during the scan).
      */
     @SuppressWarnings("unchecked")
-    static <A extends BlockPassAggregator<A>> A merge(Map<Member, PoolShare> shares, DatasetSchema schema) {
+    static <A extends BlockPassAggregator<A>> A merge(Map<Member, PoolShare> shares, DatasetSchema schema,
+                                                     String[] why) {
         List<Map.Entry<Member, PoolShare>> ordered = new ArrayList<>(shares.entrySet());
         ordered.sort(Comparator.comparing(e -> e.getKey().getUuid()));
         A merged = null;
@@ -144,6 +147,7 @@ public final class MemberPasses {
                 continue;
             }
             if (s.broken()) {
+                why[0] = "a working copy failed mid-block";
                 return null;
             }
             int n = ids.length;
@@ -162,10 +166,12 @@ public final class MemberPasses {
         Arrays.sort(ids);
         for (int i = 1; i < ids.length; i++) {
             if (ids[i] == ids[i - 1]) {
+                why[0] = "block " + ids[i] + " was added twice";
                 return null;
             }
         }
         if (ids.length != schema.blocks() || (merged == null ? schema.rows() != 0 : !merged.covers(schema))) {
+            why[0] = ids.length + " of " + schema.blocks() + " blocks were added";
             return null;
         }
         return merged == null ? null : merged.aggregate();

@@ -294,10 +294,15 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         Histograms.add(hist, totalBins, offset, bn, n, rowSlot, g, h);
     }
 
-    /** The edges and finished trees encoded once ({@link Heavy}), written by every copy of this aggregator. */
+    /**
+     * The edges and finished trees encoded once per tree ({@link Heavy}; a fit's key and tree count name one
+     * string, as {@link #readSettings} relies on too), written by every copy of this aggregator.
+     */
     private byte[] heavyBlob() {
         if (heavy == null) {
-            heavy = Heavy.encode(cacheKey, edges, finished).blob;
+            // the string of (fit key, tree count) is the same for every pass of the tree: encode it once per tree
+            Heavy known = Heavy.get(cacheKey, finished.length);
+            heavy = known != null ? known.blob : Heavy.encode(cacheKey, edges, finished).blob;
         }
         return heavy;
     }
