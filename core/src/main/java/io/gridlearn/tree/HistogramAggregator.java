@@ -79,6 +79,8 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     private long cacheKey;
     /** {@link Heavy}'s byte string of this pass's edges and trees, once encoded or read. */
     private transient byte[] heavy;
+    /** Whether {@link Heavy}'s string is sent by reference only ({@link #byReference}); kept by a copy read so. */
+    private transient boolean byReference;
     private transient io.gridlearn.data.RowGrouping grouping;
 
 
@@ -201,6 +203,20 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
      */
     HistogramAggregator cached(long key) {
         this.cacheKey = key;
+        return this;
+    }
+
+    /**
+     * Sends the edges and finished trees by reference only, (fit key, tree count, length), instead of as their byte
+     * string ({@link Heavy}): for the passes of a tree after the first, whose string every member has decoded
+     * already. A JVM that has not (a member that joined since, or that dropped it) cannot read the aggregator;
+     * the pass then fails and the trainer runs it again with the whole string, so the result is the same.
+     *
+     * @param reference true to send the reference only (only with a cache key)
+     * @return this aggregator
+     */
+    HistogramAggregator byReference(boolean reference) {
+        this.byReference = reference && cacheKey != 0;
         return this;
     }
 
@@ -344,6 +360,13 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
             }
         }
 
+        /** Forgets the string of (key, trees), as a JVM that never saw it (for tests). */
+        static void forget(long key, int trees) {
+            synchronized (KNOWN) {
+                KNOWN.remove(key + "/" + trees);
+            }
+        }
+
         private static Heavy remember(long key, Heavy h) {
             synchronized (KNOWN) {
                 KNOWN.put(key + "/" + h.finished.length, h);
@@ -435,8 +458,11 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         } else {
             out.writeInt(finished.length);
             byte[] blob = heavyBlob();
+            out.writeBoolean(byReference);
             out.writeInt(blob.length);
-            out.write(blob);
+            if (!byReference) {
+                out.write(blob);
+            }
         }
         growing.write(out);
         out.writeIntArray(slotOfNode);
@@ -466,9 +492,15 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
             }
         } else {
             int trees = in.readInt();
+            byReference = in.readBoolean();
             int len = in.readInt();
             Heavy known = Heavy.get(cacheKey, trees);
-            if (known != null && known.blob.length == len) {
+            if (byReference) {
+                if (known == null || known.blob.length != len) {
+                    throw new IOException("the edges and " + trees + " trees of fit " + cacheKey
+                            + " were sent by reference and are not known in this JVM");
+                }
+            } else if (known != null && known.blob.length == len) {
                 int skipped = in.skipBytes(len);
                 if (skipped != len) {
                     throw new IOException("short settings: " + skipped + " of " + len + " bytes");
