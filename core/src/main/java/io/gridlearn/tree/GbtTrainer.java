@@ -500,8 +500,8 @@ public final class GbtTrainer {
                         double scaleG, double scaleH, int klass, int tree) {
         if (klass >= 0) {
             int k = classCount;
-            return runner.aggregateByMember(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin, edges,
-                    finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
+            return runner.aggregateByMember(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin,
+                    edges, finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
                     .weighted(weightColumn).excluding(o.testFraction()))
                     .histogram();
         }
