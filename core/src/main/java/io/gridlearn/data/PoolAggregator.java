@@ -14,7 +14,9 @@ import java.io.IOException;
 public final class PoolAggregator extends BlockPassAggregator<PoolAggregator> {
     private static final long serialVersionUID = 1L;
 
+    /** The pass's id: the key of the pools this aggregator's blocks go to. */
     private long pass;
+    /** Blocks seen where the pass was not open (so added to no pool). */
     private long missed;
 
     /** For deserialization. */
