@@ -37,8 +37,10 @@ import java.util.logging.Logger;
  * The caller accepts the pass only when the shares' block ids are exactly the dataset's blocks, each once (no
  * block missing, none added twice — as when Hazelcast rescans a partition that migrated mid-scan), their rows
  * are the dataset's, no working copy failed mid-block, and the scan found the pass open wherever it ran.
- * Otherwise the pass runs again under a new id, as {@link Passes} does, and the same checks for lost blocks
- * apply; so a member lost mid-fit costs time, never a result from part of the data. The shares are merged by the
+ * Otherwise the same pass runs once more by {@link Passes#aggregate}, one statistic per partition, with its
+ * retries and its checks for lost blocks (Hazelcast itself drops the scan of a partition that migrated, which a
+ * pool cannot: blocks it already added stay added); so a member lost or joining mid-fit costs time, never a
+ * result from part of the data. The shares are merged by the
  * aggregator's own {@link BlockPassAggregator#combine}, in member order; for the exact merges every pass
  * aggregator makes (integer sums), the result is the same bits as {@link Passes#aggregate} on any number of
  * members. Pools a dead caller never drained are dropped after {@link MemberPool#IDLE_NANOS} idle.
@@ -51,21 +53,21 @@ public final class MemberPasses {
     /** The executor of the open and drain tasks. */
     public static final String EXECUTOR = "gridlearn.passes";
     private static final Logger LOG = Logger.getLogger(MemberPasses.class.getName());
-    private static final int ATTEMPTS = 5;
 
     private MemberPasses() {
     }
 
     /**
-     * Runs one pass, one statistic per member JVM, retrying until it covers every block exactly once.
+     * Runs one pass, one statistic per member JVM; if that attempt is not accepted, the same pass by
+     * {@link Passes#aggregate} (one statistic per partition, its own retries and lost-block check).
      *
      * @param catalog the grid's datasets
      * @param schema  the dataset; the pass reads exactly the blocks of its layout
-     * @param fresh   makes a new, empty aggregator (called again for each retry)
+     * @param fresh   makes a new, empty aggregator (called again for the fallback and its retries)
      * @param <A>     the aggregator type
      * @return the merged pass, covering every block and row of {@code schema} once
-     * @throws GridlearnException if blocks are lost for good, this member is shutting down, or no attempt (of 5)
-     *                            covered the dataset
+     * @throws GridlearnException if blocks are lost for good, this member is shutting down, or no attempt of the
+     *                            fallback covered the dataset
      */
     public static <A extends BlockPassAggregator<A>> A aggregate(DatasetCatalog catalog, DatasetSchema schema,
                                                                 Supplier<A> fresh) {
@@ -73,51 +75,45 @@ public final class MemberPasses {
             return Passes.aggregate(catalog, schema, fresh); // nothing to pool
         }
         IExecutorService executor = catalog.instance().getExecutorService(EXECUTOR);
-        String problem = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            long pass = ThreadLocalRandom.current().nextLong();
-            boolean drained = false;
-            try {
-                A prototype = fresh.get();
-                await(executor.submitToAllMembers(new MemberPoolTask(pass, prototype)));
-                PoolAggregator scan = catalog.blocks(schema).aggregate(new PoolAggregator(pass),
-                        schema.blockPredicate());
-                Map<Member, PoolShare> shares = await(executor.submitToAllMembers(new MemberPoolTask(pass, null)));
-                drained = true;
-                String[] why = new String[1];
-                A result = merge(shares, schema, why);
-                if (scan.missed() > 0) {
-                    problem = scan.missed() + " blocks were scanned where the pass was not open";
-                } else if (!scan.covers(schema)) {
-                    problem = "the pass saw " + scan.blocks() + " of " + schema.blocks() + " blocks";
-                } else if (result == null) {
-                    problem = "the members' shares did not hold every block exactly once: " + why[0];
-                } else {
-                    return result;
-                }
-            } catch (HazelcastInstanceNotActiveException e) {
-                throw new GridlearnException("this grid member is shutting down: " + e.getMessage(), e);
-            } catch (HazelcastException | ExecutionException e) {
-                problem = "the pass failed: " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GridlearnException("interrupted during a pass over dataset '" + schema.name() + "'", e);
+        long pass = ThreadLocalRandom.current().nextLong();
+        boolean drained = false;
+        String problem;
+        try {
+            A prototype = fresh.get();
+            await(executor.submitToAllMembers(new MemberPoolTask(pass, prototype)));
+            PoolAggregator scan = catalog.blocks(schema).aggregate(new PoolAggregator(pass), schema.blockPredicate());
+            Map<Member, PoolShare> shares = await(executor.submitToAllMembers(new MemberPoolTask(pass, null)));
+            drained = true;
+            String[] why = new String[1];
+            A result = merge(shares, schema, why);
+            if (scan.missed() > 0) {
+                problem = scan.missed() + " blocks were scanned where the pass was not open";
+            } else if (!scan.covers(schema)) {
+                problem = "the pass saw " + scan.blocks() + " of " + schema.blocks() + " blocks";
+            } else if (result == null) {
+                problem = "the members' shares did not hold every block exactly once: " + why[0];
+            } else {
+                return result;
             }
-            if (!drained) {
-                executor.submitToAllMembers(new MemberPoolTask(pass, null)); // best effort; else pools expire
-            }
-            try {
-                Passes.checkNothingLost(catalog, schema);
-            } catch (HazelcastInstanceNotActiveException e) {
-                throw new GridlearnException("this grid member is shutting down: " + e.getMessage(), e);
-            } catch (HazelcastException e) {
-                problem += "; counting the stored blocks failed too: " + e; // members still leaving: retry
-            }
-            LOG.warning("dataset '" + schema.name() + "': " + problem + "; retrying (attempt " + (attempt + 1) + ")");
-            Passes.pause(attempt);
+        } catch (HazelcastInstanceNotActiveException e) {
+            throw new GridlearnException("this grid member is shutting down: " + e.getMessage(), e);
+        } catch (HazelcastException | ExecutionException e) {
+            problem = "the pass failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GridlearnException("interrupted during a pass over dataset '" + schema.name() + "'", e);
         }
-        throw new GridlearnException("dataset '" + schema.name() + "': no complete pass after " + ATTEMPTS
-                + " attempts (" + problem + "); the grid may be losing members");
+        if (!drained) {
+            try {
+                executor.submitToAllMembers(new MemberPoolTask(pass, null)); // best effort; else pools expire
+            } catch (HazelcastException e) {
+                // members leaving: their pools expire
+            }
+        }
+        // Partitions migrating during the scan are scanned again by Hazelcast, and the blocks already added to a
+        // pool cannot be taken out: seen right after members join. The per-partition pass drops such scans itself.
+        LOG.warning("dataset '" + schema.name() + "': " + problem + "; running this pass per partition");
+        return Passes.aggregate(catalog, schema, fresh);
     }
 
     private static <T> Map<Member, T> await(Map<Member, Future<T>> replies)
@@ -164,11 +160,18 @@ public final class MemberPasses {
             }
         }
         Arrays.sort(ids);
+        int twice = 0;
+        int first = -1;
         for (int i = 1; i < ids.length; i++) {
             if (ids[i] == ids[i - 1]) {
-                why[0] = "block " + ids[i] + " was added twice";
-                return null;
+                twice++;
+                first = first < 0 ? ids[i] : first;
             }
+        }
+        if (twice > 0) {
+            why[0] = twice + " blocks were added twice (the first: block " + first + ") of " + ids.length
+                    + " added for " + schema.blocks();
+            return null;
         }
         if (ids.length != schema.blocks() || (merged == null ? schema.rows() != 0 : !merged.covers(schema))) {
             why[0] = ids.length + " of " + schema.blocks() + " blocks were added";
