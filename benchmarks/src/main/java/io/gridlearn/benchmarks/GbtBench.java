@@ -373,7 +373,8 @@ public final class GbtBench {
      * One extra fit of one tree, recording every histogram pass's merged result serialized (what a member's
      * partial weighs on the wire; with one member the merge is that one partial): per level, the nodes whose
      * histograms were built, the bytes of the histogram alone and of the whole result (the histogram and the
-     * aggregator's settings: the edges, the trees so far).
+     * aggregator's settings: the edges and the trees so far, whole in a tree's first pass and by reference in its
+     * later ones).
      */
     static List<Map<String, Object>> traffic(Settings s, HazelcastInstance hz, PassRunner runner, PrintStream log) {
         SerializationService ss = ((SerializationServiceSupport) hz).getSerializationService();
@@ -381,10 +382,20 @@ public final class GbtBench {
         PassRunner recording = new PassRunner() {
             @Override
             public <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh) {
-                A result = runner.aggregate(fresh);
+                // the settings are measured on the very aggregator the pass starts from: the trainer's first one of
+                // a pass may send the edges and trees by reference, a later one (a retry) sends them whole
+                A first = fresh.get();
+                long settings = ss.toData(first).totalSize(); // no statistic: an empty array's length
+                boolean[] used = {false};
+                A result = runner.aggregate(() -> {
+                    if (used[0]) {
+                        return fresh.get();
+                    }
+                    used[0] = true;
+                    return first;
+                });
                 if (result instanceof HistogramAggregator) {
                     long whole = ss.toData(result).totalSize();
-                    long settings = ss.toData(fresh.get()).totalSize(); // no statistic: an empty array's length
                     passes.add(new long[] {whole, whole - settings});
                 }
                 return result;

@@ -52,6 +52,12 @@ final class CountingRunner implements PassRunner {
     }
 
     @Override
+    public <A extends BlockPassAggregator<A>> A aggregateByMember(Supplier<A> fresh) {
+        sums++;
+        return inner.aggregateByMember(fresh);
+    }
+
+    @Override
     public SortedMap<Long, double[]> sample(BlockSampler sampler) {
         samples++;
         return inner.sample(sampler);

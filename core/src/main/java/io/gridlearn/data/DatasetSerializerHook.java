@@ -27,6 +27,12 @@ public final class DatasetSerializerHook implements DataSerializerHook {
     public static final int BLOCK_COUNT_AGGREGATOR = 2;
     /** {@link HeapTask}. */
     public static final int HEAP_TASK = 3;
+    /** {@link PoolAggregator}. */
+    public static final int POOL_AGGREGATOR = 4;
+    /** {@link MemberPoolTask}. */
+    public static final int MEMBER_POOL_TASK = 5;
+    /** {@link PoolShare}. */
+    public static final int POOL_SHARE = 6;
 
     @Override
     public int getFactoryId() {
@@ -39,7 +45,20 @@ public final class DatasetSerializerHook implements DataSerializerHook {
             case BLOCK_KEY_PREDICATE -> new BlockKeyPredicate();
             case BLOCK_COUNT_AGGREGATOR -> new BlockCountAggregator();
             case HEAP_TASK -> new HeapTask();
+            case POOL_AGGREGATOR -> new PoolAggregator();
+            case MEMBER_POOL_TASK -> new MemberPoolTask();
+            case POOL_SHARE -> new PoolShare();
             default -> null;
         };
+    }
+
+    /**
+     * One instance of each of this package's pass types, for the serialization tests.
+     *
+     * @return a pooled pass's aggregator, its open and drain tasks, and a share
+     */
+    public static java.util.List<com.hazelcast.nio.serialization.IdentifiedDataSerializable> examples() {
+        return java.util.List.of(new PoolAggregator(7), new MemberPoolTask(7, new PoolAggregator(7)),
+                new MemberPoolTask(7, null), new PoolShare(new int[] {1, 4}, false, new PoolAggregator(7)));
     }
 }

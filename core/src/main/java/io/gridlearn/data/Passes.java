@@ -88,7 +88,7 @@ public final class Passes {
         }
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(250L * attempt);
         } catch (InterruptedException e) {

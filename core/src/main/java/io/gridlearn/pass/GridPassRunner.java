@@ -3,6 +3,7 @@ package io.gridlearn.pass;
 import io.gridlearn.data.BlockPassAggregator;
 import io.gridlearn.data.DatasetCatalog;
 import io.gridlearn.data.DatasetSchema;
+import io.gridlearn.data.MemberPasses;
 import io.gridlearn.data.Passes;
 import io.gridlearn.stats.ExactSum;
 
@@ -26,6 +27,11 @@ public final class GridPassRunner implements PassRunner {
     @Override
     public <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh) {
         return Passes.aggregate(catalog, schema, fresh);
+    }
+
+    @Override
+    public <A extends BlockPassAggregator<A>> A aggregateByMember(Supplier<A> fresh) {
+        return MemberPasses.aggregate(catalog, schema, fresh);
     }
 
     @Override

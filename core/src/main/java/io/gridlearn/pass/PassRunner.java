@@ -29,6 +29,20 @@ public interface PassRunner {
     <A extends BlockPassAggregator<A>> A aggregate(Supplier<A> fresh);
 
     /**
+     * The same pass as {@link #aggregate}, for aggregators whose statistic is large (megabytes: the tree
+     * learners' histograms): in the grid, one statistic per member JVM instead of one per partition
+     * ({@link io.gridlearn.data.MemberPasses}); elsewhere, {@link #aggregate}. The result is the same bits for
+     * aggregators whose merge is exact.
+     *
+     * @param fresh makes a new, empty aggregator (called again for each retry)
+     * @param <A>   the aggregator type
+     * @return the aggregated pass
+     */
+    default <A extends BlockPassAggregator<A>> A aggregateByMember(Supplier<A> fresh) {
+        return aggregate(fresh);
+    }
+
+    /**
      * Σ over blocks of each block's partial vector, summed exactly and rounded once.
      *
      * @param kernel the per-block half of the pass

@@ -393,8 +393,8 @@ public final class ForestTrainer {
             Node b = jobs.get(s).build();
             slotOf[Arrays.binarySearch(ids, b.tree)][b.node] = s;
         }
-        return runner.aggregate(() -> new ForestHistogramAggregator(cols, target, blockSize, seed, centre, scale,
-                edges, ids, growing, slotOf).weighted(weightColumn, scaleH)).histogram();
+        return runner.aggregateByMember(() -> new ForestHistogramAggregator(cols, target, blockSize, seed, centre,
+                scale, edges, ids, growing, slotOf).weighted(weightColumn, scaleH)).histogram();
     }
 
     /**

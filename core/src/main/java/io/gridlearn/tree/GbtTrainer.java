@@ -81,6 +81,8 @@ public final class GbtTrainer {
     private int classCount = 1;
     /** This fit's {@link BlockCache} key, drawn per {@link #fit} (nonzero); it changes no result. */
     private long cacheKey;
+    /** The tree count whose edges and trees a completed pass has sent whole to every member; −1 for none. */
+    private int heavySent = -1;
 
     /**
      * @param runner         runs the passes (locally or in the grid)
@@ -190,6 +192,7 @@ public final class GbtTrainer {
     public ModelDocument fit(IterationListener listener, ModelDocument resumeFrom) {
         IterationListener l = listener == null ? IterationListener.NONE : listener;
         cacheKey = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
+        heavySent = -1;
         long n = runner.rows();
         if (n == 0) {
             throw new BadInputException("fit gbt: the dataset has no rows");
@@ -497,15 +500,23 @@ public final class GbtTrainer {
                         double scaleG, double scaleH, int klass, int tree) {
         if (klass >= 0) {
             int k = classCount;
-            return runner.aggregate(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin, edges,
-                    finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
+            return runner.aggregateByMember(() -> new SoftmaxHistogramAggregator(cols, target, k, klass, baseMargin,
+                    edges, finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
                     .weighted(weightColumn).excluding(o.testFraction()))
                     .histogram();
         }
-        return runner.aggregate(() -> new HistogramAggregator(cols, target, o.objective(), baseMargin, edges,
-                finished, growing, slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
-                .weighted(weightColumn).excluding(o.testFraction()).cached(cacheKey))
-                .histogram();
+        // the edges and trees go by reference once a pass of this tree has delivered them to every member; a retry
+        // (a member that has not seen them) sends them whole
+        boolean[] firstTry = {heavySent == finished.length};
+        long[] h = runner.aggregateByMember(() -> {
+            boolean reference = firstTry[0];
+            firstTry[0] = false;
+            return new HistogramAggregator(cols, target, o.objective(), baseMargin, edges, finished, growing,
+                    slotOfNode, scaleG, scaleH).sampling(blockSize, seed, tree, o.subsample())
+                    .weighted(weightColumn).excluding(o.testFraction()).cached(cacheKey).byReference(reference);
+        }).histogram();
+        heavySent = finished.length;
+        return h;
     }
 
     /** The node's weight and cover from its exact sums. */

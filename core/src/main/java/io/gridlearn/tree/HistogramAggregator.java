@@ -79,6 +79,8 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     private long cacheKey;
     /** {@link Heavy}'s byte string of this pass's edges and trees, once encoded or read. */
     private transient byte[] heavy;
+    /** Whether {@link Heavy}'s string is sent by reference only ({@link #byReference}); kept by a copy read so. */
+    private transient boolean byReference;
     private transient io.gridlearn.data.RowGrouping grouping;
 
 
@@ -204,6 +206,20 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         return this;
     }
 
+    /**
+     * Sends the edges and finished trees by reference only, (fit key, tree count, length), instead of as their byte
+     * string ({@link Heavy}): for the passes of a tree after the first, whose string every member has decoded
+     * already. A JVM that has not (a member that joined since, or that dropped it) cannot read the aggregator;
+     * the pass then fails and the trainer runs it again with the whole string, so the result is the same.
+     *
+     * @param reference true to send the reference only (only with a cache key)
+     * @return this aggregator
+     */
+    HistogramAggregator byReference(boolean reference) {
+        this.byReference = reference && cacheKey != 0;
+        return this;
+    }
+
     @Override
     protected void accumulateBlock(RowBlock b) {
         layout();
@@ -294,10 +310,15 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         Histograms.add(hist, totalBins, offset, bn, n, rowSlot, g, h);
     }
 
-    /** The edges and finished trees encoded once ({@link Heavy}), written by every copy of this aggregator. */
+    /**
+     * The edges and finished trees encoded once per tree ({@link Heavy}; a fit's key and tree count name one
+     * string, as {@link #readSettings} relies on too), written by every copy of this aggregator.
+     */
     private byte[] heavyBlob() {
         if (heavy == null) {
-            heavy = Heavy.encode(cacheKey, edges, finished).blob;
+            // the string of (fit key, tree count) is the same for every pass of the tree: encode it once per tree
+            Heavy known = Heavy.get(cacheKey, finished.length);
+            heavy = known != null ? known.blob : Heavy.encode(cacheKey, edges, finished).blob;
         }
         return heavy;
     }
@@ -305,7 +326,10 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
     /**
      * The large, unchanging part of a pass's settings: the bin edges and the finished trees (hundreds of KB after
      * a few dozen trees). Hazelcast copies an aggregator by serializing it once per partition (271 by default) to
-     * spread a pass over a member's cores; parsing the trees on each copy cost more than the pass itself. So, for a
+     * spread a pass over a member's cores; parsing the trees on each copy cost more than the pass itself. (The
+     * trainer now runs its passes through {@code io.gridlearn.data.MemberPasses}, which sends the aggregator once per
+     * member and copies it once per scanning thread, not per partition; the byte string still saves those copies
+     * the decoding.) So, for a
      * fit with a cache key, they travel as one byte string, encoded once per pass, and a JVM that has already
      * decoded the string of (fit key, tree count) skips its bytes and shares the decoded arrays (never written).
      * The string is a function of the edges and the trees alone, so any member decodes the same values; one that
@@ -333,6 +357,13 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         static Heavy get(long key, int trees) {
             synchronized (KNOWN) {
                 return KNOWN.get(key + "/" + trees);
+            }
+        }
+
+        /** Forgets the string of (key, trees), as a JVM that never saw it (for tests). */
+        static void forget(long key, int trees) {
+            synchronized (KNOWN) {
+                KNOWN.remove(key + "/" + trees);
             }
         }
 
@@ -427,8 +458,11 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
         } else {
             out.writeInt(finished.length);
             byte[] blob = heavyBlob();
+            out.writeBoolean(byReference);
             out.writeInt(blob.length);
-            out.write(blob);
+            if (!byReference) {
+                out.write(blob);
+            }
         }
         growing.write(out);
         out.writeIntArray(slotOfNode);
@@ -458,9 +492,15 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
             }
         } else {
             int trees = in.readInt();
+            byReference = in.readBoolean();
             int len = in.readInt();
             Heavy known = Heavy.get(cacheKey, trees);
-            if (known != null && known.blob.length == len) {
+            if (byReference) {
+                if (known == null || known.blob.length != len) {
+                    throw new IOException("the edges and " + trees + " trees of fit " + cacheKey
+                            + " were sent by reference and are not known in this JVM");
+                }
+            } else if (known != null && known.blob.length == len) {
                 int skipped = in.skipBytes(len);
                 if (skipped != len) {
                     throw new IOException("short settings: " + skipped + " of " + len + " bytes");

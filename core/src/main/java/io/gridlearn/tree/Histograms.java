@@ -97,27 +97,31 @@ final class Histograms {
      */
     static void add(long[] hist, int totalBins, int[] offset, char[][] bins, int n, int[] rowSlot, long[] rowG,
                     long[] rowH) {
-        // the rows of the nodes built this pass, and where each one's node starts: deeper levels build few nodes
-        // (the smaller child of each split), so most rows are skipped once here rather than once per feature
+        // the rows of the nodes built this pass, where each one's node starts, and its g and h side by side: deeper
+        // levels build few nodes (the smaller child of each split), so most rows are skipped once here rather than
+        // once per feature, and the loop below reads g and h in sequence instead of through the row index
         int[] active = new int[n];
         int[] base = new int[n];
+        long[] g = new long[n];
+        long[] h = new long[n];
         int k = 0;
         for (int r = 0; r < n; r++) {
             int s = rowSlot[r];
             if (s >= 0) {
                 active[k] = r;
-                base[k] = s * totalBins;
+                base[k] = s * totalBins * 3;
+                g[k] = rowG[r];
+                h[k] = rowH[r];
                 k++;
             }
         }
         for (int j = 0; j < offset.length; j++) {
             char[] bj = bins[j];
-            int oj = offset[j];
+            int oj = offset[j] * 3;
             for (int q = 0; q < k; q++) {
-                int r = active[q];
-                int i = (base[q] + oj + bj[r]) * 3;
-                hist[i] += rowG[r];
-                hist[i + 1] += rowH[r];
+                int i = base[q] + oj + bj[active[q]] * 3;
+                hist[i] += g[q];
+                hist[i + 1] += h[q];
                 hist[i + 2]++;
             }
         }

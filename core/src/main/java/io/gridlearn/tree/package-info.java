@@ -8,7 +8,8 @@
  * ({@code NodeHistogramAggregator}), the hashed draws ({@code Draws}), the split search ({@code SplitSearch}), the
  * tree and its predictor, feature importance ({@code TreeImportance}, also written into both model JSONs), the
  * report section ({@code TreeReport}, with its loss-per-tree pass {@code TreeLossKernel}) and the serializer hook; each learner has its
- * own per-level pass, trainer, model JSON and spec. Both take instance weights ({@code io.gridlearn.pass.Weights});
+ * own per-level pass (run one histogram per member JVM: {@code io.gridlearn.data.MemberPasses}), trainer, model
+ * JSON and spec. Both take instance weights ({@code io.gridlearn.pass.Weights});
  * {@code gbt} also row and feature subsampling, a held-out share ({@code io.gridlearn.data.RowGrouping}) scored
  * after every tree ({@code GbtHeldOutKernel}) and early stopping on it. It uses the pass runtime ({@code io.gridlearn.pass}, {@code io.gridlearn.data}),
  * the learner runtime ({@code io.gridlearn.runtime}), the model format ({@code io.gridlearn.model}) and the report

@@ -340,6 +340,7 @@ class SerializationTest {
         // data
         all.add(BlockIds.of(0, 1, 2, 7, 9).predicate());
         all.add(new io.gridlearn.data.HeapTask());
+        all.addAll(io.gridlearn.data.DatasetSerializerHook.examples());
         // eval
         ClassificationKernel classification = new ClassificationKernel("{}", new int[] {0, 1}, 2, 3);
         all.add(new PredictProcessor("{\"format\":\"gridlearn-model/1\"}", new int[] {0, 1}, 2));
