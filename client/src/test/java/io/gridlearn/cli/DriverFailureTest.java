@@ -2,21 +2,17 @@ package io.gridlearn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
-import io.gridlearn.data.BlockWriter;
-import io.gridlearn.data.ColumnKind;
-import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.DatasetCatalog;
-import io.gridlearn.data.RowBlock;
 import io.gridlearn.grid.EmbeddedGrid;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelStore;
+import io.gridlearn.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -95,7 +91,7 @@ class DriverFailureTest {
         clusterName = "driver-" + UUID.randomUUID().toString().substring(0, 8);
         grid = EmbeddedGrid.start(clusterName, 2, 0, 1, 5981);
         HazelcastInstance hz = grid.first();
-        writeNoisyLogistic(new DatasetCatalog(hz));
+        TestData.writeNoisyLogistic(new DatasetCatalog(hz), 100, 2000);
 
         JsonNode whole = runInProcess(fitArgs("whole"));
         assertTrue(whole.path("version").asInt() > 6, "a fit long enough to interrupt: " + whole.path("version"));
@@ -115,7 +111,7 @@ class DriverFailureTest {
         clusterName = "driver-" + UUID.randomUUID().toString().substring(0, 8);
         grid = EmbeddedGrid.start(clusterName, 2, 0, 1, 5985);
         HazelcastInstance hz = grid.first();
-        writeNoisyLogistic(new DatasetCatalog(hz));
+        TestData.writeNoisyLogistic(new DatasetCatalog(hz), 100, 2000);
         JsonNode whole = runInProcess(fitArgs("whole"));
 
         startAndSignal("outlived", 2, true); // SIGKILL of the command: the member keeps fitting
@@ -134,31 +130,4 @@ class DriverFailureTest {
         assertEquals(whole.path("coefficients").toString(), resumed.path("coefficients").toString());
     }
 
-    /** 200,000 rows, 12 features, labels from a logistic model with noise: a fit of many L-BFGS iterations. */
-    private static void writeNoisyLogistic(DatasetCatalog catalog) {
-        Random rnd = new Random(5);
-        int blocks = 100;
-        int size = 2000;
-        int p = 12;
-        BlockWriter w = catalog.newWriter("noisy", size);
-        for (int b = 0; b < blocks; b++) {
-            double[] v = new double[size * (p + 1)];
-            for (int r = 0; r < size; r++) {
-                double eta = 0.3;
-                for (int j = 0; j < p; j++) {
-                    double x = rnd.nextGaussian() * (j + 1);
-                    v[j * size + r] = x;
-                    eta += (j % 3 - 1) * 0.2 * x / (j + 1);
-                }
-                v[p * size + r] = rnd.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-            }
-            w.write(new RowBlock(b, size, p + 1, v));
-        }
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
-        }
-        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
-        w.publish(cols, "generated");
-    }
 }

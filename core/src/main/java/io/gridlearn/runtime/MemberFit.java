@@ -3,6 +3,7 @@ package io.gridlearn.runtime;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
@@ -35,11 +36,12 @@ import java.util.concurrent.TimeUnit;
  * caller only waits for the published model.
  *
  * <p>While it runs, the fit holds the entry of its model name in the map {@value #REGISTRY}
- * ({@code running <member uuid> <start ms>}): a second fit of the same name is refused while the holder is a
- * member of the cluster, {@code gridlearn attach NAME} finds the fit there, and a caller asks it to stop at its
- * next complete checkpoint by turning the entry into {@code cancel …}. The fit ends by leaving
- * {@code done <version>} or {@code failed <exit> <message>} there for ten minutes, for callers that attach
- * late. Progress lines (one per checkpoint, as the command line prints them) go to the topic {@value #PROGRESS}
+ * ({@code running <member uuid> <start ms> <submission>}): a second fit of the same name is refused while the
+ * holder is a member of the cluster (a copy of the same submission is told {@code same} and its caller follows
+ * the running fit), {@code gridlearn attach NAME} finds the fit there, and a caller asks it to stop at its next
+ * complete checkpoint by turning the entry into {@code cancel …}. The fit ends by leaving
+ * {@code done <version> <submission>} or {@code failed <exit> <submission> <message>} there for ten minutes, for
+ * callers that attach late. Progress lines (one per checkpoint, as the command line prints them) go to the topic {@value #PROGRESS}
  * as {@code NAME<tab>line}.
  *
  * <p>The result is one string: {@code ok} and the published model's JSON, or {@code bad-input} / {@code failed}
@@ -62,6 +64,8 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
     private boolean resume;
     /** Submitted again after the previous driver member left: first let the partitions settle. */
     private boolean settle;
+    /** The id of the command's fit, the same for its resubmissions: a copy of a running submission is not a rival. */
+    private String submission;
     private transient HazelcastInstance hz;
 
     /** For Hazelcast's factory. */
@@ -82,6 +86,7 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
         this.dataset = dataset;
         this.name = name;
         this.resume = resume;
+        this.submission = UUID.randomUUID().toString();
     }
 
     /**
@@ -94,6 +99,7 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
     public MemberFit resuming(boolean resume) {
         MemberFit again = new MemberFit(algorithm, options, dataset, name, resume);
         again.settle = true;
+        again.submission = submission;
         return again;
     }
 
@@ -102,6 +108,13 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * @return the id shared by this fit's submissions, as its registry entry names it
+     */
+    public String submission() {
+        return submission;
     }
 
     /**
@@ -123,38 +136,59 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
         }
         IMap<String, String> running = hz.getMap(REGISTRY);
         String me = hz.getCluster().getLocalMember().getUuid().toString();
-        String claim = "running " + me + " " + System.currentTimeMillis();
-        String refused = claim(running, claim);
+        String refused = claim(running, "running " + me + " " + System.currentTimeMillis() + " " + submission);
         if (refused != null) {
-            return "bad-input\n" + refused;
+            return refused;
         }
         ITopic<String> topic = hz.getTopic(PROGRESS);
         PrintStream text = new PrintStream(new Lines(line -> topic.publish(name + '\t' + line)), true,
                 StandardCharsets.UTF_8);
-        String outcome;
+        String outcome = null;
+        ModelDocument published = null;
         try {
+            if (!Learners.algorithms().contains(algorithm)) {
+                throw new BadInputException("the members have no learner '" + algorithm + "' (known there: "
+                        + String.join(", ", Learners.algorithms()) + "); put its jar on the members' classpath, or fit"
+                        + " with --driver client");
+            }
             LearnerSpec spec = Learners.forAlgorithm(algorithm).spec(algorithm, new OptionValues(options));
             FitControl control = new FitControl(resume, null, text,
                     () -> String.valueOf(running.get(name)).startsWith("cancel "), false);
-            ModelDocument published = FitDriver.fit(hz, dataset, name, spec, control);
-            running.put(name, "done " + published.version(), OUTCOME_TTL_SECONDS, TimeUnit.SECONDS);
-            return "ok\n" + ModelJson.write(published);
+            published = FitDriver.fit(hz, dataset, name, spec, control);
         } catch (OptionException e) {
             outcome = "bad-input\n" + e.forCommandLine();
         } catch (BadInputException e) {
             outcome = "bad-input\n" + e.getMessage();
         } catch (GridlearnException e) {
+            if (!hz.getLifecycleService().isRunning()) {
+                // this member is shutting down: the caller submits the fit again elsewhere
+                throw new HazelcastInstanceNotActiveException("the member driving the fit of " + name
+                        + " is shutting down: " + e.getMessage());
+            }
             outcome = "failed\n" + e.getMessage();
         } catch (RuntimeException | Error e) {
-            running.remove(name);
+            record(running, "failed 1 " + submission + " " + e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         } finally {
             text.flush();
         }
+        if (outcome == null) {
+            record(running, "done " + published.version() + " " + submission);
+            return "ok\n" + ModelJson.write(published);
+        }
         int nl = outcome.indexOf('\n');
-        running.put(name, "failed " + (outcome.startsWith("bad-input") ? 2 : 1) + " " + outcome.substring(nl + 1),
-                OUTCOME_TTL_SECONDS, TimeUnit.SECONDS);
+        record(running, "failed " + (outcome.startsWith("bad-input") ? 2 : 1) + " " + submission + " "
+                + outcome.substring(nl + 1));
         return outcome;
+    }
+
+    /** The fit's outcome, for callers that attach later; best effort: the caller has the result either way. */
+    private void record(IMap<String, String> running, String entry) {
+        try {
+            running.put(name, entry, OUTCOME_TTL_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException lost) {
+            // the grid is going away; the returned result (or the exception) still reaches the caller
+        }
     }
 
     /**
@@ -173,7 +207,12 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
         }
     }
 
-    /** Takes the registry entry of the model name; returns why not, or null when taken. */
+    /**
+     * Takes the registry entry of the model name. Returns null when taken; {@code same} when a live member runs
+     * this very submission (a copy Hazelcast delivered again after the caller's connection dropped, or a
+     * resubmission while the old driver is still leaving): the caller then follows that fit; otherwise the
+     * refusal.
+     */
     private String claim(IMap<String, String> running, String claim) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String held = running.putIfAbsent(name, claim);
@@ -181,9 +220,10 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
                 return null;
             }
             if (held.startsWith("running ") || held.startsWith("cancel ")) {
-                String holder = held.split(" ")[1];
-                if (isMember(holder)) {
-                    return "model '" + name + "' is already being fit on member " + holder
+                String[] p = held.split(" ", 4);
+                if (isMember(p[1])) {
+                    return p.length > 3 && p[3].equals(submission) ? "same\n"
+                            : "bad-input\nmodel '" + name + "' is already being fit on member " + p[1]
                             + "; follow it with gridlearn attach " + name + ", or choose another --name";
                 }
             }
@@ -191,7 +231,7 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
                 return null;
             }
         }
-        return "model '" + name + "' is being claimed by another fit; try again";
+        return "bad-input\nmodel '" + name + "' is being claimed by another fit; try again";
     }
 
     private boolean isMember(String uuid) {
@@ -220,6 +260,7 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
         out.writeString(name);
         out.writeBoolean(resume);
         out.writeBoolean(settle);
+        out.writeString(submission);
         out.writeInt(options.size());
         for (Map.Entry<String, Object> e : options.entrySet()) {
             out.writeString(e.getKey());
@@ -259,6 +300,7 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
         name = in.readString();
         resume = in.readBoolean();
         settle = in.readBoolean();
+        submission = in.readString();
         int n = in.readInt();
         options = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {

@@ -71,6 +71,13 @@ public final class MemberFits {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = stopOnExit ? new Thread(() -> {
             exiting.set(true);
+            if (!resumable) {
+                if (progress != null) {
+                    progress.println(name + ": a one-pass fit cannot stop part way; it continues on the grid (follow"
+                            + " it with gridlearn attach " + name + ")");
+                }
+                return;
+            }
             try {
                 cancel(hz, name);
                 done.await(60, TimeUnit.SECONDS);
@@ -83,28 +90,48 @@ public final class MemberFits {
         }
         try {
             MemberFit next = task;
+            java.util.Set<UUID> left = new java.util.HashSet<>();
             for (int submission = 1; ; submission++) {
+                Member target = driverFor(hz, name, left);
                 // to a member of our choosing: Hazelcast retries an untargeted task on another member by itself
                 // when its member leaves, from scratch and at once; the retry below resumes from the checkpoint
-                Future<String> f = hz.getExecutorService(EXECUTOR).submitToMember(next, driverFor(hz, name));
+                Future<String> f = hz.getExecutorService(EXECUTOR).submitToMember(next, target);
                 try {
-                    return outcome(f.get());
+                    String result = await(hz, f, name, task.submission());
+                    if (result != null && !result.startsWith("same\n")) {
+                        return outcome(result);
+                    }
+                    // "same": this submission runs already (a copy delivered again); null: its member left
+                    ModelDocument followed = result == null ? null : follow(hz, name, task.submission());
+                    if (followed != null) {
+                        return followed;
+                    }
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
-                    if (!driverLeft(cause) || exiting.get() || submission == SUBMISSIONS) {
+                    if (!driverLeft(cause)) {
                         throw cause instanceof RuntimeException r ? r : new GridlearnException(cause.getMessage(), cause);
                     }
-                    long now = store.current(name).map(ModelDocument::version).orElse(0L);
-                    boolean fromCheckpoint = task.resumeRequested() || resumable && now > startVersion;
-                    next = task.resuming(fromCheckpoint);
-                    if (progress != null) {
-                        progress.println("gridlearn: the member driving the fit of " + name + " left; "
-                                + (fromCheckpoint ? "resuming from version " + now : "starting it again")
-                                + " on another member");
+                    // our connection may have dropped while the fit runs on: then follow it
+                    ModelDocument followed = follow(hz, name, task.submission());
+                    if (followed != null) {
+                        return followed;
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new GridlearnException("interrupted while waiting for the fit of " + name);
+                }
+                left.add(target.getUuid());
+                if (exiting.get() || submission == SUBMISSIONS) {
+                    throw new GridlearnException("the members driving the fit of " + name + " left " + submission
+                            + " times; check the members, then run the command again with --resume");
+                }
+                long now = store.current(name).map(ModelDocument::version).orElse(0L);
+                boolean fromCheckpoint = task.resumeRequested() || resumable && now > startVersion;
+                next = task.resuming(fromCheckpoint);
+                if (progress != null) {
+                    progress.println(name + ": the member driving this fit left; "
+                            + (fromCheckpoint ? "resuming from version " + now : "starting it again")
+                            + " on another member");
                 }
             }
         } finally {
@@ -145,16 +172,15 @@ public final class MemberFits {
         UUID listener = progress == null ? null : topic.addMessageListener(m -> print(progress, name, m.getMessageObject()));
         try {
             while (true) {
-                String entry = running.get(name);
-                if (entry == null || entry.startsWith("done ")) {
+                String[] entry = entry(running.get(name));
+                if (entry == null || entry[0].equals("done")) {
                     return store.current(name).orElseThrow(() -> new BadInputException("no fit of model '" + name
                             + "' is running and there is no such model (gridlearn models lists them)"));
                 }
-                if (entry.startsWith("failed ")) {
-                    String[] p = entry.split(" ", 3);
-                    throw "2".equals(p[1]) ? new BadInputException(p[2]) : new GridlearnException(p[2]);
+                if (entry[0].equals("failed")) {
+                    throw "2".equals(entry[1]) ? new BadInputException(entry[3]) : new GridlearnException(entry[3]);
                 }
-                String holder = entry.split(" ")[1];
+                String holder = entry[1];
                 if (!isMember(hz, holder)) {
                     long v = store.current(name).map(ModelDocument::version).orElse(0L);
                     throw new GridlearnException("the member that drove the fit of " + name + " left the grid"
@@ -191,6 +217,7 @@ public final class MemberFits {
             if (entry == null || !entry.startsWith("running ")) {
                 return entry != null && entry.startsWith("cancel ");
             }
+            // the same fields, so the fit and its followers still recognise their submission
             if (running.replace(name, entry, "cancel " + entry.substring("running ".length()))) {
                 return true;
             }
@@ -227,9 +254,74 @@ public final class MemberFits {
         return false;
     }
 
-    /** A member for the fit of {@code name}: fits of different names spread over the members. */
-    private static Member driverFor(HazelcastInstance hz, String name) {
+    /**
+     * The task's result; null when its member left the cluster while the registry still names this submission
+     * as running there (a member that died without the connection telling us yet).
+     */
+    private static String await(HazelcastInstance hz, Future<String> f, String name, String submission)
+            throws ExecutionException, InterruptedException {
+        IMap<String, String> running = hz.getMap(MemberFit.REGISTRY);
+        while (true) {
+            try {
+                return f.get(1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                String[] e = entry(running.get(name));
+                if (e != null && (e[0].equals("running") || e[0].equals("cancel")) && submission.equals(e[3])
+                        && !isMember(hz, e[1])) {
+                    f.cancel(false);
+                    return null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Follows this submission's fit through the registry: its model when it ends, null when its member left
+     * before it ended (or it never started: nothing of it is there).
+     */
+    private static ModelDocument follow(HazelcastInstance hz, String name, String submission) {
+        IMap<String, String> running = hz.getMap(MemberFit.REGISTRY);
+        while (true) {
+            String[] e = entry(running.get(name));
+            if (e == null || !submission.equals(e[e[0].equals("running") || e[0].equals("cancel") ? 3 : 2])) {
+                return null;
+            }
+            switch (e[0]) {
+                case "done" -> {
+                    return ModelStore.forInstance(hz).current(name).orElseThrow();
+                }
+                case "failed" -> throw "2".equals(e[1]) ? new BadInputException(e[3]) : new GridlearnException(e[3]);
+                default -> {
+                    if (!isMember(hz, e[1])) {
+                        return null;
+                    }
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new GridlearnException("interrupted while following the fit of " + name);
+            }
+        }
+    }
+
+    /**
+     * A registry entry's fields: {@code running|cancel, member, start, submission}, {@code done, version,
+     * submission} or {@code failed, exit, submission, message}; null for none.
+     */
+    static String[] entry(String value) {
+        if (value == null) {
+            return null;
+        }
+        String[] p = value.split(" ", value.startsWith("done ") ? 3 : 4);
+        return p.length < 3 || (!value.startsWith("done ") && p.length < 4) ? null : p;
+    }
+
+    /** A member for the fit of {@code name}, not one that left: fits of different names spread over the members. */
+    private static Member driverFor(HazelcastInstance hz, String name, java.util.Set<UUID> left) {
         java.util.List<Member> members = new java.util.ArrayList<>(hz.getCluster().getMembers());
+        members.removeIf(m -> left.contains(m.getUuid()));
         if (members.isEmpty()) {
             throw new GridlearnException("the grid has no members to run the fit of " + name);
         }

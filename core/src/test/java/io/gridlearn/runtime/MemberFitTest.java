@@ -5,15 +5,12 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridlearn.BadInputException;
 import io.gridlearn.GridlearnException;
-import io.gridlearn.data.BlockWriter;
-import io.gridlearn.data.ColumnKind;
-import io.gridlearn.data.ColumnSpec;
 import io.gridlearn.data.DatasetCatalog;
-import io.gridlearn.data.RowBlock;
 import io.gridlearn.grid.GridConfigs;
 import io.gridlearn.model.ModelDocument;
 import io.gridlearn.model.ModelJson;
 import io.gridlearn.model.ModelStore;
+import io.gridlearn.testing.TestData;
 import io.gridlearn.testing.TestGrids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -113,7 +108,7 @@ class MemberFitTest {
     @Test
     void aMemberDrivenFitIsTheCallerDrivenFitAndPrintsItsProgress() {
         HazelcastInstance[] m = members(2);
-        writeNoisyLogistic(new DatasetCatalog(m[0]), 20);
+        TestData.writeNoisyLogistic(new DatasetCatalog(m[0]), 20, 1000);
         HazelcastInstance client = client(m[0]);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         PrintStream progress = new PrintStream(lines, true, StandardCharsets.UTF_8);
@@ -138,7 +133,7 @@ class MemberFitTest {
     @Test
     void theFitOutlivesItsClientAndIsFollowedAgainByName() throws Exception {
         HazelcastInstance[] m = members(2);
-        writeNoisyLogistic(new DatasetCatalog(m[0]), 40);
+        TestData.writeNoisyLogistic(new DatasetCatalog(m[0]), 40, 1000);
         ModelDocument whole = inProcess(m[0], "kmeans", kmeans(), "whole");
         assertTrue(whole.version() > 30, "a fit of many checkpoints: " + whole.version());
         HazelcastInstance first = client(m[0]);
@@ -167,9 +162,26 @@ class MemberFitTest {
     }
 
     @Test
+    void aSecondCopyOfTheSameSubmissionFollowsTheRunningFitInsteadOfFailing() throws Exception {
+        HazelcastInstance[] m = members(2);
+        TestData.writeNoisyLogistic(new DatasetCatalog(m[0]), 40, 1000);
+        HazelcastInstance client = client(m[0]);
+        // what Hazelcast does when a caller's connection drops mid-call: the same task delivered again
+        MemberFit task = new MemberFit("kmeans", kmeans(), "noisy", "twice", false);
+        CompletableFuture<ModelDocument> first = CompletableFuture.supplyAsync(() -> MemberFits.run(client, task, true,
+                null, false));
+        awaitVersion(ModelStore.forInstance(m[0]), "twice", 1);
+        ModelDocument copy = MemberFits.run(client, task, true, null, false);
+        ModelDocument original = first.get(60, TimeUnit.SECONDS);
+        assertEquals(parameters(original), parameters(copy));
+        assertEquals(original.version(), copy.version(), "one fit, not two");
+        assertEquals(parameters(inProcess(m[1], "kmeans", kmeans(), "whole")), parameters(copy));
+    }
+
+    @Test
     void aDriverMemberThatLeavesMidFitCostsNothing() throws Exception {
         HazelcastInstance[] m = members(3);
-        writeNoisyLogistic(new DatasetCatalog(m[0]), 80);
+        TestData.writeNoisyLogistic(new DatasetCatalog(m[0]), 80, 1000);
         ModelDocument whole = inProcess(m[0], "kmeans", kmeans(), "whole");
         HazelcastInstance client = client(m[0]);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
@@ -191,13 +203,13 @@ class MemberFitTest {
         ModelDocument moved = fit.get(120, TimeUnit.SECONDS);
         assertEquals(parameters(whole), parameters(moved));
         String text = lines.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("gridlearn: the member driving the fit of moved left; resuming from version"), text);
+        assertTrue(text.contains("moved: the member driving this fit left; resuming from version"), text);
     }
 
     @Test
     void cancellingStopsAtACheckpointFromWhichTheFitResumes() throws Exception {
         HazelcastInstance[] m = members(2);
-        writeNoisyLogistic(new DatasetCatalog(m[0]), 40);
+        TestData.writeNoisyLogistic(new DatasetCatalog(m[0]), 40, 1000);
         ModelDocument whole = inProcess(m[0], "kmeans", kmeans(), "whole");
         HazelcastInstance client = client(m[0]);
         CompletableFuture<ModelDocument> fit = CompletableFuture.supplyAsync(() -> MemberFits.run(client,
@@ -220,7 +232,7 @@ class MemberFitTest {
     @Test
     void errorsOnTheMemberComeBackAsOneLineErrors() {
         HazelcastInstance[] m = members(1);
-        writeNoisyLogistic(new DatasetCatalog(m[0]), 4);
+        TestData.writeNoisyLogistic(new DatasetCatalog(m[0]), 4, 1000);
         HazelcastInstance client = client(m[0]);
         Map<String, Object> o = logistic(50);
         o.put("target", "nope");
@@ -244,30 +256,4 @@ class MemberFitTest {
         }
     }
 
-    /** {@code blocks} × 1,000 rows, 12 features, labels from a logistic model with noise. */
-    static void writeNoisyLogistic(DatasetCatalog catalog, int blocks) {
-        Random rnd = new Random(5);
-        int size = 1000;
-        int p = 12;
-        BlockWriter w = catalog.newWriter("noisy", size);
-        for (int b = 0; b < blocks; b++) {
-            double[] v = new double[size * (p + 1)];
-            for (int r = 0; r < size; r++) {
-                double eta = 0.3;
-                for (int j = 0; j < p; j++) {
-                    double x = rnd.nextGaussian() * (j + 1);
-                    v[j * size + r] = x;
-                    eta += (j % 3 - 1) * 0.2 * x / (j + 1);
-                }
-                v[p * size + r] = rnd.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-            }
-            w.write(new RowBlock(b, size, p + 1, v));
-        }
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            cols.add(new ColumnSpec("x" + j, ColumnKind.NUMERIC, List.of()));
-        }
-        cols.add(new ColumnSpec("y", ColumnKind.NUMERIC, List.of()));
-        w.publish(cols, "generated");
-    }
 }
