@@ -386,16 +386,7 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
                 }
                 out.writeInt(finished.length);
                 for (Tree t : finished) {
-                    out.writeInt(t.size);
-                    for (int i = 0; i < t.size; i++) {
-                        out.writeInt(t.left[i]);
-                        out.writeInt(t.right[i]);
-                        out.writeInt(t.feature[i]);
-                        out.writeInt(t.splitBin[i]);
-                        out.writeDouble(t.threshold[i]);
-                        out.writeBoolean(t.defaultLeft[i]);
-                        out.writeDouble(t.value[i]);
-                    }
+                    t.write(out);
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e); // in memory: does not happen
@@ -414,19 +405,7 @@ public final class HistogramAggregator extends NodeHistogramAggregator<Histogram
             }
             Tree[] finished = new Tree[in.readInt()];
             for (int f = 0; f < finished.length; f++) {
-                int n = in.readInt();
-                Tree t = new Tree(Math.max(n, 1));
-                t.size = n;
-                for (int i = 0; i < n; i++) {
-                    t.left[i] = in.readInt();
-                    t.right[i] = in.readInt();
-                    t.feature[i] = in.readInt();
-                    t.splitBin[i] = in.readInt();
-                    t.threshold[i] = in.readDouble();
-                    t.defaultLeft[i] = in.readBoolean();
-                    t.value[i] = in.readDouble();
-                }
-                finished[f] = t;
+                finished[f] = Tree.read(in);
             }
             return remember(key, new Heavy(blob, edges, finished));
         }

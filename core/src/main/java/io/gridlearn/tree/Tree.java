@@ -1,7 +1,5 @@
 package io.gridlearn.tree;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -137,7 +135,7 @@ final class Tree {
         return i;
     }
 
-    void write(ObjectDataOutput out) throws IOException {
+    void write(java.io.DataOutput out) throws IOException {
         out.writeInt(size);
         for (int i = 0; i < size; i++) {
             out.writeInt(left[i]);
@@ -151,7 +149,7 @@ final class Tree {
     }
 
     /** Reads what {@link #write} wrote: the routing and the values (no gain, cover or depth). */
-    static Tree read(ObjectDataInput in) throws IOException {
+    static Tree read(java.io.DataInput in) throws IOException {
         int n = in.readInt();
         Tree t = new Tree(Math.max(n, 1));
         t.size = n;
