@@ -1,6 +1,5 @@
 package io.gridlearn.runtime;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
@@ -219,10 +218,10 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
             if (held == null) {
                 return null;
             }
-            if (held.startsWith("running ") || held.startsWith("cancel ")) {
-                String[] p = held.split(" ", 4);
-                if (isMember(p[1])) {
-                    return p.length > 3 && p[3].equals(submission) ? "same\n"
+            String[] p = MemberFits.entry(held);
+            if (p != null && (p[0].equals("running") || p[0].equals("cancel"))) {
+                if (MemberFits.isMember(hz, p[1])) {
+                    return p[3].equals(submission) ? "same\n"
                             : "bad-input\nmodel '" + name + "' is already being fit on member " + p[1]
                             + "; follow it with gridlearn attach " + name + ", or choose another --name";
                 }
@@ -232,15 +231,6 @@ public final class MemberFit implements Callable<String>, HazelcastInstanceAware
             }
         }
         return "bad-input\nmodel '" + name + "' is being claimed by another fit; try again";
-    }
-
-    private boolean isMember(String uuid) {
-        for (Member m : hz.getCluster().getMembers()) {
-            if (m.getUuid().equals(UUID.fromString(uuid))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

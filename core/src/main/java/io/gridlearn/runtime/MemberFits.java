@@ -65,8 +65,7 @@ public final class MemberFits {
         String name = task.name();
         ModelStore store = ModelStore.forInstance(hz);
         long startVersion = store.current(name).map(ModelDocument::version).orElse(0L);
-        ITopic<String> topic = hz.getTopic(MemberFit.PROGRESS);
-        UUID listener = progress == null ? null : topic.addMessageListener(m -> print(progress, name, m.getMessageObject()));
+        Runnable stopPrinting = printProgress(hz, name, progress);
         AtomicBoolean exiting = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = stopOnExit ? new Thread(() -> {
@@ -136,13 +135,7 @@ public final class MemberFits {
             }
         } finally {
             done.countDown();
-            if (listener != null) {
-                try {
-                    topic.removeMessageListener(listener);
-                } catch (RuntimeException gone) {
-                    // the client is shutting down
-                }
-            }
+            stopPrinting.run();
             if (hook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -168,8 +161,7 @@ public final class MemberFits {
         ModelStore.checkName(name);
         IMap<String, String> running = hz.getMap(MemberFit.REGISTRY);
         ModelStore store = ModelStore.forInstance(hz);
-        ITopic<String> topic = hz.getTopic(MemberFit.PROGRESS);
-        UUID listener = progress == null ? null : topic.addMessageListener(m -> print(progress, name, m.getMessageObject()));
+        Runnable stopPrinting = printProgress(hz, name, progress);
         try {
             while (true) {
                 String[] entry = entry(running.get(name));
@@ -193,13 +185,7 @@ public final class MemberFits {
             Thread.currentThread().interrupt();
             throw new GridlearnException("interrupted while following the fit of " + name);
         } finally {
-            if (listener != null) {
-                try {
-                    topic.removeMessageListener(listener);
-                } catch (RuntimeException gone) {
-                    // the client is shutting down
-                }
-            }
+            stopPrinting.run();
         }
     }
 
@@ -233,6 +219,22 @@ public final class MemberFits {
             case "ok" -> ModelJson.read(rest, "the member's fit");
             case "bad-input" -> throw new BadInputException(rest);
             default -> throw new GridlearnException(rest);
+        };
+    }
+
+    /** Prints the progress lines of the fit of {@code name} until the returned action runs; nothing for null. */
+    private static Runnable printProgress(HazelcastInstance hz, String name, PrintStream progress) {
+        if (progress == null) {
+            return () -> { };
+        }
+        ITopic<String> topic = hz.getTopic(MemberFit.PROGRESS);
+        UUID listener = topic.addMessageListener(m -> print(progress, name, m.getMessageObject()));
+        return () -> {
+            try {
+                topic.removeMessageListener(listener);
+            } catch (RuntimeException gone) {
+                // the client is shutting down
+            }
         };
     }
 
@@ -329,7 +331,7 @@ public final class MemberFits {
         return members.get(Math.floorMod(name.hashCode(), members.size()));
     }
 
-    private static boolean isMember(HazelcastInstance hz, String uuid) {
+    static boolean isMember(HazelcastInstance hz, String uuid) {
         for (Member m : hz.getCluster().getMembers()) {
             if (m.getUuid().toString().equals(uuid)) {
                 return true;
